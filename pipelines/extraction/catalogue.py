@@ -1,0 +1,161 @@
+"""The standard final-account tables (部门决算公开表): titles, shapes and columns.
+
+A table is recognised by its title (with variants) and its headers, never by
+its printed number or position. Column keys are the canonical English names
+the rest of the pipeline (validation, the raw tables, dbt) uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    header_keywords: tuple[str, ...]  # any of these in the flattened header picks the column
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    table_code: str
+    shape: str  # 'statement' | 'function' | 'economic' | 'three_public'
+    title_alternatives: tuple[tuple[str, ...], ...]  # the title contains all words of one
+    title_excludes: tuple[str, ...]
+    columns: tuple[ColumnSpec, ...]
+    fund_scope: str | None  # for function tables: which fund_scope the rows feed
+    may_be_empty: bool = False
+
+
+FUNCTION_COLUMNS_02 = (
+    ColumnSpec("total", ("本年收入合计", "收入合计", "合计", "总计")),
+    ColumnSpec("fiscal_appropriation", ("财政拨款收入", "财政拨款")),
+    ColumnSpec("superior_subsidy", ("上级补助收入", "上级补助")),
+    ColumnSpec("business_income", ("事业收入",)),
+    ColumnSpec("operating_income", ("经营收入",)),
+    ColumnSpec("affiliated_remittance", ("附属单位上缴收入", "附属单位上缴")),
+    ColumnSpec("other_income", ("其他收入",)),
+)
+
+FUNCTION_COLUMNS_03 = (
+    ColumnSpec("total", ("本年支出合计", "支出合计", "合计")),
+    ColumnSpec("basic", ("基本支出",)),
+    ColumnSpec("project", ("项目支出",)),
+    ColumnSpec("remit_to_higher", ("上缴上级支出",)),
+    ColumnSpec("business", ("经营支出",)),
+    ColumnSpec("subsidy_to_affiliates", ("对附属单位补助支出", "对附属单位补助")),
+)
+
+BASIC_PROJECT_COLUMNS = (
+    ColumnSpec("total", ("小计", "合计", "本年支出")),
+    ColumnSpec("basic", ("基本支出",)),
+    ColumnSpec("project", ("项目支出",)),
+)
+
+FUNCTION_COLUMNS_07 = (
+    ColumnSpec("carryover_begin", ("年初结转和结余", "年初结转")),
+    ColumnSpec("income", ("本年收入",)),
+    ColumnSpec("total", ("小计", "本年支出")),
+    ColumnSpec("basic", ("基本支出",)),
+    ColumnSpec("project", ("项目支出",)),
+    ColumnSpec("carryover_end", ("年末结转和结余", "年末结转")),
+)
+
+STATEMENT_01_COLUMNS = (ColumnSpec("amount", ("决算数", "金额")),)
+
+# Table 04: income side has one amount column; expenditure side one per fund type.
+STATEMENT_04_COLUMNS = (
+    ColumnSpec("amount", ("决算数",)),
+    ColumnSpec("total", ("小计", "合计")),
+    ColumnSpec("general_public_budget", ("一般公共预算财政拨款", "一般公共预算")),
+    ColumnSpec("government_fund", ("政府性基金预算财政拨款", "政府性基金")),
+    ColumnSpec("state_capital", ("国有资本经营预算财政拨款", "国有资本经营")),
+)
+
+ECONOMIC_COLUMNS = (ColumnSpec("amount", ("决算数", "金额")),)
+
+THREE_PUBLIC_COLUMNS = (
+    ColumnSpec("budget", ("预算数", "预算")),
+    ColumnSpec("actual", ("决算数", "决算")),
+)
+
+THREE_PUBLIC_ITEMS = (
+    "total",
+    "overseas_travel",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+)
+
+FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "04",
+        "statement",
+        (("财政拨款收入支出决算总表",), ("财政拨款收支决算总表",)),
+        (),
+        STATEMENT_04_COLUMNS,
+        None,
+    ),
+    TableSpec(
+        "01",
+        "statement",
+        (("收入支出决算总表",), ("收支决算总表",)),
+        ("财政拨款",),
+        STATEMENT_01_COLUMNS,
+        None,
+    ),
+    TableSpec("02", "function", (("收入决算表",),), ("支出", "财政拨款"), FUNCTION_COLUMNS_02, None),
+    TableSpec(
+        "05",
+        "function",
+        (("一般公共预算财政拨款支出决算表",),),
+        ("基本支出决算明细", "基本支出决算表"),
+        BASIC_PROJECT_COLUMNS,
+        "general_public_budget",
+    ),
+    TableSpec(
+        "06",
+        "economic",
+        (("一般公共预算财政拨款基本支出决算",), ("基本支出决算明细表",)),
+        (),
+        ECONOMIC_COLUMNS,
+        None,
+    ),
+    TableSpec(
+        "07",
+        "function",
+        (("政府性基金预算财政拨款", "决算表"),),
+        (),
+        FUNCTION_COLUMNS_07,
+        "government_fund",
+        may_be_empty=True,
+    ),
+    TableSpec(
+        "08",
+        "function",
+        (("国有资本经营预算财政拨款", "决算表"),),
+        (),
+        BASIC_PROJECT_COLUMNS,
+        "state_capital",
+        may_be_empty=True,
+    ),
+    TableSpec(
+        "09",
+        "three_public",
+        (("三公", "经费", "决算表"),),
+        (),
+        THREE_PUBLIC_COLUMNS,
+        None,
+    ),
+    TableSpec(
+        "03",
+        "function",
+        (("支出决算表",),),
+        ("财政拨款", "收入"),
+        FUNCTION_COLUMNS_03,
+        "all_funds",
+    ),
+)
+
+SPEC_BY_CODE = {spec.table_code: spec for spec in FINAL_ACCOUNT_TABLES}

@@ -1,0 +1,181 @@
+"""Typed records that extraction produces: one document, its tables, its narrative.
+
+Every amount is a ``Decimal`` in yuan (元), already converted from the unit the
+table printed. Every amount keeps its provenance: the page it was printed on
+and the row and column labels as printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One value column of a table, after multi-row headers are flattened."""
+
+    key: str  # canonical English key, e.g. 'total', 'basic', 'fiscal_appropriation'
+    label: str  # the header as printed, rows joined, e.g. '附属单位上缴收入'
+
+
+@dataclass
+class TableRow:
+    """One printed row of a standard table.
+
+    ``row_key`` is what identifies the row inside its table:
+    - function tables (02, 03, 05, 07, 08): the full function code ('2060101'),
+      or 'total' for the 合计 row;
+    - table 06: the economic code ('30101'), or 'personnel_total' /
+      'public_total' for the 人员经费合计 / 公用经费合计 footer;
+    - statements (01, 04): the printed label normalised (NFKC, no spaces), with
+      ``side`` set to 'income' or 'expenditure';
+    - table 09: the cost item ('total', 'overseas_travel', 'vehicles',
+      'vehicle_purchase', 'vehicle_operation', 'official_reception').
+    ``values`` maps a column key to its amount in yuan; a blank, '-', '—' cell
+    is ``Decimal('0')`` where the column exists.
+    """
+
+    row_key: str
+    row_label: str
+    page: int
+    values: dict[str, Decimal]
+    side: str | None = None
+    line_no: int | None = None  # 行次, where printed
+
+
+@dataclass
+class ExtractedTable:
+    table_code: str  # national numbering '01'..'09', whatever the document printed
+    title: str  # as printed, normalised
+    printed_number: str | None  # e.g. '公开01表', '表一', None
+    unit: str  # '元' or '万元', from the table's 单位： line
+    pages: list[int]
+    columns: list[Column]
+    rows: list[TableRow]
+    is_empty: bool = False  # declared empty (本表无数据, or an empty 07/08)
+    note: str = ""  # the footnote / emptiness note as printed
+
+    def row(self, row_key: str, side: str | None = None) -> TableRow | None:
+        for r in self.rows:
+            if r.row_key == row_key and (side is None or r.side == side):
+                return r
+        return None
+
+    def column_label(self, key: str) -> str:
+        for c in self.columns:
+            if c.key == key:
+                return c.label
+        return key
+
+
+@dataclass
+class BudgetExecution:
+    """One "…（项）。年初预算为X万元，支出决算为Y万元，完成年初预算的Z%" sentence."""
+
+    function_code: str | None  # resolved against the tables' names; None if unresolved
+    function_label: str  # the printed 类/款/项 path, e.g. '科学技术支出（类）…行政运行（项）'
+    initial_budget_yuan: Decimal
+    final_yuan: Decimal
+    completion_rate: Decimal | None  # as printed, e.g. Decimal('88.1')
+    explanation: str
+    page: int
+
+
+@dataclass
+class NarrativeFigure:
+    """A total the narrative restates, e.g. 收支总计, 基本支出, "三公" budget."""
+
+    figure_key: str  # e.g. 'total_income_expenditure', 'three_public_budget'
+    amount_yuan: Decimal
+    page: int
+    sentence: str
+
+
+@dataclass
+class DocumentExtraction:
+    source_file: str
+    sha256: str
+    document_id: str
+    page_count: int
+    department_name: str | None
+    region: str | None
+    fiscal_year: int | None
+    document_kind: str | None  # 'final_account' / 'budget'
+    reporting_scope: str | None  # 'department' / 'unit'
+    source_unit: str | None  # the unit most tables print in
+    tables: dict[str, ExtractedTable] = field(default_factory=dict)
+    budget_execution: list[BudgetExecution] = field(default_factory=list)
+    narrative_figures: list[NarrativeFigure] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what could not be read, and why
+    extractor_version: str = EXTRACTOR_VERSION
+    seconds: float = 0.0
+
+    # -- serialisation for the extraction cache (Decimals kept as strings) --
+    def to_json_dict(self) -> dict[str, Any]:
+        return _decimals_to_str(asdict(self))
+
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> DocumentExtraction:
+        tables = {
+            code: ExtractedTable(
+                table_code=t["table_code"],
+                title=t["title"],
+                printed_number=t["printed_number"],
+                unit=t["unit"],
+                pages=list(t["pages"]),
+                columns=[Column(**c) for c in t["columns"]],
+                rows=[
+                    TableRow(
+                        row_key=r["row_key"],
+                        row_label=r["row_label"],
+                        page=r["page"],
+                        values={k: Decimal(v) for k, v in r["values"].items()},
+                        side=r["side"],
+                        line_no=r["line_no"],
+                    )
+                    for r in t["rows"]
+                ],
+                is_empty=t["is_empty"],
+                note=t["note"],
+            )
+            for code, t in data["tables"].items()
+        }
+        execution = [
+            BudgetExecution(
+                **{
+                    **b,
+                    "initial_budget_yuan": Decimal(b["initial_budget_yuan"]),
+                    "final_yuan": Decimal(b["final_yuan"]),
+                    "completion_rate": None
+                    if b["completion_rate"] is None
+                    else Decimal(b["completion_rate"]),
+                }
+            )
+            for b in data["budget_execution"]
+        ]
+        figures = [
+            NarrativeFigure(**{**f, "amount_yuan": Decimal(f["amount_yuan"])})
+            for f in data["narrative_figures"]
+        ]
+        scalars = {
+            k: v
+            for k, v in data.items()
+            if k not in ("tables", "budget_execution", "narrative_figures")
+        }
+        return cls(
+            **scalars, tables=tables, budget_execution=execution, narrative_figures=figures
+        )
+
+
+def _decimals_to_str(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _decimals_to_str(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decimals_to_str(v) for v in value]
+    return value

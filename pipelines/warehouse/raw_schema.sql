@@ -1,0 +1,95 @@
+-- The raw layer: what the Python loader writes, and what dbt reads as sources.
+-- One row set per document; a document's rows are replaced as a whole.
+CREATE SCHEMA IF NOT EXISTS raw;
+
+-- One row per ingested PDF, whether it loaded or was quarantined.
+CREATE TABLE IF NOT EXISTS raw.documents (
+    document_id        VARCHAR PRIMARY KEY,  -- 'doc_' + first 16 hex of sha256
+    sha256             VARCHAR NOT NULL,
+    source_file        VARCHAR NOT NULL,     -- path relative to the raw folder
+    page_count         INTEGER,
+    department_name    VARCHAR,
+    region             VARCHAR,
+    fiscal_year        INTEGER,
+    document_kind      VARCHAR,              -- 'final_account' / 'budget'
+    reporting_scope    VARCHAR,              -- 'department' / 'unit'
+    source_unit        VARCHAR,              -- '元' / '万元'
+    status             VARCHAR NOT NULL,     -- 'loaded' / 'quarantined' / 'withdrawn'
+    status_reason      VARCHAR,
+    extractor_version  VARCHAR NOT NULL,
+    extraction_seconds DOUBLE,
+    ingested_at        TIMESTAMP NOT NULL
+);
+
+-- One row per standard table found (or declared empty) in a document.
+CREATE TABLE IF NOT EXISTS raw.document_tables (
+    document_id    VARCHAR NOT NULL,
+    table_code     VARCHAR NOT NULL,         -- '01'..'09', national numbering
+    title          VARCHAR NOT NULL,
+    printed_number VARCHAR,
+    unit           VARCHAR NOT NULL,
+    first_page     INTEGER NOT NULL,
+    last_page      INTEGER NOT NULL,
+    is_empty       BOOLEAN NOT NULL,
+    note           VARCHAR,
+    row_count      INTEGER NOT NULL,
+    PRIMARY KEY (document_id, table_code)
+);
+
+-- Every printed amount, one row per table cell, in yuan, with provenance.
+CREATE TABLE IF NOT EXISTS raw.table_cells (
+    document_id  VARCHAR NOT NULL,
+    table_code   VARCHAR NOT NULL,
+    row_seq      INTEGER NOT NULL,            -- order of the row in the table
+    row_key      VARCHAR NOT NULL,            -- function/economic code, line label, cost item
+    row_label    VARCHAR NOT NULL,            -- as printed (normalised)
+    side         VARCHAR,                     -- statements: 'income' / 'expenditure'
+    line_no      INTEGER,                     -- 行次 where printed
+    column_key   VARCHAR NOT NULL,
+    column_label VARCHAR NOT NULL,
+    amount_yuan  DECIMAL(20, 2) NOT NULL,
+    source_page  INTEGER NOT NULL
+);
+
+-- The narrative's "年初预算为…，支出决算为…，完成年初预算的…%" sentences.
+CREATE TABLE IF NOT EXISTS raw.budget_execution (
+    document_id         VARCHAR NOT NULL,
+    function_code       VARCHAR,
+    function_label      VARCHAR NOT NULL,
+    initial_budget_yuan DECIMAL(20, 2) NOT NULL,
+    final_yuan          DECIMAL(20, 2) NOT NULL,
+    completion_rate     DECIMAL(9, 2),
+    explanation         VARCHAR,
+    source_page         INTEGER NOT NULL
+);
+
+-- Totals the narrative restates (收支总计, 基本支出, "三公" budget …).
+CREATE TABLE IF NOT EXISTS raw.narrative_figures (
+    document_id VARCHAR NOT NULL,
+    figure_key  VARCHAR NOT NULL,
+    amount_yuan DECIMAL(20, 2) NOT NULL,
+    source_page INTEGER NOT NULL,
+    sentence    VARCHAR NOT NULL
+);
+
+-- Validation results: schema failures and broken document identities.
+CREATE TABLE IF NOT EXISTS raw.validation_findings (
+    document_id     VARCHAR NOT NULL,
+    rule_id         VARCHAR NOT NULL,
+    location        VARCHAR NOT NULL,
+    severity        VARCHAR NOT NULL,         -- 'error' / 'warning' / 'info'
+    table_code      VARCHAR,
+    expected_yuan   DECIMAL(20, 2),
+    actual_yuan     DECIMAL(20, 2),
+    difference_yuan DECIMAL(20, 2),
+    message         VARCHAR NOT NULL
+);
+
+-- The rule catalogue, so analysts can read what each rule_id checks.
+CREATE TABLE IF NOT EXISTS raw.validation_rules (
+    rule_id     VARCHAR PRIMARY KEY,
+    severity    VARCHAR NOT NULL,
+    table_codes VARCHAR,
+    identity    VARCHAR NOT NULL,
+    description VARCHAR NOT NULL
+);
