@@ -85,6 +85,32 @@ class BudgetExecution:
     page: int
 
 
+# figure_key values of NarrativeFigure, with the table cell each one restates.
+NARRATIVE_FIGURE_KEYS: dict[str, str] = {
+    "total_income_expenditure": "收、支总计 = 01 总计 (both sides)",
+    "income_total": "收入合计 = 01 本年收入合计 = 02 合计/total",
+    "fiscal_appropriation_income": "财政拨款收入 (in the income section) = 02 合计/fiscal_appropriation",
+    "expenditure_total": "支出合计 = 01 本年支出合计 = 03 合计/total",
+    "basic_expenditure": "基本支出 (in the expenditure section) = 03 合计/basic",
+    "project_expenditure": "项目支出 (in the expenditure section) = 03 合计/project",
+    "fiscal_total": "财政拨款收、支总计 = 04 总计",
+    "general_budget_expenditure": "一般公共预算财政拨款支出 = 05 合计/total",
+    "general_budget_basic": "一般公共预算财政拨款基本支出 = 05 合计/basic = 06 人员+公用",
+    "general_budget_project": "一般公共预算财政拨款项目支出 = 05 合计/project",
+    "general_budget_class:<code>": "e.g. 'general_budget_class:206': 科学技术支出（类）X = 05 row 206/total",
+    "personnel_expenditure": "人员经费 = 06 personnel_total",
+    "public_expenditure": "公用经费 = 06 public_total",
+    "three_public_budget": "“三公”经费…预算为X = 09 total/budget",
+    "three_public_actual": "“三公”经费…支出决算为X = 09 total/actual",
+    "overseas_travel_budget": "因公出国（境）费预算为X = 09 overseas_travel/budget",
+    "overseas_travel_actual": "因公出国（境）费…支出决算为X = 09 overseas_travel/actual",
+    "vehicles_actual": "公务用车购置及运行费支出决算为X = 09 vehicles/actual",
+    "vehicle_purchase_actual": "公务用车购置费X = 09 vehicle_purchase/actual",
+    "vehicle_operation_actual": "公务用车运行（维护）费X = 09 vehicle_operation/actual",
+    "official_reception_actual": "公务接待费支出决算为X = 09 official_reception/actual",
+}
+
+
 @dataclass
 class NarrativeFigure:
     """A total the narrative restates, e.g. 收支总计, 基本支出, "三公" budget."""
