@@ -15,6 +15,8 @@ class Rule:
     table_codes: str  # e.g. '02' or '01,02'
     identity: str  # the identity, with the Chinese footnote it comes from where there is one
     description: str
+    # 'table' (arithmetic inside one table), 'cross_table', 'narrative' or 'schema'
+    scope: str = "table"
 
 
 @dataclass(frozen=True)

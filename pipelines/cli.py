@@ -1,0 +1,142 @@
+"""The ``fiscal`` command: run the warehouse job, read one PDF, export the marts.
+
+    fiscal run     [--raw DIR] [--warehouse FILE] [--workers N]
+    fiscal extract FILE.pdf [--out DIR] [--format csv|json]
+    fiscal export  [--warehouse FILE] [--out DIR]
+
+``fiscal run`` calls the same pipeline functions as the Dagster assets
+(:mod:`pipelines.warehouse.pipeline`). It exits 0 when the run completed,
+even if some documents were quarantined, and non-zero only when the run failed
+(in which case the published warehouse is left as it was).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_REJECTED = 3  # `fiscal extract` on a file that is not an extractable document
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fiscal",
+        description="Chinese department budget and final-account PDFs into a DuckDB warehouse.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run", help="extract, validate and load every PDF, build the marts, publish"
+    )
+    run.add_argument("--raw", type=Path, help="folder of PDFs (default: $FISCAL_RAW_DIR or raw/)")
+    run.add_argument(
+        "--warehouse",
+        type=Path,
+        help="published DuckDB file (default: $FISCAL_WAREHOUSE or warehouse/fiscal.duckdb)",
+    )
+    run.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    run.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+
+    extract = commands.add_parser(
+        "extract", help="read one PDF: its tables, metadata and provenance (no warehouse)"
+    )
+    extract.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    extract.add_argument("--out", type=Path, help="write files here instead of stdout")
+    extract.add_argument("--format", choices=("csv", "json"), default="json")
+
+    export = commands.add_parser("export", help="every marts table as Parquet and CSV")
+    export.add_argument("--warehouse", type=Path, help="DuckDB file to read")
+    export.add_argument("--out", type=Path, help="output folder (default: <warehouse dir>/export)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if arguments.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    handler = {"run": command_run, "extract": command_extract, "export": command_export}
+    return handler[arguments.command](arguments)
+
+
+def command_run(arguments: argparse.Namespace) -> int:
+    from pipelines.settings import load_settings
+    from pipelines.warehouse.pipeline import run_pipeline
+    from pipelines.warehouse.progress import ExtractionProgress
+
+    settings = load_settings(
+        raw_dir=arguments.raw, warehouse_path=arguments.warehouse, workers=arguments.workers
+    )
+    if not settings.raw_dir.is_dir():
+        print(f"fiscal run: raw folder {settings.raw_dir} does not exist", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        summary = run_pipeline(
+            settings, progress_factory=None if arguments.no_progress else ExtractionProgress
+        )
+    except KeyboardInterrupt:
+        print("fiscal run: interrupted; the published warehouse is unchanged", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - report, keep the published file, exit non-zero
+        logging.getLogger("pipelines").debug("run failed", exc_info=True)
+        print(
+            f"fiscal run: FAILED ({type(error).__name__}): {error}\n"
+            f"the published warehouse {settings.warehouse_path} is unchanged",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    print(summary.format())
+    return EXIT_OK
+
+
+def command_extract(arguments: argparse.Namespace) -> int:
+    from pipelines.extraction import extract_document
+    from pipelines.extraction.errors import DocumentRejected
+    from pipelines.warehouse.export import write_extraction
+
+    path: Path = arguments.pdf
+    if not path.is_file():
+        print(f"fiscal extract: {path} is not a file", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        extraction = extract_document(path, source_file=path.name)
+    except DocumentRejected as rejected:
+        print(f"fiscal extract: {path.name}: {rejected.reason}", file=sys.stderr)
+        return EXIT_REJECTED
+    written = write_extraction(extraction, arguments.out, arguments.format)
+    if isinstance(written, str):
+        sys.stdout.write(written if written.endswith("\n") else written + "\n")
+    else:
+        for file in written:
+            print(file)
+    for problem in extraction.problems:
+        print(f"note: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_export(arguments: argparse.Namespace) -> int:
+    from pipelines.settings import load_settings
+    from pipelines.warehouse.export import export_marts
+
+    settings = load_settings(warehouse_path=arguments.warehouse)
+    out_dir = arguments.out or settings.warehouse_path.parent / "export"
+    try:
+        written = export_marts(settings.warehouse_path, out_dir)
+    except FileNotFoundError as error:
+        print(f"fiscal export: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    for file in written:
+        print(file)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

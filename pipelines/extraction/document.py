@@ -1,0 +1,138 @@
+"""One PDF in, one ``DocumentExtraction`` out."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from pipelines.extraction.catalogue import FINAL_ACCOUNT_TABLES, TableSpec
+from pipelines.extraction.economic import parse_economic_table
+from pipelines.extraction.errors import DocumentRejected
+from pipelines.extraction.function_table import parse_function_table
+from pipelines.extraction.locate import LocatedTable, declared_empty, locate_tables, page_lines
+from pipelines.extraction.metadata import read_metadata
+from pipelines.extraction.model import DocumentExtraction, ExtractedTable
+from pipelines.extraction.narrative import (
+    PageText,
+    join_pages,
+    read_budget_execution,
+    read_figures,
+)
+from pipelines.extraction.pages import PageLayout, read_pages
+from pipelines.extraction.statement import parse_statement
+from pipelines.extraction.three_public import parse_three_public
+
+Parser = Callable[[LocatedTable, str, list[str]], ExtractedTable]
+PARSERS: dict[str, Parser] = {
+    "statement": parse_statement,
+    "function": parse_function_table,
+    "economic": parse_economic_table,
+    "three_public": parse_three_public,
+}
+
+
+def document_id_for(sha256: str) -> str:
+    """Stable id of a document: the same bytes under any name are one document."""
+    return "doc_" + sha256[:16]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def extract_document(path: Path, source_file: str | None = None) -> DocumentExtraction:
+    """Read one disclosure PDF: metadata, standard tables, narrative numbers.
+
+    Raises ``DocumentRejected`` when the file cannot be read as a disclosure
+    document at all (not a PDF, encrypted, corrupt, no text layer, no tables).
+    Problems short of that (a table not found, an unreadable cell) are listed
+    in ``problems`` for validation to weigh.
+    """
+    started = time.perf_counter()
+    path = Path(path)
+    name = source_file or path.name
+    if path.stat().st_size == 0:
+        raise DocumentRejected(f"{name}: zero bytes; not a PDF")
+    sha256 = file_sha256(path)
+    pages = read_pages(path)
+    _require_text(pages, name)
+    extraction = _extract(pages, FINAL_ACCOUNT_TABLES, name)
+    extraction.sha256 = sha256
+    extraction.document_id = document_id_for(sha256)
+    extraction.seconds = round(time.perf_counter() - started, 3)
+    return extraction
+
+
+def _require_text(pages: list[PageLayout], name: str) -> None:
+    if not any(p.words for p in pages):
+        if any(p.has_images for p in pages):
+            raise DocumentRejected(f"{name}: no text layer; OCR needed (scanned pages)")
+        raise DocumentRejected(f"{name}: no text on any page")
+
+
+def _extract(
+    pages: list[PageLayout], specs: tuple[TableSpec, ...], name: str
+) -> DocumentExtraction:
+    problems: list[str] = []
+    blank = [p.number for p in pages if not p.words and p.has_images]
+    if blank:
+        problems.append(f"pages {blank} have no text layer (scanned); OCR needed")
+    located = locate_tables(pages, specs)
+    if not located:
+        raise DocumentRejected(f"{name}: no disclosure tables found (not a budget or final account)")
+    units = Counter(t.unit for t in located if t.unit)
+    document_unit = units.most_common(1)[0][0] if units else "万元"
+    tables: dict[str, ExtractedTable] = {}
+    for table in located:
+        unit = table.unit or document_unit
+        if table.spec.may_be_empty and declared_empty(table):
+            tables[table.spec.table_code] = ExtractedTable(
+                table.spec.table_code,
+                table.title,
+                table.printed_number,
+                unit,
+                table.pages,
+                [],
+                [],
+                is_empty=True,
+                note=table.note,
+            )
+            continue
+        extracted = PARSERS[table.spec.shape](table, unit, problems)
+        extracted.note = table.note
+        tables[table.spec.table_code] = extracted
+    for spec in specs:
+        if spec.table_code not in tables:
+            problems.append(f"table {spec.table_code} not found")
+    opening = [[line.text for line in page_lines(p)] for p in pages[:3]]
+    metadata = read_metadata(opening, [t.department for t in located if t.department])
+    table_pages = {n for t in located for n in t.pages}
+    prose = [
+        PageText(p.number, "".join(line.text for line in page_lines(p)))
+        for p in pages
+        if p.number not in table_pages
+    ]
+    text, marks = join_pages(prose)
+    return DocumentExtraction(
+        source_file=name,
+        sha256="",
+        document_id="",
+        page_count=len(pages),
+        department_name=metadata.department_name,
+        region=metadata.region,
+        fiscal_year=metadata.fiscal_year,
+        document_kind=metadata.document_kind,
+        reporting_scope=metadata.reporting_scope,
+        source_unit=document_unit,
+        tables=tables,
+        budget_execution=read_budget_execution(text, marks, tables),
+        narrative_figures=read_figures(text, marks, tables),
+        problems=problems,
+    )

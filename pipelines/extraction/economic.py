@@ -1,0 +1,124 @@
+"""Table 06: basic expenditure by economic code, in two or three side-by-side panels.
+
+Each panel is 编码 | 科目名称 | 决算数. The footer prints 人员经费合计 and
+公用经费合计, each followed by its amount.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipelines.extraction.columns import carry_mapping
+from pipelines.extraction.grid import Grid, build_grid
+from pipelines.extraction.locate import LocatedTable
+from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
+
+ECONOMIC_CODE = re.compile(r"^(\d{3}|\d{5})$")
+LEADING_ECONOMIC_CODE = re.compile(r"^(\d{5}|\d{3})(?!\d)(.+)$")
+FOOTERS = {"人员经费合计": "personnel_total", "公用经费合计": "public_total"}
+
+
+def parse_economic_table(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+    rows: list[TableRow] = []
+    amount_label = "决算数"
+    previous: tuple[Grid, dict[int, object]] | None = None
+    for region in table.regions:
+        grid = build_grid(region.page, region.header_lines, region.data_lines)
+        panels = _panels(grid)
+        if not panels and previous is not None:
+            panels = carry_mapping(previous[0], previous[1], grid)
+        if not panels:
+            problems.append(f"table 06 page {region.page.number}: economic-code panels not recognised")
+            continue
+        previous = (grid, panels)
+        amount_label = next(
+            (grid.columns[i].label for i, r in panels.items() if r == "amount" and grid.columns[i].label),
+            amount_label,
+        )
+        for grid_row in grid.rows:
+            rows.extend(_footers(grid_row.cells, grid_row.page, unit))
+            for code_index in sorted(i for i, r in panels.items() if r == "code"):
+                row = _panel_row(grid_row.cells, grid_row.page, code_index, panels, unit, problems)
+                if row is not None:
+                    rows.append(row)
+    rows.sort(key=lambda r: (r.row_key in FOOTERS.values(), r.row_key))
+    return ExtractedTable(
+        table_code="06",
+        title=table.title,
+        printed_number=table.printed_number,
+        unit=unit,
+        pages=table.pages,
+        columns=[Column("amount", amount_label)],
+        rows=rows,
+    )
+
+
+def _panels(grid: Grid) -> dict[int, object]:
+    """Column roles: 'code', 'name', 'amount', repeated once per panel."""
+    roles: dict[int, object] = {}
+    for index, column in enumerate(grid.columns):
+        label = column.label
+        if "编码" in label or label.endswith("科目") or label in ("经济分类", "代码"):
+            roles[index] = "code"
+        elif "名称" in label:
+            roles[index] = "name"
+        elif any(k in label for k in ("决算数", "金额", "预算数", "决算")):
+            roles[index] = "amount"
+    if "code" not in roles.values():
+        # No header: a column whose cells are mostly economic codes starts a panel.
+        for index in range(len(grid.columns)):
+            cells = [r.cells[index] for r in grid.rows if r.cells[index]]
+            if cells and sum(bool(ECONOMIC_CODE.match(c)) for c in cells) > len(cells) / 2:
+                roles[index] = "code"
+                if index + 1 < len(grid.columns):
+                    roles[index + 1] = "name"
+                if index + 2 < len(grid.columns):
+                    roles[index + 2] = "amount"
+    return roles
+
+
+def _panel_row(
+    cells: list[str],
+    page: int,
+    code_index: int,
+    roles: dict[int, object],
+    unit: str,
+    problems: list[str],
+) -> TableRow | None:
+    code_cell = cells[code_index] if code_index < len(cells) else ""
+    name = ""
+    match = LEADING_ECONOMIC_CODE.match(code_cell)
+    if match:
+        code_cell, name = match.group(1), match.group(2)
+    if not ECONOMIC_CODE.match(code_cell):
+        return None
+    amount = Decimal("0")
+    for index in range(code_index + 1, len(cells)):
+        role = roles.get(index)
+        if role == "code":
+            break
+        if role == "name":
+            name += cells[index]
+        elif role == "amount":
+            cell = cells[index]
+            if cell and is_amount_token(cell):
+                amount = to_yuan(parse_amount(cell), unit)
+            elif cell:
+                problems.append(f"table 06 page {page}: unreadable amount {cell!r} for {code_cell}")
+            break
+    return TableRow(code_cell, name, page, {"amount": amount})
+
+
+def _footers(cells: list[str], page: int, unit: str) -> list[TableRow]:
+    found = []
+    for index, cell in enumerate(cells):
+        for label, key in FOOTERS.items():
+            if label in cell:
+                rest = cell.split(label, 1)[1]
+                following = [rest] if rest else []
+                following += [c for c in cells[index + 1 :] if c]
+                amount = next((c for c in following if is_amount_token(c)), "0")
+                found.append(TableRow(key, label, page, {"amount": to_yuan(parse_amount(amount), unit)}))
+    return found

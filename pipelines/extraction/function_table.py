@@ -1,0 +1,118 @@
+"""Tables with rows by function code (02, 03, 05, 07, 08)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipelines.extraction.columns import carry_mapping, column_labels, map_value_columns
+from pipelines.extraction.grid import Grid, GridRow, build_grid
+from pipelines.extraction.locate import LocatedTable
+from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
+
+LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)(.*)$")
+TOTAL_LABELS = ("合计", "总计")
+CODE_PARTS = re.compile(r"^\d{2,3}$")
+
+
+def parse_function_table(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+    rows: list[TableRow] = []
+    labels: dict[str, str] = {}
+    previous: tuple[Grid, dict[int, object]] | None = None
+    for region in table.regions:
+        grid = build_grid(region.page, region.header_lines, region.data_lines)
+        roles: dict[int, object] = dict(map_value_columns(grid, table.spec.columns))
+        if not roles and previous is not None:
+            roles = carry_mapping(previous[0], previous[1], grid)
+        elif roles:
+            labels.update(column_labels(grid, {i: k for i, k in roles.items() if isinstance(k, str)}))
+        if not roles:
+            if region.data_lines:
+                problems.append(
+                    f"table {table.spec.table_code} page {region.page.number}: no value columns recognised"
+                )
+            continue
+        previous = (grid, roles)
+        first_value = min(roles)
+        for grid_row in grid.rows:
+            row = _parse_row(grid_row, roles, first_value, unit, table.spec.table_code, problems)
+            if row is None:
+                continue
+            if row.row_key == "":
+                if row.values:
+                    problems.append(
+                        f"table {table.spec.table_code} page {grid_row.page}: "
+                        f"amounts in a row without a function code ({row.row_label!r})"
+                    )
+                elif rows:
+                    rows[-1].row_label += row.row_label  # the wrapped end of a long name
+                continue
+            rows.append(row)
+    keys = [spec.key for spec in table.spec.columns if spec.key in labels]
+    for row in rows:
+        for key in keys:
+            row.values.setdefault(key, Decimal("0"))
+    return ExtractedTable(
+        table_code=table.spec.table_code,
+        title=table.title,
+        printed_number=table.printed_number,
+        unit=unit,
+        pages=table.pages,
+        columns=[Column(key, labels[key]) for key in keys],
+        rows=rows,
+    )
+
+
+def _parse_row(
+    grid_row: GridRow,
+    roles: dict[int, object],
+    first_value: int,
+    unit: str,
+    table_code: str,
+    problems: list[str],
+) -> TableRow | None:
+    label_cells = [c for i, c in enumerate(grid_row.cells) if i < first_value and c]
+    code, name = _code_and_name(label_cells)
+    values: dict[str, Decimal] = {}
+    for index, key in roles.items():
+        if not isinstance(key, str) or index >= len(grid_row.cells):
+            continue
+        cell = grid_row.cells[index]
+        if not cell:
+            continue
+        if not is_amount_token(cell):
+            problems.append(
+                f"table {table_code} page {grid_row.page}: unreadable amount {cell!r} in column {key}"
+            )
+            continue
+        values[key] = to_yuan(parse_amount(cell), unit)
+    if code is None:
+        if any(name.startswith(t) or name.endswith(t) for t in TOTAL_LABELS) and len(name) <= 6:
+            return TableRow("total", name, grid_row.page, values)
+        if not name and not values:
+            return None
+        return TableRow("", name, grid_row.page, values)  # wrapped name, or unreadable
+    return TableRow(code, name, grid_row.page, values)
+
+
+def _code_and_name(cells: list[str]) -> tuple[str | None, str]:
+    """The full function code (joining 类 | 款 | 项 columns) and the name."""
+    parts: list[str] = []
+    names: list[str] = []
+    for cell in cells:
+        if CODE_PARTS.match(cell) and not names:
+            parts.append(cell)
+            continue
+        match = LEADING_CODE.match(cell)
+        if match and not parts and not names:
+            parts.append(match.group(1))
+            if match.group(2):
+                names.append(match.group(2))
+            continue
+        names.append(cell)
+    code = "".join(parts) or None
+    if code is not None and len(code) not in (3, 5, 7):
+        return None, "".join(parts + names)
+    return code, "".join(names)
+

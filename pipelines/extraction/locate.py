@@ -1,0 +1,203 @@
+"""Finding the standard tables in a document by their titles, across pages.
+
+A table starts at a title line that names it (any numbering or none), and runs
+until the next title, a part heading, or the first page that does not go on
+with rows. Each page's part of a table becomes a ``TableRegion`` holding the
+header lines, the data lines, and the table's own 单位/部门/number lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.extraction.catalogue import TableSpec
+from pipelines.extraction.grid import CODE_TOKEN, Line, group_lines, has_amount, is_column_number_row
+from pipelines.extraction.pages import PageLayout
+
+TITLE_MAX_LENGTH = 48
+PRINTED_NUMBER = re.compile(r"(公开\d{1,2}表|表[一二三四五六七八九十]{1,3}|附表\d{1,2}|表\d{1,2})")
+PART_HEADING = re.compile(r"^第[一二三四五六七八九十]部分")
+EMPTY_DECLARATION = re.compile(r"本表无数据|无.{0,12}(收入|支出|数据)|本表为空|空表")
+
+
+@dataclass
+class TableRegion:
+    page: PageLayout
+    header_lines: list[Line]
+    data_lines: list[Line]
+    note_lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class LocatedTable:
+    spec: TableSpec
+    title: str
+    printed_number: str | None
+    unit: str | None
+    department: str | None
+    regions: list[TableRegion]
+
+    @property
+    def note(self) -> str:
+        return "".join(line.text for region in self.regions for line in region.note_lines)
+
+    @property
+    def pages(self) -> list[int]:
+        return [r.page.number for r in self.regions]
+
+
+def page_lines(page: PageLayout) -> list[Line]:
+    """Text lines without running page numbers at the foot of the page."""
+    lines = group_lines(page.words)
+    return [line for line in lines if not _is_page_number(line, page)]
+
+
+def _is_page_number(line: Line, page: PageLayout) -> bool:
+    text = line.text.strip("-—－ ")
+    return line.top > page.height * 0.88 and text.isdigit() and len(text) <= 3
+
+
+def match_title(text: str, specs: tuple[TableSpec, ...]) -> TableSpec | None:
+    """The table a title line names, or None. ``text`` is a compact line."""
+    if len(text) > TITLE_MAX_LENGTH or text.endswith("说明") or text.startswith("注"):
+        return None
+    title = PRINTED_NUMBER.sub("", text)
+    for spec in specs:
+        if any(word in title for word in spec.title_excludes):
+            continue
+        if any(all(word in title for word in alt) for alt in spec.title_alternatives):
+            return spec
+    return None
+
+
+def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list[LocatedTable]:
+    found: list[LocatedTable] = []
+    current: LocatedTable | None = None
+    lines_by_page = [page_lines(p) for p in pages]
+    for page, lines in zip(pages, lines_by_page, strict=True):
+        starts = [(i, match_title(line.text, specs)) for i, line in enumerate(lines)]
+        starts = [(i, spec) for i, spec in starts if spec is not None]
+        if current is not None:
+            end = starts[0][0] if starts else len(lines)
+            region = _continuation(page, lines[:end])
+            if region is not None:
+                current.regions.append(region)
+            if region is None or starts or _ends_with_note(region):
+                current = None
+        for n, (i, spec) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+            table = _start_table(spec, page, lines, i, end)
+            if table is None:
+                continue
+            if any(t.spec.table_code == spec.table_code for t in found):
+                continue  # a second title for the same table, e.g. a running header
+            found.append(table)
+            current = table if not _ends_with_note(table.regions[-1]) else None
+    return found
+
+
+def _ends_with_note(region: TableRegion) -> bool:
+    return bool(region.note_lines)
+
+
+def _start_table(
+    spec: TableSpec, page: PageLayout, lines: list[Line], title_index: int, end: int
+) -> LocatedTable | None:
+    title_line = lines[title_index]
+    title = title_line.text
+    printed = PRINTED_NUMBER.search(title)
+    unit = department = None
+    body: list[Line] = []
+    for line in lines[title_index + 1 : end]:
+        text = line.text
+        meta = False
+        if match := re.search(r"单位[:：](万元|亿元|元)", text):
+            unit, meta = match.group(1), True
+        if match := re.search(r"(?:部门|单位)(?:名称)?[:：]([^单]+?)(?=单位[:：]|$)", text):
+            if not text.startswith("单位:") and not text.startswith("单位："):
+                department, meta = match.group(1), True
+        if (number := PRINTED_NUMBER.fullmatch(text)) or (
+            not body and (number := PRINTED_NUMBER.search(text)) and len(text) <= 8
+        ):
+            printed, meta = printed or number, True
+        if not meta and not body and re.fullmatch(r"\d{4}年度?", text):
+            meta = True  # a year printed apart from the title
+        if not meta:
+            body.append(line)
+    region = _split_region(page, body, expect_header=True)
+    if region is None:
+        return None
+    return LocatedTable(
+        spec=spec,
+        title=title,
+        printed_number=printed.group(1) if printed else None,
+        unit=unit,
+        department=department,
+        regions=[region],
+    )
+
+
+def _continuation(page: PageLayout, lines: list[Line]) -> TableRegion | None:
+    """The rows of a table going on at the top of a page, or None if the page moves on."""
+    if not lines:
+        return None
+    if PART_HEADING.match(lines[0].text):
+        return None
+    region = _split_region(page, lines, expect_header=False)
+    if region is None or not region.data_lines:
+        return None
+    # Prose before the first row means the page is not a continuation.
+    if any(len(line.text) > 30 and not has_amount(line) for line in region.header_lines):
+        return None
+    return region
+
+
+def _split_region(page: PageLayout, lines: list[Line], expect_header: bool) -> TableRegion | None:
+    header: list[Line] = []
+    data: list[Line] = []
+    notes: list[Line] = []
+    for line in lines:
+        text = line.text
+        if notes or text.startswith(("注:", "注：", "注1", "说明:", "说明：", "备注")):
+            notes.append(line)
+            continue
+        if PART_HEADING.match(text):
+            break
+        if not data and (
+            is_column_number_row(line)
+            or (not _is_data_line(line) if expect_header else _is_header_line(line))
+        ):
+            header.append(line)
+            continue
+        data.append(line)
+    if not header and not data:
+        return None
+    if expect_header and not header and not data:
+        return None
+    return TableRegion(page, header, data, notes)
+
+
+HEADER_WORDS = ("项目", "栏次", "行次", "科目", "编码", "决算数", "预算数", "名称", "单位：", "单位:")
+
+
+def _is_header_line(line: Line) -> bool:
+    """On a page going on with a table: a repeated header line, not a row."""
+    return not has_amount(line) and any(w in line.text for w in HEADER_WORDS)
+
+
+def _is_data_line(line: Line) -> bool:
+    if is_column_number_row(line):
+        return False
+    if has_amount(line):
+        return True
+    return bool(CODE_TOKEN.match(line.words[0].text))
+
+
+def declared_empty(table: LocatedTable) -> bool:
+    """An empty 07/08: no amounts at all, or a note saying there is nothing to report."""
+    if EMPTY_DECLARATION.search(table.note) or any(
+        EMPTY_DECLARATION.search(line.text) for r in table.regions for line in r.data_lines
+    ):
+        return True
+    return not any(has_amount(line) for r in table.regions for line in r.data_lines)

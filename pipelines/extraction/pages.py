@@ -1,0 +1,173 @@
+"""Reading each page once: its words and its ruling lines.
+
+pdfplumber (pdfminer) gives words with positions. Some embedded CFF fonts
+give pdfminer no characters although the page has text; such pages are read
+a second time with PDFium, never silently treated as empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+
+from pipelines.extraction.errors import DocumentRejected
+from pipelines.extraction.text import normalize
+
+WORD_X_TOLERANCE = 2.0  # points between glyphs that still belong to one word
+WORD_Y_TOLERANCE = 2.0
+LINE_MIN_LENGTH = 4.0  # ruling segments shorter than this are glyph decoration
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # normalised (NFKC + radical look-alikes)
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def x_mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def y_mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ruling segment: vertical (x fixed, y0..y1) or horizontal (y fixed, x0..x1)."""
+
+    position: float
+    start: float
+    end: float
+
+
+@dataclass
+class PageLayout:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word]
+    vertical: list[Rule] = field(default_factory=list)
+    horizontal: list[Rule] = field(default_factory=list)
+    text_source: str = "pdfminer"  # or 'pdfium' when pdfminer saw no characters
+    has_images: bool = False
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+
+def read_pages(path: Path) -> list[PageLayout]:
+    """Every page's words and rules; raises DocumentRejected when the file can't be read."""
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many types for broken files
+        raise DocumentRejected(_open_failure(path, exc)) from exc
+    with pdf:
+        try:
+            pages = [_read_page(page) for page in pdf.pages]
+        except DocumentRejected:
+            raise
+        except Exception as exc:
+            raise DocumentRejected(f"{path.name}: corrupt PDF ({type(exc).__name__}: {exc})") from exc
+    missing = [p for p in pages if not p.words]
+    if missing:
+        _fill_from_pdfium(path, missing)
+    return pages
+
+
+def _open_failure(path: Path, exc: Exception) -> str:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+        return f"{path.name}: encrypted PDF (password protected); cannot be read"
+    head = path.read_bytes()[:1024] if path.exists() else b""
+    if not head:
+        return f"{path.name}: zero bytes; not a PDF"
+    if not head.lstrip().startswith(b"%PDF"):
+        kind = "HTML" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "unknown"
+        return f"{path.name}: not a PDF (content looks like {kind})"
+    return f"{path.name}: truncated or corrupt PDF ({name}: {exc})"
+
+
+def _read_page(page: pdfplumber.page.Page) -> PageLayout:
+    raw_words = page.extract_words(
+        x_tolerance=WORD_X_TOLERANCE, y_tolerance=WORD_Y_TOLERANCE, keep_blank_chars=False
+    )
+    words = [
+        Word(normalize(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+        for w in raw_words
+    ]
+    vertical: list[Rule] = []
+    horizontal: list[Rule] = []
+    for edge in page.edges:
+        if edge["orientation"] == "v" and edge["bottom"] - edge["top"] >= LINE_MIN_LENGTH:
+            vertical.append(Rule(float(edge["x0"]), float(edge["top"]), float(edge["bottom"])))
+        elif edge["orientation"] == "h" and edge["x1"] - edge["x0"] >= LINE_MIN_LENGTH:
+            horizontal.append(Rule(float(edge["top"]), float(edge["x0"]), float(edge["x1"])))
+    return PageLayout(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        words=words,
+        vertical=vertical,
+        horizontal=horizontal,
+        has_images=bool(page.images),
+    )
+
+
+def _fill_from_pdfium(path: Path, pages: list[PageLayout]) -> None:
+    """Second text source for pages where pdfminer found no characters."""
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        for layout in pages:
+            page = document[layout.number - 1]
+            textpage = page.get_textpage()
+            layout.words = _pdfium_words(textpage, layout.height)
+            if layout.words:
+                layout.text_source = "pdfium"
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+
+
+def _pdfium_words(textpage: pypdfium2.PdfTextPage, page_height: float) -> list[Word]:
+    """Group PDFium's characters into words by the same gap rule pdfplumber uses."""
+    words: list[Word] = []
+    current: list[tuple[str, float, float, float, float]] = []
+
+    def flush() -> None:
+        if current:
+            text = normalize("".join(c[0] for c in current))
+            words.append(
+                Word(
+                    text,
+                    min(c[1] for c in current),
+                    max(c[2] for c in current),
+                    min(c[3] for c in current),
+                    max(c[4] for c in current),
+                )
+            )
+            current.clear()
+
+    for index in range(textpage.count_chars()):
+        char = textpage.get_text_range(index, 1)
+        if not char or char.isspace():
+            flush()
+            continue
+        left, bottom, right, top = textpage.get_charbox(index)
+        box = (char, left, right, page_height - top, page_height - bottom)
+        if current:
+            last = current[-1]
+            same_line = abs(last[3] - box[3]) <= WORD_Y_TOLERANCE
+            if not same_line or box[1] - last[2] > WORD_X_TOLERANCE:
+                flush()
+        current.append(box)
+    flush()
+    return words

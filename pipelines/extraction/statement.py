@@ -1,0 +1,127 @@
+"""The two-sided summary statements: 01 收入支出决算总表 and 04 财政拨款收入支出决算总表.
+
+Columns left to right: income 项目 | 行次 | amount, then expenditure 项目 | 行次 |
+amount(s). The second 项目 column starts the expenditure side. Table 04's
+expenditure side has one column per fund type under a spanning 决算数.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipelines.extraction.catalogue import ColumnSpec
+from pipelines.extraction.columns import carry_mapping
+from pipelines.extraction.grid import Grid, build_grid
+from pipelines.extraction.locate import LocatedTable
+from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
+
+
+@dataclass(frozen=True)
+class Role:
+    side: str  # 'income' / 'expenditure'
+    kind: str  # 'label' / 'line_no' / 'value'
+    key: str = ""
+
+
+def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+    rows: list[TableRow] = []
+    labels: dict[str, str] = {}
+    previous: tuple[Grid, dict[int, object]] | None = None
+    for region in table.regions:
+        grid = build_grid(
+            region.page, region.header_lines, region.data_lines, merge_wrapped=False
+        )
+        roles = _roles(grid, table.spec.columns) if region.header_lines else {}
+        if not roles and previous is not None:
+            roles = carry_mapping(previous[0], previous[1], grid)
+        if not any(isinstance(r, Role) and r.kind == "value" for r in roles.values()):
+            problems.append(
+                f"table {table.spec.table_code} page {region.page.number}: statement columns not recognised"
+            )
+            continue
+        previous = (grid, roles)
+        for index, role in roles.items():
+            if isinstance(role, Role) and role.kind == "value":
+                labels.setdefault(role.key, grid.columns[index].label or role.key)
+        for grid_row in grid.rows:
+            for side in ("income", "expenditure"):
+                row = _side_row(grid_row.cells, grid_row.page, roles, side, unit, table, problems)
+                if row is not None:
+                    rows.append(row)
+    keys = list(dict.fromkeys(labels))
+    return ExtractedTable(
+        table_code=table.spec.table_code,
+        title=table.title,
+        printed_number=table.printed_number,
+        unit=unit,
+        pages=table.pages,
+        columns=[Column(k, labels[k]) for k in keys],
+        rows=rows,
+    )
+
+
+def _roles(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, object]:
+    roles: dict[int, object] = {}
+    side = "income"
+    seen_value = False
+    for index, column in enumerate(grid.columns):
+        label = column.label
+        if "项目" in label or (not label and not seen_value and index == 0):
+            if seen_value:
+                side = "expenditure"
+            roles[index] = Role(side, "label")
+        elif "行次" in label:
+            roles[index] = Role(side, "line_no")
+        elif label:
+            roles[index] = Role(side, "value", _value_key(label, side, specs))
+            seen_value = True
+    return roles
+
+
+def _value_key(label: str, side: str, specs: tuple[ColumnSpec, ...]) -> str:
+    if len(specs) == 1 or side == "income":
+        return specs[0].key
+    best = ("", "amount")
+    for spec in specs[1:]:
+        for keyword in spec.header_keywords:
+            if keyword in label and len(keyword) > len(best[0]):
+                best = (keyword, spec.key)
+    return best[1] if best[0] else "total"
+
+
+def _side_row(
+    cells: list[str],
+    page: int,
+    roles: dict[int, object],
+    side: str,
+    unit: str,
+    table: LocatedTable,
+    problems: list[str],
+) -> TableRow | None:
+    label = ""
+    line_no: int | None = None
+    values: dict[str, Decimal] = {}
+    for index, role in roles.items():
+        if not isinstance(role, Role) or role.side != side or index >= len(cells):
+            continue
+        cell = cells[index]
+        if role.kind == "label":
+            label += cell
+        elif role.kind == "line_no":
+            line_no = int(cell) if cell.isdigit() else None
+        elif role.kind == "value":
+            if not cell:
+                values[role.key] = Decimal("0")
+            elif is_amount_token(cell):
+                values[role.key] = to_yuan(parse_amount(cell), unit)
+            else:
+                problems.append(
+                    f"table {table.spec.table_code} page {page}: unreadable amount {cell!r} ({label})"
+                )
+    if not label:
+        return None
+    if label in ("项目", "收入", "支出"):
+        return None
+    return TableRow(label, label, page, values, side=side, line_no=line_no)

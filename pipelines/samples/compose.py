@@ -1,0 +1,56 @@
+"""Assemble the standard table set of a final account in the order a document prints it."""
+
+from __future__ import annotations
+
+from pipelines.samples.accounts import FinalAccount
+from pipelines.samples.blocks import TableBlock
+from pipelines.samples.tables import (
+    TableContext,
+    economic_06,
+    function_table,
+    statement_01,
+    statement_04,
+    three_public_09,
+)
+
+NATIONAL_ORDER = ("01", "02", "03", "04", "05", "06", "07", "08", "09")
+SHANGHAI_ORDER = ("01", "02", "03", "04", "05", "06", "09", "07", "08")  # "三公" printed seventh
+
+
+def table_blocks(
+    ctx: TableContext,
+    account: FinalAccount,
+    *,
+    order: tuple[str, ...] = NATIONAL_ORDER,
+    break_before: dict[str, tuple[str, ...]] | None = None,
+    no_data_declared: tuple[str, ...] = (),
+    empty_notes: dict[str, list[str]] | None = None,
+) -> list[TableBlock]:
+    """The tables in ``order``; ``break_before`` forces page breaks before those function codes."""
+    break_before = break_before or {}
+    empty_notes = empty_notes or {}
+    blocks: list[TableBlock] = []
+    for position, code in enumerate(order, start=1):
+        if code == "01":
+            blocks.append(statement_01(ctx, position, account))
+        elif code == "04":
+            blocks.append(statement_04(ctx, position, account))
+        elif code == "06":
+            blocks.append(economic_06(ctx, position, account))
+        elif code == "09":
+            assert account.t09 is not None
+            blocks.append(three_public_09(ctx, position, account.t09))
+        else:
+            lines = {"02": account.t02, "03": account.t03, "05": account.t05, "07": account.t07, "08": account.t08}[code]
+            blocks.append(
+                function_table(
+                    ctx,
+                    code,
+                    position,
+                    lines,
+                    break_before_codes=break_before.get(code, ()),
+                    empty_notes=empty_notes.get(code),
+                    declared_no_data=code in no_data_declared,
+                )
+            )
+    return blocks

@@ -1,0 +1,112 @@
+"""One sample document: its metadata, its blocks, its PDF and its expected extraction."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pipelines.extraction.model import DocumentExtraction
+from pipelines.samples.blocks import Block, Paragraph, TableBlock
+from pipelines.samples.layout import LayoutResult, lay_out
+from pipelines.samples.render import render_pdf
+from pipelines.samples.style import with_radicals
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+RAW_DIR = REPO_ROOT / "raw"
+VARIANTS_DIR = REPO_ROOT / "tests" / "fixtures" / "variants"
+
+
+@dataclass
+class SampleDocument:
+    """A generated final-account PDF and the extraction a correct extractor returns for it.
+
+    ``blocks`` is the single source of truth: the PDF is drawn from them and
+    ``expected`` is read off them after layout, with real page numbers.
+    """
+
+    file_name: str
+    department_name: str
+    region: str
+    fiscal_year: int
+    reporting_scope: str  # 'department' / 'unit'
+    unit: str  # '万元' / '元', the unit the tables print in
+    blocks: list[Block]
+    folder: str = "raw"  # 'raw' or 'variants'
+    traits: tuple[str, ...] = ()  # what the document exercises, for humans and test ids
+    radicals: bool = False  # print 门/车 as the radical look-alikes ⻔/⻋
+    known_inconsistencies: tuple[str, ...] = ()  # narrative breaks printed on purpose
+    document_kind: str = "final_account"
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @property
+    def path(self) -> Path:
+        """Where the committed PDF lives."""
+        return (RAW_DIR if self.folder == "raw" else VARIANTS_DIR) / self.file_name
+
+    @cached_property
+    def _built(self) -> tuple[list[Block], LayoutResult]:
+        blocks = copy.deepcopy(self.blocks)
+        layout = lay_out(blocks)
+        for index, block in enumerate(blocks):
+            if isinstance(block, TableBlock) and block.expected is not None:
+                block.expected.pages = layout.table_pages[index]
+                for r, row in enumerate(block.grid.body):
+                    for record in row.records:
+                        record.page = layout.row_pages[(index, r)]
+            elif isinstance(block, Paragraph):
+                for s, sentence in enumerate(block.sentences):
+                    page = layout.sentence_pages[(index, s)]
+                    for item in [*sentence.figures, *sentence.executions]:
+                        item.page = page
+        return blocks, layout
+
+    @property
+    def page_count(self) -> int:
+        return len(self._built[1].pages)
+
+    def render(self) -> bytes:
+        """The PDF bytes (needs the CJK font); identical on every call and machine."""
+        if "pdf" not in self._cache:
+            ink: Callable[[str], str] | None = with_radicals if self.radicals else None
+            title = f"{self.department_name}{self.fiscal_year}年度部门决算"
+            self._cache["pdf"] = render_pdf(self._built[1].pages, title=title, ink=ink)
+        return self._cache["pdf"]  # type: ignore[return-value]
+
+    def pdf_bytes(self) -> bytes:
+        """The committed PDF if present, else a fresh rendering."""
+        return self.path.read_bytes() if self.path.is_file() else self.render()
+
+    @cached_property
+    def expected(self) -> DocumentExtraction:
+        """The extraction a correct extractor returns for this PDF (amounts in yuan)."""
+        blocks, layout = self._built
+        digest = hashlib.sha256(self.pdf_bytes()).hexdigest()
+        tables = {}
+        figures = []
+        executions = []
+        for block in blocks:
+            if isinstance(block, TableBlock) and block.expected is not None:
+                tables[block.expected.table_code] = block.expected
+            elif isinstance(block, Paragraph):
+                for sentence in block.sentences:
+                    figures += sentence.figures
+                    executions += sentence.executions
+        return DocumentExtraction(
+            source_file=self.file_name,
+            sha256=digest,
+            document_id=f"doc_{digest[:16]}",
+            page_count=len(layout.pages),
+            department_name=self.department_name,
+            region=self.region,
+            fiscal_year=self.fiscal_year,
+            document_kind=self.document_kind,
+            reporting_scope=self.reporting_scope,
+            source_unit=self.unit,
+            tables=tables,
+            budget_execution=executions,
+            narrative_figures=figures,
+        )

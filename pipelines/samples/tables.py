@@ -1,0 +1,463 @@
+"""Turn a ``FinalAccount`` into printed tables (``TableBlock``) with their expected records.
+
+Each builder draws one national table shape and, row by row, attaches the
+``TableRow`` records a correct extractor should produce from that printed row.
+Pages are filled in after layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, StatementLine, ThreePublic
+from pipelines.samples.blocks import Cell, Grid, GridRow, TableBlock
+from pipelines.samples.style import TableStyle, normalise
+
+TITLES = {
+    "01": "收入支出决算总表",
+    "02": "收入决算表",
+    "03": "支出决算表",
+    "04": "财政拨款收入支出决算总表",
+    "05": "一般公共预算财政拨款支出决算表",
+    "06": "一般公共预算财政拨款基本支出决算明细表",
+    "07": "政府性基金预算财政拨款收入支出决算表",
+    "08": "国有资本经营预算财政拨款支出决算表",
+    "09": "财政拨款“三公”经费支出决算表",
+}
+
+# (key, printed header) per value column; a header group is (group, [(key, leaf), ...]).
+HeaderSpec = list[tuple[str, str] | tuple[str, list[tuple[str, str]]]]
+
+FUNCTION_HEADERS: dict[str, HeaderSpec] = {
+    "02": [
+        ("total", "本年收入\n合计"),
+        ("fiscal_appropriation", "财政拨款\n收入"),
+        ("superior_subsidy", "上级\n补助\n收入"),
+        ("business_income", "事业\n收入"),
+        ("operating_income", "经营\n收入"),
+        ("affiliated_remittance", "附属单位\n上缴收入"),
+        ("other_income", "其他\n收入"),
+    ],
+    "03": [
+        ("total", "本年支出合计"),
+        ("basic", "基本支出"),
+        ("project", "项目支出"),
+        ("remit_to_higher", "上缴上级\n支出"),
+        ("business", "经营支出"),
+        ("subsidy_to_affiliates", "对附属单位\n补助支出"),
+    ],
+    "05": [("本年支出", [("total", "小计"), ("basic", "基本支出"), ("project", "项目支出")])],
+    "07": [
+        ("carryover_begin", "年初结转和\n结余"),
+        ("income", "本年收入"),
+        ("本年支出", [("total", "小计"), ("basic", "基本支出"), ("project", "项目支出")]),
+        ("carryover_end", "年末结转和\n结余"),
+    ],
+    "08": [("本年支出", [("total", "合计"), ("basic", "基本支出"), ("project", "项目支出")])],
+}
+
+NOTES = {
+    "01": [
+        "注：1.本表反映部门本年度的总收支和年末结转结余情况。",
+        "2.本套报表金额单位转换时可能存在尾数误差。",
+        "27行＝（1＋2＋3＋4＋5＋6+7+8）行；31行＝（27＋28＋29）行；",
+        "58行＝（32＋33＋…＋57）行；62行＝（58＋59＋60）行。",
+    ],
+    "02": ["注：本表反映部门本年度取得的各项收入情况。", "1栏各行＝（2＋3＋4＋5＋6＋7）栏各行。"],
+    "03": ["注：本表反映部门本年度各项支出情况。", "1栏各行＝（2＋3＋4＋5＋6）栏各行。"],
+    "04": [
+        "注：本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。",
+        "27行＝（1＋2+3）行；28行＝（29＋30+31）行；32行＝（27＋28）行；",
+        "59行＝（33＋34＋…＋58）行；64行＝（59＋60）行。",
+    ],
+    "05": ["注：本表反映部门本年度一般公共预算财政拨款支出情况。", "1栏各行＝（2＋3）栏各行。"],
+    "06": ["注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。"],
+    "07": [
+        "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。",
+        "6栏各行＝（1＋2－3）栏各行；3栏各行＝（4＋5）栏各行。",
+    ],
+    "08": ["注：本表反映部门本年度国有资本经营预算财政拨款支出情况。", "1栏各行＝（2＋3）栏各行。"],
+    "09": [
+        "注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。其中，预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。",
+        "1栏＝（2＋3＋6）栏；3栏＝（4＋5）栏；7栏＝（8＋9＋12）栏；9栏=（10+11）栏。",
+    ],
+}
+
+THREE_PUBLIC_LABELS = {
+    "total": "合计",
+    "overseas_travel": "因公出国（境）费",
+    "vehicles": "公务用车购置及运行维护费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行维护费",
+    "official_reception": "公务接待费",
+}
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """What every table of one document shares: its name, year, style."""
+
+    department: str
+    fiscal_year: int
+    style: TableStyle
+
+    def title(self, code: str) -> str:
+        prefix = f"{self.fiscal_year}年度" if self.style.year_in_title else ""
+        return prefix + TITLES[code]
+
+    def block(
+        self,
+        code: str,
+        position: int,
+        grid: Grid,
+        columns: list[Column],
+        rows: list[TableRow],
+        *,
+        notes: list[str] | None = None,
+        is_empty: bool = False,
+        landscape: bool = False,
+        break_before: set[int] | None = None,
+        repeat_header: bool | None = None,
+    ) -> TableBlock:
+        printed = self.style.printed_number(position)
+        title = self.title(code)
+        notes = NOTES[code] if notes is None else notes
+        expected = ExtractedTable(
+            table_code=code,
+            title=normalise(title),
+            printed_number=printed,
+            unit=self.style.unit,
+            pages=[],
+            columns=columns,
+            rows=rows,
+            is_empty=is_empty,
+            note=normalise("".join(notes)),
+        )
+        return TableBlock(
+            title=title,
+            grid=grid,
+            printed_number=printed,
+            department_line=f"{self.style.scope_label}：{self.department}",
+            unit_line=f"单位：{self.style.unit}",
+            notes=notes,
+            expected=expected,
+            landscape=landscape,
+            repeat_header=self.style.repeat_header if repeat_header is None else repeat_header,
+            break_before=break_before or set(),
+        )
+
+
+def _flatten(spec: HeaderSpec) -> list[tuple[str, str]]:
+    """(key, flattened label) per value column, group and leaf joined."""
+    out: list[tuple[str, str]] = []
+    for key, header in spec:
+        if isinstance(header, list):
+            out.extend((leaf_key, normalise(key + leaf)) for leaf_key, leaf in header)
+        else:
+            out.append((key, normalise(header)))
+    return out
+
+
+def _value_headers(spec: HeaderSpec, first_col: int, rows: int) -> list[list[Cell]]:
+    """Header cells for the value columns over ``rows`` header rows (groups take one row)."""
+    header: list[list[Cell]] = [[] for _ in range(rows)]
+    col = first_col
+    for key, text in spec:
+        if isinstance(text, list):
+            header[0].append(Cell(key, col, colspan=len(text)))
+            for _leaf_key, leaf in text:
+                header[1].append(Cell(leaf, col, rowspan=rows - 1))
+                col += 1
+        else:
+            header[0].append(Cell(text, col, rowspan=rows))
+            col += 1
+    return header
+
+
+def function_table(
+    ctx: TableContext,
+    code: str,
+    position: int,
+    lines: list[FunctionLine],
+    *,
+    break_before_codes: tuple[str, ...] = (),
+    empty_notes: list[str] | None = None,
+    declared_no_data: bool = False,
+) -> TableBlock:
+    """Tables 02, 03, 05, 07, 08: rows by function code; ``lines`` [] prints an empty table."""
+    style = ctx.style
+    spec = FUNCTION_HEADERS[code]
+    flat = _flatten(spec)
+    code_cols = 3 if style.split_codes else 1
+    name_col = code_cols
+    first_value = code_cols + 1
+    ncols = first_value + len(flat)
+    weights = ([1.0] * 3 if style.split_codes else [2.4]) + [5.6] + [2.3] * len(flat)
+    values_header = _value_headers(spec, first_value, 3)
+    header: list[list[Cell]] = [
+        [Cell("项目", 0, colspan=code_cols + 1)] + values_header[0],
+        [Cell("功能分类科目编码", 0, colspan=code_cols), Cell("科目名称", name_col, rowspan=2)]
+        + values_header[1],
+        ([Cell("类", 0), Cell("款", 1), Cell("项", 2)] if style.split_codes else [Cell("类 款 项", 0)])
+        + values_header[2],
+        [Cell("栏次", 0, colspan=code_cols + 1)]
+        + [Cell(str(i + 1), first_value + i) for i in range(len(flat))],
+    ]
+    body: list[GridRow] = []
+    records: list[TableRow] = []
+    ordered = lines
+    if lines and style.total_at_bottom:
+        ordered = lines[1:] + lines[:1]
+    for line in ordered:
+        values = {key: line.get(key) for key, _ in flat}
+        amounts = [Cell(style.amount(values[key]), first_value + i, align="right") for i, (key, _) in enumerate(flat)]
+        if line.code == "total":
+            cells = [Cell("合计", 0, colspan=code_cols + 1)]
+            label = "合计"
+        else:
+            cells = _code_cells(line.code, style.split_codes)
+            indent = "  " if line.level == 3 else ""
+            cells.append(Cell(indent + line.name, name_col, align="left"))
+            label = line.name
+        record = TableRow(line.code, normalise(label), 0, values)
+        body.append(GridRow(cells + amounts, [record]))
+        records.append(record)
+    is_empty = not lines
+    if is_empty and not declared_no_data:
+        blanks = [Cell("", first_value + i) for i in range(len(flat))]
+        body.append(GridRow([Cell("合计", 0, colspan=code_cols + 1)] + blanks))
+        body.append(GridRow([Cell("", c) for c in range(ncols)]))
+    elif is_empty:
+        body.append(GridRow([Cell("本表无数据", 0, colspan=ncols)]))
+    breaks = {i for i, line in enumerate(ordered) if line.code in break_before_codes}
+    notes = NOTES[code] + (empty_notes or [])
+    return ctx.block(
+        code,
+        position,
+        Grid(weights, header, body, font_size=8.5),
+        [Column(key, label) for key, label in flat],
+        records,
+        notes=notes,
+        is_empty=is_empty,
+        break_before=breaks,
+    )
+
+
+def _code_cells(code: str, split: bool) -> list[Cell]:
+    if not split:
+        return [Cell(code, 0, align="left")]
+    parts = [code[:3], code[3:5], code[5:7]]
+    return [Cell(p, i) for i, p in enumerate(parts)]
+
+
+def statement_01(ctx: TableContext, position: int, account: FinalAccount) -> TableBlock:
+    """Table 01: income lines beside expenditure lines, one 决算数 column each."""
+    style = ctx.style
+    header = [
+        [Cell("收入", 0, colspan=3), Cell("支出", 3, colspan=3)],
+        [Cell("项目", 0), Cell("行次", 1), Cell("决算数", 2), Cell("项目", 3), Cell("行次", 4), Cell("决算数", 5)],
+        [Cell("栏次", 0), Cell("", 1), Cell("1", 2), Cell("栏次", 3), Cell("", 4), Cell("2", 5)],
+    ]
+    body, income, expenditure = _statement_rows(
+        style, account.t01_income, account.t01_expenditure, ["amount"], ["amount"]
+    )
+    return ctx.block(
+        "01",
+        position,
+        Grid([6.0, 1.0, 2.2, 6.0, 1.0, 2.2], header, body, font_size=8.5),
+        [Column("amount", "决算数")],
+        income + expenditure,
+    )
+
+
+STATEMENT_04_SPENDING = ["total", "general_public_budget", "government_fund", "state_capital"]
+
+
+def statement_04(ctx: TableContext, position: int, account: FinalAccount) -> TableBlock:
+    """Table 04: fiscal appropriations; expenditure split by fund type."""
+    style = ctx.style
+    header = [
+        [Cell("收入", 0, colspan=3), Cell("支出", 3, colspan=6)],
+        [
+            Cell("项目", 0, rowspan=2),
+            Cell("行次", 1, rowspan=2),
+            Cell("决算数", 2, rowspan=2),
+            Cell("项目", 3, rowspan=2),
+            Cell("行次", 4, rowspan=2),
+            Cell("决算数", 5, colspan=4),
+        ],
+        [
+            Cell("小计", 5),
+            Cell("一般公共预\n算财政拨款", 6),
+            Cell("政府性\n基金预算\n财政拨款", 7),
+            Cell("国有资本\n经营预算\n财政拨款", 8),
+        ],
+        [Cell("栏次", 0), Cell("", 1), Cell("1", 2), Cell("栏次", 3), Cell("", 4)]
+        + [Cell(str(n), 5 + i) for i, n in enumerate(range(2, 6))],
+    ]
+    body, income, expenditure = _statement_rows(
+        style, account.t04_income, account.t04_expenditure, ["amount"], STATEMENT_04_SPENDING
+    )
+    columns = [
+        Column("amount", "决算数"),
+        Column("total", "决算数小计"),
+        Column("general_public_budget", "决算数一般公共预算财政拨款"),
+        Column("government_fund", "决算数政府性基金预算财政拨款"),
+        Column("state_capital", "决算数国有资本经营预算财政拨款"),
+    ]
+    return ctx.block(
+        "04",
+        position,
+        Grid([5.2, 0.9, 1.9, 5.2, 0.9, 1.9, 1.9, 1.7, 1.7], header, body, font_size=8),
+        columns,
+        income + expenditure,
+    )
+
+
+def _statement_rows(
+    style: TableStyle,
+    left: list[StatementLine],
+    right: list[StatementLine],
+    left_keys: list[str],
+    right_keys: list[str],
+) -> tuple[list[GridRow], list[TableRow], list[TableRow]]:
+    body: list[GridRow] = []
+    income: list[TableRow] = []
+    expenditure: list[TableRow] = []
+    for i in range(max(len(left), len(right))):
+        cells: list[Cell] = []
+        records: list[TableRow] = []
+        for side, lines, keys, first, out in (
+            ("income", left, left_keys, 0, income),
+            ("expenditure", right, right_keys, 3, expenditure),
+        ):
+            line = lines[i] if i < len(lines) else None
+            if line is None:
+                cells += [Cell("", first + j) for j in range(2 + len(keys))]
+                continue
+            values = {k: line.values.get(k, ZERO) for k in keys}
+            cells.append(Cell(line.label, first, align="left"))
+            cells.append(Cell(str(line.line_no), first + 1))
+            cells += [Cell(style.amount(values[k]), first + 2 + j, align="right") for j, k in enumerate(keys)]
+            if line.label:
+                key = normalise(line.label)
+                record = TableRow(key, key, 0, values, side=side, line_no=line.line_no)
+                records.append(record)
+                out.append(record)
+        body.append(GridRow(cells, records))
+    return body, income, expenditure
+
+
+def economic_06(ctx: TableContext, position: int, account: FinalAccount) -> TableBlock:
+    """Table 06: economic codes in side-by-side panels, footer 人员经费合计 / 公用经费合计."""
+    style = ctx.style
+    panels = account.t06_panels
+    n = len(panels)
+    header_top = [Cell("人员经费", 0, colspan=3), Cell("公用经费", 3, colspan=3 * (n - 1))]
+    header_sub: list[Cell] = []
+    for p in range(n):
+        header_sub += [
+            Cell("经济分类\n科目编码", 3 * p),
+            Cell("科目名称", 3 * p + 1),
+            Cell("决算数", 3 * p + 2),
+        ]
+    body: list[GridRow] = []
+    records_by_panel: list[list[TableRow]] = [[] for _ in panels]
+    for i in range(max(len(p) for p in panels)):
+        cells: list[Cell] = []
+        row_records: list[TableRow] = []
+        for p, panel in enumerate(panels):
+            line: EconomicLine | None = panel[i] if i < len(panel) else None
+            if line is None:
+                cells += [Cell("", 3 * p + k) for k in range(3)]
+                continue
+            cells += [
+                Cell(line.code, 3 * p, align="left"),
+                Cell(line.name, 3 * p + 1, align="left"),
+                Cell(style.amount(line.amount), 3 * p + 2, align="right"),
+            ]
+            record = TableRow(line.code, normalise(line.name), 0, {"amount": line.amount})
+            row_records.append(record)
+            records_by_panel[p].append(record)
+        body.append(GridRow(cells, row_records))
+    last = 3 * n - 1
+    footer_records = [
+        TableRow("personnel_total", "人员经费合计", 0, {"amount": account.t06_personnel_total}),
+        TableRow("public_total", "公用经费合计", 0, {"amount": account.t06_public_total}),
+    ]
+    footer = [
+        Cell("人员经费合计", 0, colspan=2),
+        Cell(style.amount(account.t06_personnel_total), 2, align="right"),
+        Cell("公用经费合计", 3, colspan=last - 3),
+        Cell(style.amount(account.t06_public_total), last, align="right"),
+    ]
+    body.append(GridRow(footer, footer_records))
+    weights = [1.3, 3.6, 1.5] * n
+    records = [r for panel in records_by_panel for r in panel] + footer_records
+    return ctx.block(
+        "06",
+        position,
+        Grid(weights, [header_top, header_sub], body, font_size=7.5 if n == 3 else 8),
+        [Column("amount", "决算数")],
+        records,
+        landscape=style.landscape_06,
+    )
+
+
+THREE_PUBLIC_ORDER = ["total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "official_reception"]
+
+
+def three_public_09(ctx: TableContext, position: int, data: ThreePublic) -> TableBlock:
+    """Table 09 in its 12-column form (one row) or 6-column form (预算数 / 决算数 rows)."""
+    style = ctx.style
+    records = [
+        TableRow(
+            item,
+            normalise(THREE_PUBLIC_LABELS[item]),
+            0,
+            {"budget": data.budget.get(item, ZERO), "actual": data.actual.get(item, ZERO)},
+        )
+        for item in THREE_PUBLIC_ORDER
+    ]
+    columns = [Column("budget", "预算数"), Column("actual", "决算数")]
+    if style.form_09 == "12col":
+        header = [[Cell("预算数", 0, colspan=6), Cell("决算数", 6, colspan=6)], [], [], []]
+        for half in (0, 6):
+            header[1] += [
+                Cell("合计", half, rowspan=2),
+                Cell("因公出国\n（境）费", half + 1, rowspan=2),
+                Cell("公务用车购置及运行维护费", half + 2, colspan=3),
+                Cell("公务接待费", half + 5, rowspan=2),
+            ]
+            header[2] += [
+                Cell("小计", half + 2),
+                Cell("公务用车\n购置费", half + 3),
+                Cell("公务用车\n运行维护费", half + 4),
+            ]
+        header[3] = [Cell(str(i + 1), i) for i in range(12)]
+        order = THREE_PUBLIC_ORDER
+        cells = [Cell(style.amount(data.budget.get(k, ZERO)), i, align="right") for i, k in enumerate(order)]
+        cells += [Cell(style.amount(data.actual.get(k, ZERO)), 6 + i, align="right") for i, k in enumerate(order)]
+        grid = Grid([1.0] * 12, header, [GridRow(cells, records)], font_size=8)
+        return ctx.block("09", position, grid, columns, records, landscape=True)
+    header = [
+        [
+            Cell("项目", 0, rowspan=2),
+            Cell("合计", 1, rowspan=2),
+            Cell("因公出国\n（境）费", 2, rowspan=2),
+            Cell("公务用车购置及运行维护费", 3, colspan=3),
+            Cell("公务接待费", 6, rowspan=2),
+        ],
+        [Cell("小计", 3), Cell("公务用车\n购置费", 4), Cell("公务用车\n运行维护费", 5)],
+    ]
+    body = []
+    for label, source, recs in (("预算数", data.budget, []), ("决算数", data.actual, records)):
+        cells = [Cell(label, 0)] + [
+            Cell(style.amount(source.get(k, ZERO)), 1 + i, align="right") for i, k in enumerate(THREE_PUBLIC_ORDER)
+        ]
+        body.append(GridRow(cells, recs))
+    notes = ["注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。"]
+    grid = Grid([1.6, 1.4, 1.4, 1.4, 1.4, 1.6, 1.4], header, body, font_size=8.5)
+    return ctx.block("09", position, grid, columns, records, notes=notes)

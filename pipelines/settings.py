@@ -1,0 +1,145 @@
+"""The one place where the pipeline's paths and limits are defined.
+
+Everything reads its locations from :func:`load_settings`, which looks at the
+environment at call time (so tests and the CLI can point it elsewhere):
+
+- ``FISCAL_RAW_DIR``: the folder of source PDFs, default ``<project>/raw``;
+- ``FISCAL_WAREHOUSE``: the published DuckDB file, default
+  ``<project>/warehouse/fiscal.duckdb`` (``dbt_project/profiles.yml`` reads the
+  same variable);
+- ``FISCAL_STATE_DIR``: extraction cache, ledger and dbt scratch space, default
+  ``<warehouse dir>/<warehouse stem>.state`` beside the published file;
+- ``FISCAL_WORKERS``, ``FISCAL_DOC_TIMEOUT_SECONDS``, ``FISCAL_WORKER_MEMORY_MB``:
+  extraction parallelism and the per-document limits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+DEFAULT_RAW_DIR = PROJECT_ROOT / "raw"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "fiscal.duckdb"
+DEFAULT_DOC_TIMEOUT_SECONDS = 300.0
+DEFAULT_WORKER_MEMORY_MB = 3072
+
+#: the schema dbt builds the analyst-facing tables in
+MARTS_SCHEMA = "marts"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the pipeline reads and writes, and how hard it may work."""
+
+    raw_dir: Path
+    warehouse_path: Path
+    state_dir: Path
+    workers: int
+    doc_timeout_seconds: float
+    worker_memory_mb: int
+    dbt_project_dir: Path = DBT_PROJECT_DIR
+
+    @property
+    def cache_dir(self) -> Path:
+        """Extraction results, one JSON per (sha256, extractor version)."""
+        return self.state_dir / "extraction_cache"
+
+    @property
+    def ledger_path(self) -> Path:
+        """Documents published before: how withdrawn documents are remembered."""
+        return self.state_dir / "ledger.json"
+
+    @property
+    def hash_memo_path(self) -> Path:
+        """sha256 of files by (path, size, mtime), so unchanged files are not re-read."""
+        return self.state_dir / "file_hashes.json"
+
+    @property
+    def lock_path(self) -> Path:
+        """The writer lock: one run builds and publishes at a time."""
+        return self.warehouse_path.with_name(self.warehouse_path.name + ".lock")
+
+    @property
+    def dbt_scratch_dir(self) -> Path:
+        """Per-run dbt target and log folders live below this."""
+        return self.state_dir / "dbt"
+
+    def with_overrides(
+        self,
+        raw_dir: Path | str | None = None,
+        warehouse_path: Path | str | None = None,
+        workers: int | None = None,
+    ) -> Settings:
+        """A copy with command-line overrides; the state dir follows the warehouse."""
+        updated = self
+        if raw_dir is not None:
+            updated = replace(updated, raw_dir=Path(raw_dir).resolve())
+        if warehouse_path is not None:
+            warehouse = Path(warehouse_path).resolve()
+            state = (
+                Path(os.environ["FISCAL_STATE_DIR"]).resolve()
+                if os.environ.get("FISCAL_STATE_DIR")
+                else default_state_dir(warehouse)
+            )
+            updated = replace(updated, warehouse_path=warehouse, state_dir=state)
+        if workers is not None:
+            updated = replace(updated, workers=max(1, workers))
+        return updated
+
+
+def default_state_dir(warehouse_path: Path) -> Path:
+    """``warehouse/fiscal.duckdb`` keeps its state in ``warehouse/fiscal.state/``."""
+    return warehouse_path.with_name(warehouse_path.stem + ".state")
+
+
+def default_workers() -> int:
+    """One extraction worker per core the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def load_settings(
+    raw_dir: Path | str | None = None,
+    warehouse_path: Path | str | None = None,
+    workers: int | None = None,
+) -> Settings:
+    """Settings from the environment, with optional explicit overrides on top."""
+    env = os.environ
+    warehouse = Path(env.get("FISCAL_WAREHOUSE") or DEFAULT_WAREHOUSE).resolve()
+    state = (
+        Path(env["FISCAL_STATE_DIR"]).resolve()
+        if env.get("FISCAL_STATE_DIR")
+        else default_state_dir(warehouse)
+    )
+    settings = Settings(
+        raw_dir=Path(env.get("FISCAL_RAW_DIR") or DEFAULT_RAW_DIR).resolve(),
+        warehouse_path=warehouse,
+        state_dir=state,
+        workers=int(env.get("FISCAL_WORKERS") or default_workers()),
+        doc_timeout_seconds=float(
+            env.get("FISCAL_DOC_TIMEOUT_SECONDS") or DEFAULT_DOC_TIMEOUT_SECONDS
+        ),
+        worker_memory_mb=int(env.get("FISCAL_WORKER_MEMORY_MB") or DEFAULT_WORKER_MEMORY_MB),
+    )
+    return settings.with_overrides(raw_dir=raw_dir, warehouse_path=warehouse_path, workers=workers)
+
+
+def document_id_for(sha256: str) -> str:
+    """The stable document id: ``'doc_'`` + the first 16 hex digits of the file's sha256."""
+    return "doc_" + sha256[:16]
+
+
+def sha256_of_file(path: Path, chunk_size: int = 1 << 20) -> str:
+    """Hex sha256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(chunk_size):
+            digest.update(chunk)
+    return digest.hexdigest()

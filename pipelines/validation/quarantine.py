@@ -1,0 +1,130 @@
+"""The quarantine decision: did extraction itself fail on this document?
+
+A document is quarantined (``dim_document.status = 'quarantined'``, nothing
+loaded into the facts) only on evidence that *extraction* failed, never because
+the source document contradicts itself. The evidence, each giving one clause of
+``quarantine_reason`` that names the table and the problem:
+
+1. a required table is missing: a final account (``document_kind``
+   'final_account', or unknown) must yield tables 01, 02, 03, 05, 06 and 09,
+   unless the table was found and declared empty (``is_empty``);
+2. a table was found with no rows but is not declared empty;
+3. the schema of a table failed badly: a required column is missing (its
+   header was not recognised), or more than half of its rows fail a schema
+   check (codes with letters, non-Decimal amounts, duplicate keys…);
+4. more than half of a table's arithmetic identities (row sums from the
+   footnote, 类/款/项 hierarchy, 合计, statement line sums — the ``T<nn>_``
+   rules) are broken beyond rounding: the numbers were read into the wrong
+   cells or are not numbers from the table at all;
+5. the 合计 totals cannot be matched at all between 01, 02 and 03: one of the
+   total lines (01 本年收入合计 / 本年支出合计, 02 合计, 03 合计) cannot be
+   located, or both 01 = 02 and 01 = 03 fail.
+
+Everything else is a genuine source inconsistency and the document is loaded
+with its findings: narrative numbers that disagree with the tables (``N_``
+rules, however many), a couple of broken sums, a cross-table mismatch, rounding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipelines.extraction.model import DocumentExtraction
+
+from .rules import RULE_BY_ID, Evaluation, statement_side
+from .schemas import SchemaResult
+
+REQUIRED_FINAL_ACCOUNT_TABLES = ("01", "02", "03", "05", "06", "09")
+BROKEN_SHARE_LIMIT = 0.5  # more than half broken → extraction failure
+
+
+def _title(code: str) -> str:
+    titles = {
+        "01": "收入支出决算总表",
+        "02": "收入决算表",
+        "03": "支出决算表",
+        "04": "财政拨款收入支出决算总表",
+        "05": "一般公共预算财政拨款支出决算表",
+        "06": "一般公共预算财政拨款基本支出决算明细表",
+        "07": "政府性基金预算财政拨款收入支出决算表",
+        "08": "国有资本经营预算财政拨款支出决算表",
+        "09": "财政拨款“三公”经费支出决算表",
+    }
+    return f"table {code} ({titles.get(code, code)})"
+
+
+def quarantine_reason(
+    extraction: DocumentExtraction,
+    schema_results: dict[str, SchemaResult],
+    evaluations: list[Evaluation],
+) -> str | None:
+    """Return why the document must be quarantined, or None when it can be loaded."""
+    reasons: list[str] = []
+    tables = extraction.tables
+
+    # 1. required tables
+    if extraction.document_kind in (None, "final_account"):
+        for code in REQUIRED_FINAL_ACCOUNT_TABLES:
+            if code not in tables:
+                reasons.append(f"{_title(code)} missing")
+
+    # 2. empty tables not declared empty
+    for code, table in sorted(tables.items()):
+        if not table.is_empty and not table.rows:
+            reasons.append(f"{_title(code)} has no rows but is not declared empty")
+
+    # 3. schema
+    for code, result in sorted(schema_results.items()):
+        if tables.get(code) is not None and tables[code].is_empty:
+            continue
+        if result.missing_columns:
+            reasons.append(
+                f"{_title(code)} lacks required column(s) " + ", ".join(sorted(set(result.missing_columns)))
+            )
+        if result.row_count and len(result.failed_rows) > BROKEN_SHARE_LIMIT * result.row_count:
+            reasons.append(
+                f"{_title(code)}: {len(result.failed_rows)} of {result.row_count} rows fail the schema"
+            )
+
+    # 4. intra-table identities
+    evaluated: Counter[str] = Counter()
+    broken: Counter[str] = Counter()
+    for evaluation in evaluations:
+        rule = RULE_BY_ID.get(evaluation.rule_id)
+        if rule is None or rule.scope != "table":
+            continue
+        evaluated[evaluation.table_code] += 1
+        if evaluation.outcome == "broken":
+            broken[evaluation.table_code] += 1
+    for code in sorted(evaluated):
+        if broken[code] > BROKEN_SHARE_LIMIT * evaluated[code]:
+            reasons.append(
+                f"{_title(code)}: {broken[code]} of {evaluated[code]} arithmetic identities broken"
+            )
+
+    # 5. the 合计 totals between 01, 02 and 03
+    usable = {
+        code: t for code, t in tables.items() if not t.is_empty and t.rows and code in ("01", "02", "03")
+    }
+    unlocatable: list[str] = []
+    if "01" in usable:
+        if statement_side(usable["01"], "income").year_total is None:
+            unlocatable.append("table 01 本年收入合计")
+        if statement_side(usable["01"], "expenditure").year_total is None:
+            unlocatable.append("table 01 本年支出合计")
+    for code in ("02", "03"):
+        if code in usable and usable[code].row("total") is None:
+            unlocatable.append(f"table {code} 合计")
+    if unlocatable:
+        reasons.append("cannot locate the totals " + ", ".join(unlocatable))
+    cross = {
+        e.rule_id: e.outcome
+        for e in evaluations
+        if e.rule_id in ("X01_02_INCOME_TOTAL", "X01_03_EXPENDITURE_TOTAL")
+    }
+    if len(cross) == 2 and all(outcome == "broken" for outcome in cross.values()):
+        reasons.append(
+            "table 01 totals match neither table 02 合计 (income) nor table 03 合计 (expenditure)"
+        )
+
+    return "; ".join(reasons) if reasons else None

@@ -1,0 +1,1313 @@
+"""The catalogue of arithmetic rules a final account promises, and their checks.
+
+Each :class:`Rule` has a stable ``rule_id``, the identity written out (with the
+Chinese footnote it comes from where the document prints one) and the
+severity a break carries.
+
+Rule id families
+- ``T<nn>_…``: arithmetic inside table <nn> (row identities from the footnotes,
+  the 类/款/项 hierarchy, statement line sums). Severity 'error'.
+- ``X<aa>_<bb>_…``: identities across two tables. Severity 'error'.
+- ``N_…``: Part 3 narrative numbers against the table cells they restate.
+  Severity 'error' too: real documents break them (the seed's 113219.88 against
+  132145.98) and reporting such breaks is a feature. They never quarantine a
+  document on their own (see :mod:`.quarantine`).
+
+Rounding policy (尾数误差). The documents warn "金额单位转换时可能存在尾数误差".
+A gap of at most one printed unit step per summed term — 0.01 万元 = 100 yuan
+per term when the table prints 万元, 0.01 yuan per term when it prints 元 — is
+reported as an 'info' finding (rounding), not as a break. The number of terms
+is the count of non-zero terms on the summed side (at least 1): a blank cell is
+an exact zero and carries no rounding. Across two tables the coarser unit step
+applies. A zero gap produces no finding at all.
+
+Conventions of a Finding: ``expected_yuan`` is the value the identity implies
+(the sum of the parts, the more detailed table, the table cell a narrative
+restates); ``actual_yuan`` is the printed cell under test (the total, the
+summary table, the narrative number); ``difference_yuan = actual − expected``.
+
+A check whose table is absent or declared empty (``is_empty``) is skipped
+without a finding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipelines.extraction.model import (
+    NARRATIVE_FIGURE_KEYS,
+    DocumentExtraction,
+    ExtractedTable,
+    TableRow,
+)
+
+from .findings import Finding, Rule
+from .schemas import SCHEMA_RULES
+
+ZERO = Decimal("0")
+
+# Yuan per printed step (0.01 of the printed unit).
+UNIT_STEP_YUAN: dict[str, Decimal] = {
+    "元": Decimal("0.01"),
+    "千元": Decimal("10"),
+    "万元": Decimal("100"),
+    "亿元": Decimal("1000000"),
+}
+DEFAULT_UNIT_STEP_YUAN = UNIT_STEP_YUAN["万元"]  # most tables print 万元
+
+# 支出功能分类 classes (类), with older and variant names.
+FUNCTION_CLASS_NAMES: dict[str, tuple[str, ...]] = {
+    "201": ("一般公共服务支出",),
+    "202": ("外交支出",),
+    "203": ("国防支出",),
+    "204": ("公共安全支出",),
+    "205": ("教育支出",),
+    "206": ("科学技术支出",),
+    "207": ("文化旅游体育与传媒支出", "文化体育与传媒支出"),
+    "208": ("社会保障和就业支出",),
+    "209": ("社会保险基金支出",),
+    "210": ("卫生健康支出", "医疗卫生与计划生育支出", "医疗卫生支出"),
+    "211": ("节能环保支出",),
+    "212": ("城乡社区支出",),
+    "213": ("农林水支出",),
+    "214": ("交通运输支出",),
+    "215": ("资源勘探工业信息等支出", "资源勘探信息等支出"),
+    "216": ("商业服务业等支出",),
+    "217": ("金融支出",),
+    "219": ("援助其他地区支出",),
+    "220": ("自然资源海洋气象等支出", "国土海洋气象等支出"),
+    "221": ("住房保障支出",),
+    "222": ("粮油物资储备支出",),
+    "223": ("国有资本经营预算支出",),
+    "224": ("灾害防治及应急管理支出",),
+    "227": ("预备费",),
+    "229": ("其他支出",),
+    "230": ("转移性支出",),
+    "231": ("债务还本支出",),
+    "232": ("债务付息支出",),
+    "233": ("债务发行费用支出",),
+    "234": ("抗疫特别国债安排的支出",),
+}
+_CLASS_BY_NAME: dict[str, str] = {
+    name: code for code, names in FUNCTION_CLASS_NAMES.items() for name in names
+}
+
+PERSONNEL_ECONOMIC_CLASSES = ("301", "303")  # 人员经费 = 301 + 303; 公用经费 = the rest
+
+# Row-sum identities printed under the function tables: (rule id, total column, terms, footnote).
+FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
+    "02": (
+        "T02_ROW_SUM",
+        "total",
+        (
+            "fiscal_appropriation",
+            "superior_subsidy",
+            "business_income",
+            "operating_income",
+            "affiliated_remittance",
+            "other_income",
+        ),
+        "1栏各行＝（2＋3＋4＋5＋6＋7）栏各行",
+    ),
+    "03": (
+        "T03_ROW_SUM",
+        "total",
+        ("basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates"),
+        "1栏各行＝（2＋3＋4＋5＋6）栏各行",
+    ),
+    "05": ("T05_ROW_SUM", "total", ("basic", "project"), "1栏各行＝（2＋3）栏各行"),
+    "07": ("T07_ROW_SUM", "total", ("basic", "project"), "3栏各行＝（4＋5）栏各行"),
+    "08": ("T08_ROW_SUM", "total", ("basic", "project"), "1栏各行＝（2＋3）栏各行"),
+}
+FUNCTION_TABLES = ("02", "03", "05", "07", "08")
+
+
+def _rule(rule_id: str, table_codes: str, identity: str, description: str, scope: str) -> Rule:
+    return Rule(
+        rule_id=rule_id,
+        severity="error",
+        table_codes=table_codes,
+        identity=identity,
+        description=description,
+        scope=scope,
+    )
+
+
+_TABLE_RULES: list[Rule] = []
+for _code, (_rid, _total, _terms, _footnote) in FUNCTION_ROW_SUMS.items():
+    _TABLE_RULES.append(
+        _rule(
+            _rid,
+            _code,
+            f"{_footnote}: {_total} = " + " + ".join(_terms) + " (the columns the table has)",
+            f"Table {_code}: on every row the total column equals the sum of its parts.",
+            "table",
+        )
+    )
+_TABLE_RULES.append(
+    _rule(
+        "T07_CARRYOVER",
+        "07",
+        "6栏各行＝（1＋2－3）栏各行: carryover_end = carryover_begin + income − total",
+        "Table 07: year-end balance equals opening balance plus income minus expenditure.",
+        "table",
+    )
+)
+for _code in FUNCTION_TABLES:
+    _TABLE_RULES.append(
+        _rule(
+            f"T{_code}_HIERARCHY",
+            _code,
+            "类 = Σ 款, 款 = Σ 项 (a row equals the sum of its child codes), per column",
+            f"Table {_code}: each function-code row equals the sum of the rows one level below.",
+            "table",
+        )
+    )
+    _TABLE_RULES.append(
+        _rule(
+            f"T{_code}_GRAND_TOTAL",
+            _code,
+            "合计 = Σ 类 (the 合计 row equals the sum of the top-level rows), per column",
+            f"Table {_code}: the 合计 row equals the sum of the class rows.",
+            "table",
+        )
+    )
+_TABLE_RULES += [
+    _rule(
+        "T06_HIERARCHY",
+        "06",
+        "类 = Σ 款 (e.g. 301 工资福利支出 = Σ 301xx)",
+        "Table 06: each economic class equals the sum of its sections.",
+        "table",
+    ),
+    _rule(
+        "T06_PERSONNEL_TOTAL",
+        "06",
+        "人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助",
+        "Table 06: the personnel footer equals classes 301 and 303.",
+        "table",
+    ),
+    _rule(
+        "T06_PUBLIC_TOTAL",
+        "06",
+        "公用经费合计 = Σ other classes (302 商品和服务支出 + 310 资本性支出 + …)",
+        "Table 06: the public-expense footer equals the classes other than 301 and 303.",
+        "table",
+    ),
+    _rule(
+        "T09_TOTAL",
+        "09",
+        "1栏＝（2＋3＋6）栏；7栏＝（8＋9＋12）栏: total = overseas_travel + vehicles + official_reception (budget and actual)",
+        "Table 09: 合计 equals its three parts.",
+        "table",
+    ),
+    _rule(
+        "T09_VEHICLES",
+        "09",
+        "3栏＝（4＋5）栏；9栏=（10+11）栏: vehicles = vehicle_purchase + vehicle_operation (budget and actual)",
+        "Table 09: 公务用车购置及运行维护费 equals purchase plus operation.",
+        "table",
+    ),
+    _rule(
+        "T01_INCOME_TOTAL",
+        "01",
+        "27行＝（1＋2＋3＋4＋5＋6+7+8）行: 本年收入合计 = Σ income lines 一…八",
+        "Table 01: the year's income total equals the income lines.",
+        "table",
+    ),
+    _rule(
+        "T01_INCOME_GRAND_TOTAL",
+        "01",
+        "31行＝（27＋28＋29）行: 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+        "Table 01: the income-side 总计.",
+        "table",
+    ),
+    _rule(
+        "T01_EXPENDITURE_TOTAL",
+        "01",
+        "58行＝（32＋33＋…＋57）行: 本年支出合计 = Σ expenditure lines by class",
+        "Table 01: the year's expenditure total equals the class lines.",
+        "table",
+    ),
+    _rule(
+        "T01_EXPENDITURE_GRAND_TOTAL",
+        "01",
+        "62行＝（58＋59＋60）行: 总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+        "Table 01: the expenditure-side 总计.",
+        "table",
+    ),
+    _rule(
+        "T01_BALANCE",
+        "01",
+        "31行＝62行: income 总计 = expenditure 总计 (收支平衡)",
+        "Table 01: the two sides balance.",
+        "table",
+    ),
+    _rule(
+        "T04_INCOME_TOTAL",
+        "04",
+        "27行＝（1＋2+3）行: 本年收入合计 = Σ fiscal income lines",
+        "Table 04: the year's appropriation income equals its lines.",
+        "table",
+    ),
+    _rule(
+        "T04_CARRYOVER_BEGIN",
+        "04",
+        "28行＝（29＋30+31）行: 年初财政拨款结转和结余 = Σ its fund lines",
+        "Table 04: the opening balance equals its fund lines (when printed).",
+        "table",
+    ),
+    _rule(
+        "T04_INCOME_GRAND_TOTAL",
+        "04",
+        "32行＝（27＋28）行: 总计 = 本年收入合计 + 年初财政拨款结转和结余",
+        "Table 04: the income-side 总计.",
+        "table",
+    ),
+    _rule(
+        "T04_EXPENDITURE_TOTAL",
+        "04",
+        "59行＝（33＋34＋…＋58）行: 本年支出合计 = Σ expenditure lines, per fund column",
+        "Table 04: the year's appropriation expenditure equals the class lines.",
+        "table",
+    ),
+    _rule(
+        "T04_CARRYOVER_END",
+        "04",
+        "60行＝（61＋62＋63）行: 年末财政拨款结转和结余 = Σ its fund lines, per fund column",
+        "Table 04: the closing balance equals its fund lines (when printed).",
+        "table",
+    ),
+    _rule(
+        "T04_EXPENDITURE_GRAND_TOTAL",
+        "04",
+        "64行＝（59＋60）行: 总计 = 本年支出合计 + 年末财政拨款结转和结余, per fund column",
+        "Table 04: the expenditure-side 总计.",
+        "table",
+    ),
+    _rule(
+        "T04_FUND_COLUMNS",
+        "04",
+        "2栏＝（3＋4＋5）栏: 小计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款 + 国有资本经营预算财政拨款",
+        "Table 04: on every expenditure line the subtotal equals the three fund columns.",
+        "table",
+    ),
+    _rule(
+        "T04_BALANCE",
+        "04",
+        "32行＝64行: income 总计 = expenditure 总计 (小计 column)",
+        "Table 04: the two sides balance.",
+        "table",
+    ),
+]
+
+CROSS_TABLE_RULES: list[Rule] = [
+    _rule(
+        "X01_02_INCOME_TOTAL",
+        "01,02",
+        "01 本年收入合计 = 02 合计 (本年收入合计 column)",
+        "The statement's income total restates table 02's total.",
+        "cross_table",
+    ),
+    _rule(
+        "X01_03_EXPENDITURE_TOTAL",
+        "01,03",
+        "01 本年支出合计 = 03 合计 (本年支出合计 column)",
+        "The statement's expenditure total restates table 03's total.",
+        "cross_table",
+    ),
+    _rule(
+        "X01_03_CLASS",
+        "01,03",
+        "01 expenditure line by class (e.g. 六、科学技术支出) = 03 row of the class code (206) total",
+        "Each class line of the statement restates table 03's class row.",
+        "cross_table",
+    ),
+    _rule(
+        "X02_04_FISCAL_INCOME",
+        "02,04",
+        "02 合计/财政拨款收入 = 04 本年收入合计",
+        "Appropriation income in table 02 equals table 04's income total.",
+        "cross_table",
+    ),
+    _rule(
+        "X04_05_CLASS",
+        "04,05",
+        "04 expenditure line by class (一般公共预算财政拨款 column) = 05 row of the class code total",
+        "Each class line of table 04 restates table 05's class row.",
+        "cross_table",
+    ),
+    _rule(
+        "X04_05_EXPENDITURE_TOTAL",
+        "04,05",
+        "04 本年支出合计 (一般公共预算财政拨款 column) = 05 合计 total",
+        "Table 04's general-budget expenditure total restates table 05's total.",
+        "cross_table",
+    ),
+    _rule(
+        "X05_06_BASIC",
+        "05,06",
+        "05 合计/基本支出 = 06 人员经费合计 + 公用经费合计",
+        "General-budget basic expenditure equals the two footers of table 06.",
+        "cross_table",
+    ),
+]
+
+NARRATIVE_RULES: list[Rule] = [
+    _rule(
+        "N_BUDGET_EXECUTION_FINAL",
+        "05",
+        "“…（项）。年初预算为X万元，支出决算为Y万元” : Y = 05 row of the item's code, total column",
+        "A narrative budget-execution sentence restates the final amount of table 05.",
+        "narrative",
+    ),
+    _rule(
+        "N_FIGURE",
+        "01,02,03,04,05,06,09",
+        "a narrative figure = the table cell it restates (see NARRATIVE_FIGURE_KEYS)",
+        "A total restated in Part 3 (收支总计, 基本支出, “三公”经费…) equals its table cell.",
+        "narrative",
+    ),
+    Rule(
+        rule_id="N_BUDGET_EXECUTION_ROW_MISSING",
+        severity="warning",
+        table_codes="05",
+        identity="the function code of a budget-execution sentence has a row in table 05",
+        description="The narrative explains an item that table 05 does not print.",
+        scope="narrative",
+    ),
+    Rule(
+        rule_id="N_BUDGET_EXECUTION_UNRESOLVED",
+        severity="info",
+        table_codes="05",
+        identity="a budget-execution sentence resolves to a function code",
+        description="The narrative item could not be matched to a function code; not checked.",
+        scope="narrative",
+    ),
+    Rule(
+        rule_id="N_FIGURE_UNKNOWN_KEY",
+        severity="info",
+        table_codes="",
+        identity="a narrative figure_key is one of NARRATIVE_FIGURE_KEYS",
+        description="A narrative figure whose key has no table cell to compare with; not checked.",
+        scope="narrative",
+    ),
+]
+
+ARITHMETIC_RULES: tuple[Rule, ...] = (*_TABLE_RULES, *CROSS_TABLE_RULES, *NARRATIVE_RULES)
+# The whole catalogue: arithmetic, cross-table, narrative and schema rules.
+RULES: tuple[Rule, ...] = (*ARITHMETIC_RULES, *SCHEMA_RULES)
+RULE_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
+assert len(RULE_BY_ID) == len(RULES), "rule ids must be unique"
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One evaluated instance of a rule: 'ok', 'rounding' (info) or 'broken'."""
+
+    rule_id: str
+    table_code: str
+    location: str
+    outcome: str
+
+
+@dataclass
+class RuleResults:
+    findings: list[Finding] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
+
+
+def unit_step_yuan(*units: str | None) -> Decimal:
+    """The rounding step of one term in yuan: the coarsest of the given units."""
+    steps = [UNIT_STEP_YUAN.get((u or "").strip(), DEFAULT_UNIT_STEP_YUAN) for u in units]
+    return max(steps) if steps else DEFAULT_UNIT_STEP_YUAN
+
+
+def _fmt(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.results = RuleResults()
+
+    def compare(
+        self,
+        rule_id: str,
+        location: str,
+        table_code: str,
+        expected_terms: Iterable[Decimal | None],
+        actual: Decimal | None,
+        step: Decimal,
+        description: str,
+    ) -> None:
+        """Compare a printed cell against the sum of terms; record a finding if they differ."""
+        terms = list(expected_terms)
+        if actual is None or any(t is None for t in terms):
+            return  # a value schema validation already rejected; cannot evaluate
+        expected = sum(terms, ZERO)
+        n_terms = max(1, sum(1 for t in terms if t != 0))
+        self._record(rule_id, location, table_code, expected, actual, step * n_terms, description)
+
+    def _record(
+        self,
+        rule_id: str,
+        location: str,
+        table_code: str,
+        expected: Decimal,
+        actual: Decimal,
+        tolerance: Decimal,
+        description: str,
+    ) -> None:
+        rule = RULE_BY_ID[rule_id]
+        difference = actual - expected
+        if difference == 0:
+            outcome = "ok"
+        elif abs(difference) <= tolerance:
+            outcome = "rounding"
+        else:
+            outcome = "broken"
+        self.results.evaluations.append(Evaluation(rule_id, table_code, location, outcome))
+        if outcome == "ok":
+            return
+        severity = "info" if outcome == "rounding" else rule.severity
+        verdict = (
+            f"within rounding tolerance {_fmt(tolerance)} yuan (尾数误差)"
+            if outcome == "rounding"
+            else f"beyond rounding tolerance {_fmt(tolerance)} yuan"
+        )
+        message = (
+            f"{description}: expected {_fmt(expected)} yuan, printed {_fmt(actual)} yuan, "
+            f"difference {_fmt(difference)} yuan, {verdict}. Rule {rule_id}: {rule.identity}."
+        )
+        self.results.findings.append(
+            Finding(
+                rule_id=rule_id,
+                location=location,
+                severity=severity,
+                table_code=table_code,
+                expected_yuan=expected,
+                actual_yuan=actual,
+                difference_yuan=difference,
+                message=message,
+            )
+        )
+
+    def note(self, rule_id: str, location: str, table_code: str | None, message: str) -> None:
+        """A finding that is not a comparison (unresolved narrative item, unknown key)."""
+        rule = RULE_BY_ID[rule_id]
+        self.results.findings.append(
+            Finding(rule_id, location, rule.severity, table_code, None, None, None, message)
+        )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _usable(table: ExtractedTable | None) -> bool:
+    return table is not None and not table.is_empty and bool(table.rows)
+
+
+def _value(row: TableRow | None, column: str) -> Decimal | None:
+    """A cell's amount: a blank (absent) cell is zero; a non-Decimal is unusable (None)."""
+    if row is None:
+        return ZERO
+    value = row.values.get(column)
+    if value is None:
+        return ZERO
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return None
+
+
+def _amount_columns(table: ExtractedTable) -> list[str]:
+    keys: list[str] = []
+    for column in table.columns:
+        if column.key not in keys:
+            keys.append(column.key)
+    if not keys:
+        for row in table.rows:
+            for key in row.values:
+                if key not in keys:
+                    keys.append(key)
+    return keys
+
+
+def _col(table: ExtractedTable, column: str) -> str:
+    label = table.column_label(column)
+    return column if label == column else f"{column} ({label})"
+
+
+_CODE_RE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+
+
+def _code_rows(table: ExtractedTable) -> dict[str, TableRow]:
+    rows: dict[str, TableRow] = {}
+    for row in table.rows:
+        if _CODE_RE.match(row.row_key) and row.row_key not in rows:
+            rows[row.row_key] = row
+    return rows
+
+
+def _parent_code(code: str, codes: Iterable[str] | dict[str, TableRow]) -> str | None:
+    for length in (5, 3):
+        if len(code) > length and code[:length] in codes:
+            return code[:length]
+    return None
+
+
+def _normalise_label(label: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label or ""))
+
+
+_NUMBERING_RE = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）]?[、.．,，]?")
+
+
+def class_code_for_label(label: str) -> str | None:
+    """Map a statement line such as '六、科学技术支出' to its function class code ('206')."""
+    name = _NUMBERING_RE.sub("", _normalise_label(label))
+    if name in _CLASS_BY_NAME:
+        return _CLASS_BY_NAME[name]
+    best: tuple[int, str] | None = None
+    for known, code in _CLASS_BY_NAME.items():
+        if known in name and (best is None or len(known) > best[0]):
+            best = (len(known), code)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------- statements
+
+
+@dataclass
+class StatementSide:
+    """The lines of one side of a statement (01 or 04), classified by keyword and order."""
+
+    lines: list[TableRow] = field(default_factory=list)  # above 本年…合计
+    year_total: TableRow | None = None  # 本年收入合计 / 本年支出合计
+    balance_used: TableRow | None = None  # 使用非财政拨款结余（含专用结余）
+    surplus_distribution: TableRow | None = None  # 结余分配
+    carryover: TableRow | None = None  # 年初结转和结余 / 年末结转和结余
+    carryover_parts: list[TableRow] = field(default_factory=list)  # 04's fund sub-lines
+    grand_total: TableRow | None = None  # 总计
+    columns: list[str] = field(default_factory=list)
+
+
+def _line_kind(label: str) -> str:
+    text = _normalise_label(label)
+    if "总计" in text:
+        return "grand_total"
+    if "合计" in text:
+        return "year_total"
+    if "结余分配" in text:
+        return "surplus_distribution"
+    if "使用" in text and "结余" in text:
+        return "balance_used"
+    if ("年初" in text or "年末" in text) and ("结转" in text or "结余" in text):
+        return "carryover"
+    return "line"
+
+
+_STATEMENT_COLUMN_ORDER = ("amount", "total", "general_public_budget", "government_fund", "state_capital")
+
+
+def statement_side(table: ExtractedTable, side: str) -> StatementSide:
+    """Classify the printed lines of one side: lines before 本年合计, then carry-overs and 总计.
+
+    Lines are matched by keyword on the normalised label ('本年收入合计', '总计',
+    '年初结转和结余', '使用非财政拨款结余', '结余分配') and by position: the numbered
+    lines above the year total are the income sources / expenditure classes;
+    unlabelled-kind lines after a carry-over line are its fund sub-lines (04).
+    """
+    rows = [r for r in table.rows if r.side == side and (r.row_key or r.row_label)]
+    if rows and all(r.line_no is not None for r in rows):
+        rows = sorted(rows, key=lambda r: r.line_no or 0)
+    result = StatementSide()
+    seen_year_total = False
+    for row in rows:
+        kind = _line_kind(row.row_key or row.row_label)
+        if kind == "line":
+            if not seen_year_total:
+                result.lines.append(row)
+            elif result.carryover is not None:
+                result.carryover_parts.append(row)
+        elif kind == "year_total" and result.year_total is None:
+            result.year_total = row
+            seen_year_total = True
+        elif kind == "grand_total" and result.grand_total is None:
+            result.grand_total = row
+        elif kind == "carryover" and result.carryover is None:
+            result.carryover = row
+            seen_year_total = True
+        elif kind == "balance_used" and result.balance_used is None:
+            result.balance_used = row
+        elif kind == "surplus_distribution" and result.surplus_distribution is None:
+            result.surplus_distribution = row
+    present = {key for r in rows for key in r.values}
+    result.columns = [c for c in _STATEMENT_COLUMN_ORDER if c in present] or ["amount"]
+    return result
+
+
+def _label(row: TableRow) -> str:
+    return row.row_label or row.row_key
+
+
+def _check_statement_sum(
+    checker: _Checker,
+    table: ExtractedTable,
+    rule_id: str,
+    side: str,
+    target: TableRow | None,
+    parts: list[TableRow | None],
+    columns: list[str],
+) -> None:
+    parts_present = [p for p in parts if p is not None]
+    if target is None or not parts_present:
+        return
+    step = unit_step_yuan(table.unit)
+    names = " + ".join(_label(p) for p in parts_present)
+    for column in columns:
+        checker.compare(
+            rule_id,
+            f"{table.table_code}/{side}/{target.row_key}/{column}",
+            table.table_code,
+            [_value(p, column) for p in parts_present],
+            _value(target, column),
+            step,
+            f"Table {table.table_code} {side} line '{_label(target)}' column {_col(table, column)} "
+            f"should equal {names}",
+        )
+
+
+def _check_statement(checker: _Checker, table: ExtractedTable) -> None:
+    code = table.table_code
+    income = statement_side(table, "income")
+    expenditure = statement_side(table, "expenditure")
+    if code == "01":
+        _check_statement_sum(
+            checker, table, "T01_INCOME_TOTAL", "income", income.year_total, income.lines, income.columns
+        )
+        _check_statement_sum(
+            checker,
+            table,
+            "T01_INCOME_GRAND_TOTAL",
+            "income",
+            income.grand_total,
+            [income.year_total, income.balance_used, income.carryover],
+            income.columns,
+        )
+        _check_statement_sum(
+            checker,
+            table,
+            "T01_EXPENDITURE_TOTAL",
+            "expenditure",
+            expenditure.year_total,
+            expenditure.lines,
+            expenditure.columns,
+        )
+        _check_statement_sum(
+            checker,
+            table,
+            "T01_EXPENDITURE_GRAND_TOTAL",
+            "expenditure",
+            expenditure.grand_total,
+            [expenditure.year_total, expenditure.surplus_distribution, expenditure.carryover],
+            expenditure.columns,
+        )
+    else:
+        _check_statement_sum(
+            checker, table, "T04_INCOME_TOTAL", "income", income.year_total, income.lines, income.columns
+        )
+        if income.carryover_parts:
+            _check_statement_sum(
+                checker,
+                table,
+                "T04_CARRYOVER_BEGIN",
+                "income",
+                income.carryover,
+                list(income.carryover_parts),
+                income.columns,
+            )
+        _check_statement_sum(
+            checker,
+            table,
+            "T04_INCOME_GRAND_TOTAL",
+            "income",
+            income.grand_total,
+            [income.year_total, income.carryover],
+            income.columns,
+        )
+        _check_statement_sum(
+            checker,
+            table,
+            "T04_EXPENDITURE_TOTAL",
+            "expenditure",
+            expenditure.year_total,
+            expenditure.lines,
+            expenditure.columns,
+        )
+        if expenditure.carryover_parts:
+            _check_statement_sum(
+                checker,
+                table,
+                "T04_CARRYOVER_END",
+                "expenditure",
+                expenditure.carryover,
+                list(expenditure.carryover_parts),
+                expenditure.columns,
+            )
+        _check_statement_sum(
+            checker,
+            table,
+            "T04_EXPENDITURE_GRAND_TOTAL",
+            "expenditure",
+            expenditure.grand_total,
+            [expenditure.year_total, expenditure.carryover],
+            expenditure.columns,
+        )
+        funds = [c for c in ("general_public_budget", "government_fund", "state_capital") if c in expenditure.columns]
+        if "total" in expenditure.columns and funds:
+            step = unit_step_yuan(table.unit)
+            for row in table.rows:
+                if row.side != "expenditure" or not row.row_key:
+                    continue
+                checker.compare(
+                    "T04_FUND_COLUMNS",
+                    f"04/expenditure/{row.row_key}/total",
+                    "04",
+                    [_value(row, c) for c in funds],
+                    _value(row, "total"),
+                    step,
+                    f"Table 04 expenditure line '{_label(row)}' column {_col(table, 'total')} "
+                    f"should equal " + " + ".join(_col(table, c) for c in funds),
+                )
+    if income.grand_total is not None and expenditure.grand_total is not None:
+        income_column = income.columns[0]
+        expenditure_column = "total" if "total" in expenditure.columns else expenditure.columns[0]
+        checker.compare(
+            f"T{code}_BALANCE",
+            f"{code}/expenditure/{expenditure.grand_total.row_key}/{expenditure_column}",
+            code,
+            [_value(income.grand_total, income_column)],
+            _value(expenditure.grand_total, expenditure_column),
+            unit_step_yuan(table.unit),
+            f"Table {code}: expenditure 总计 '{_label(expenditure.grand_total)}' should equal "
+            f"income 总计 '{_label(income.grand_total)}'",
+        )
+
+
+# ---------------------------------------------------------------- function tables
+
+
+def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
+    code = table.table_code
+    step = unit_step_yuan(table.unit)
+    columns = _amount_columns(table)
+    rows = _code_rows(table)
+    total_row = table.row("total")
+
+    # Row identities from the footnote.
+    if code in FUNCTION_ROW_SUMS:
+        rule_id, total_column, terms, footnote = FUNCTION_ROW_SUMS[code]
+        present_terms = [t for t in terms if t in columns]
+        if total_column in columns and present_terms:
+            for row in table.rows:
+                checker.compare(
+                    rule_id,
+                    f"{code}/{row.row_key}/{total_column}",
+                    code,
+                    [_value(row, t) for t in present_terms],
+                    _value(row, total_column),
+                    step,
+                    f"Table {code} row {row.row_key} '{row.row_label}' column "
+                    f"{_col(table, total_column)} should equal "
+                    + " + ".join(_col(table, t) for t in present_terms)
+                    + f" [{footnote}]",
+                )
+    if code == "07" and {"carryover_begin", "income", "total", "carryover_end"} <= set(columns):
+        for row in table.rows:
+            begin, income, spent = (
+                _value(row, "carryover_begin"),
+                _value(row, "income"),
+                _value(row, "total"),
+            )
+            checker.compare(
+                "T07_CARRYOVER",
+                f"07/{row.row_key}/carryover_end",
+                code,
+                [begin, income, None if spent is None else -spent],
+                _value(row, "carryover_end"),
+                step,
+                f"Table 07 row {row.row_key} '{row.row_label}' 年末结转和结余 should equal "
+                "年初结转和结余 + 本年收入 − 本年支出 [6栏各行＝（1＋2－3）栏各行]",
+            )
+
+    # Hierarchy: each row with children equals the sum of its children.
+    children: dict[str, list[TableRow]] = {}
+    top_level: list[TableRow] = []
+    for row_code, row in rows.items():
+        parent = _parent_code(row_code, rows)
+        if parent is None:
+            top_level.append(row)
+        else:
+            children.setdefault(parent, []).append(row)
+    for parent_code, kids in children.items():
+        parent = rows[parent_code]
+        level = {3: "类", 5: "款"}[len(parent_code)]
+        for column in columns:
+            checker.compare(
+                f"T{code}_HIERARCHY",
+                f"{code}/{parent_code}/{column}",
+                code,
+                [_value(k, column) for k in kids],
+                _value(parent, column),
+                step,
+                f"Table {code} {level} row {parent_code} '{parent.row_label}' column "
+                f"{_col(table, column)} should equal the sum of its child rows "
+                + ", ".join(k.row_key for k in kids),
+            )
+    if total_row is not None and top_level:
+        for column in columns:
+            checker.compare(
+                f"T{code}_GRAND_TOTAL",
+                f"{code}/total/{column}",
+                code,
+                [_value(r, column) for r in top_level],
+                _value(total_row, column),
+                step,
+                f"Table {code} 合计 row column {_col(table, column)} should equal the sum of "
+                "the class rows " + ", ".join(r.row_key for r in top_level),
+            )
+
+
+# ---------------------------------------------------------------- table 06 and 09
+
+
+def _economic_class_amounts(table: ExtractedTable) -> dict[str, Decimal | None]:
+    """Amount per 3-digit economic class: the class row, else the sum of its sections."""
+    rows = _code_rows(table)
+    amounts: dict[str, Decimal | None] = {}
+    for row_code, row in rows.items():
+        if len(row_code) == 3:
+            amounts[row_code] = _value(row, "amount")
+    for row_code, row in rows.items():
+        if len(row_code) == 5 and row_code[:3] not in rows:
+            value = _value(row, "amount")
+            prior = amounts.get(row_code[:3], ZERO)
+            amounts[row_code[:3]] = None if value is None or prior is None else prior + value
+    return amounts
+
+
+def _check_economic_table(checker: _Checker, table: ExtractedTable) -> None:
+    step = unit_step_yuan(table.unit)
+    rows = _code_rows(table)
+    for class_code, class_row in rows.items():
+        if len(class_code) != 3:
+            continue
+        sections = [r for c, r in rows.items() if len(c) == 5 and c.startswith(class_code)]
+        if not sections:
+            continue
+        checker.compare(
+            "T06_HIERARCHY",
+            f"06/{class_code}/amount",
+            "06",
+            [_value(r, "amount") for r in sections],
+            _value(class_row, "amount"),
+            step,
+            f"Table 06 class {class_code} '{class_row.row_label}' should equal the sum of its sections",
+        )
+    classes = _economic_class_amounts(table)
+    for rule_id, footer, wanted in (
+        ("T06_PERSONNEL_TOTAL", "personnel_total", lambda c: c in PERSONNEL_ECONOMIC_CLASSES),
+        ("T06_PUBLIC_TOTAL", "public_total", lambda c: c not in PERSONNEL_ECONOMIC_CLASSES),
+    ):
+        footer_row = table.row(footer)
+        if footer_row is None:
+            continue
+        picked = sorted(c for c in classes if wanted(c))
+        checker.compare(
+            rule_id,
+            f"06/{footer}/amount",
+            "06",
+            [classes[c] for c in picked],
+            _value(footer_row, "amount"),
+            step,
+            f"Table 06 footer '{footer_row.row_label}' should equal the classes "
+            + (", ".join(picked) or "(none printed)"),
+        )
+
+
+def _check_three_public(checker: _Checker, table: ExtractedTable) -> None:
+    step = unit_step_yuan(table.unit)
+    for rule_id, target, parts, footnote in (
+        (
+            "T09_TOTAL",
+            "total",
+            ("overseas_travel", "vehicles", "official_reception"),
+            "1栏＝（2＋3＋6）栏；7栏＝（8＋9＋12）栏",
+        ),
+        ("T09_VEHICLES", "vehicles", ("vehicle_purchase", "vehicle_operation"), "3栏＝（4＋5）栏；9栏=（10+11）栏"),
+    ):
+        target_row = table.row(target)
+        part_rows = [table.row(p) for p in parts]
+        if target_row is None or all(r is None for r in part_rows):
+            continue
+        for column in ("budget", "actual"):
+            checker.compare(
+                rule_id,
+                f"09/{target}/{column}",
+                "09",
+                [_value(r, column) for r in part_rows if r is not None],
+                _value(target_row, column),
+                step,
+                f"Table 09 '{target_row.row_label}' {_col(table, column)} should equal "
+                + " + ".join(parts)
+                + f" [{footnote}]",
+            )
+
+
+# ---------------------------------------------------------------- cross-table
+
+
+def _cross_total(
+    checker: _Checker,
+    rule_id: str,
+    summary: ExtractedTable,
+    summary_row: TableRow | None,
+    summary_column: str,
+    detail: ExtractedTable,
+    detail_row: TableRow | None,
+    detail_column: str,
+    description: str,
+) -> None:
+    if summary_row is None or detail_row is None:
+        return
+    side = f"{summary_row.side}/" if summary_row.side else ""
+    checker.compare(
+        rule_id,
+        f"{summary.table_code}/{side}{summary_row.row_key}/{summary_column}",
+        summary.table_code,
+        [_value(detail_row, detail_column)],
+        _value(summary_row, summary_column),
+        unit_step_yuan(summary.unit, detail.unit),
+        description,
+    )
+
+
+def _check_class_lines(
+    checker: _Checker,
+    rule_id: str,
+    statement: ExtractedTable,
+    column: str,
+    detail: ExtractedTable,
+) -> None:
+    """Each expenditure class line of a statement against the detail table's class row."""
+    side = statement_side(statement, "expenditure")
+    if column not in side.columns:
+        column = side.columns[0]
+    detail_rows = _code_rows(detail)
+    step = unit_step_yuan(statement.unit, detail.unit)
+    matched: set[str] = set()
+    all_mapped = True
+    for line in side.lines:
+        class_code = class_code_for_label(line.row_key or line.row_label)
+        if class_code is None:
+            all_mapped = False
+            continue
+        matched.add(class_code)
+        detail_row = detail_rows.get(class_code)
+        checker.compare(
+            rule_id,
+            f"{statement.table_code}/expenditure/{line.row_key}/{column}",
+            statement.table_code,
+            [_value(detail_row, "total")],
+            _value(line, column),
+            step,
+            f"Table {statement.table_code} line '{_label(line)}' should equal table "
+            f"{detail.table_code} class row {class_code}"
+            + (f" '{detail_row.row_label}'" if detail_row else " (not printed, so zero)")
+            + " total",
+        )
+    if not all_mapped or not side.lines:
+        return
+    for class_code, detail_row in detail_rows.items():
+        if len(class_code) != 3 or class_code in matched:
+            continue
+        checker.compare(
+            rule_id,
+            f"{statement.table_code}/expenditure/{class_code}/{column}",
+            statement.table_code,
+            [_value(detail_row, "total")],
+            ZERO,
+            step,
+            f"Table {statement.table_code} prints no line for class {class_code} "
+            f"'{detail_row.row_label}' that table {detail.table_code} reports",
+        )
+
+
+def _check_cross_tables(checker: _Checker, tables: dict[str, ExtractedTable]) -> None:
+    t01, t02, t03, t04, t05, t06 = (tables.get(c) for c in ("01", "02", "03", "04", "05", "06"))
+    usable = {code: _usable(t) for code, t in tables.items()}
+    if usable.get("01") and usable.get("02"):
+        _cross_total(
+            checker,
+            "X01_02_INCOME_TOTAL",
+            t01,
+            statement_side(t01, "income").year_total,
+            "amount",
+            t02,
+            t02.row("total"),
+            "total",
+            "Table 01 本年收入合计 should equal table 02 合计 (本年收入合计)",
+        )
+    if usable.get("01") and usable.get("03"):
+        _cross_total(
+            checker,
+            "X01_03_EXPENDITURE_TOTAL",
+            t01,
+            statement_side(t01, "expenditure").year_total,
+            "amount",
+            t03,
+            t03.row("total"),
+            "total",
+            "Table 01 本年支出合计 should equal table 03 合计 (本年支出合计)",
+        )
+        _check_class_lines(checker, "X01_03_CLASS", t01, "amount", t03)
+    if usable.get("02") and usable.get("04"):
+        income04 = statement_side(t04, "income")
+        _cross_total(
+            checker,
+            "X02_04_FISCAL_INCOME",
+            t04,
+            income04.year_total,
+            income04.columns[0],
+            t02,
+            t02.row("total"),
+            "fiscal_appropriation",
+            "Table 04 本年收入合计 should equal table 02 合计 财政拨款收入",
+        )
+    if usable.get("04") and usable.get("05"):
+        expenditure04 = statement_side(t04, "expenditure")
+        column = (
+            "general_public_budget"
+            if "general_public_budget" in expenditure04.columns
+            else expenditure04.columns[0]
+        )
+        _cross_total(
+            checker,
+            "X04_05_EXPENDITURE_TOTAL",
+            t04,
+            expenditure04.year_total,
+            column,
+            t05,
+            t05.row("total"),
+            "total",
+            f"Table 04 本年支出合计 ({column}) should equal table 05 合计 total",
+        )
+        _check_class_lines(checker, "X04_05_CLASS", t04, column, t05)
+    if usable.get("05") and usable.get("06"):
+        basic = t05.row("total")
+        personnel, public = t06.row("personnel_total"), t06.row("public_total")
+        if basic is not None and personnel is not None and public is not None:
+            checker.compare(
+                "X05_06_BASIC",
+                "05/total/basic",
+                "05",
+                [_value(personnel, "amount"), _value(public, "amount")],
+                _value(basic, "basic"),
+                unit_step_yuan(t05.unit, t06.unit),
+                "Table 05 合计 基本支出 should equal table 06 人员经费合计 + 公用经费合计",
+            )
+
+
+# ---------------------------------------------------------------- narrative
+
+
+@dataclass(frozen=True)
+class _Cell:
+    table_code: str
+    row: TableRow
+    column: str
+
+    @property
+    def location(self) -> str:
+        side = f"{self.row.side}/" if self.row.side else ""
+        return f"{self.table_code}/{side}{self.row.row_key}/{self.column}"
+
+
+def _cells(tables: dict[str, ExtractedTable], code: str, *keys: tuple[str, str]) -> list[_Cell] | None:
+    """Function-like cells: (row_key, column) pairs; None when a cell is not available."""
+    table = tables.get(code)
+    if not _usable(table):
+        return None
+    cells = []
+    for row_key, column in keys:
+        row = table.row(row_key)
+        if row is None:
+            return None
+        cells.append(_Cell(code, row, column))
+    return cells
+
+
+def _statement_cells(
+    tables: dict[str, ExtractedTable], code: str, *wanted: tuple[str, str]
+) -> list[_Cell] | None:
+    """Statement cells: (side, kind) where kind is 'year_total' or 'grand_total'."""
+    table = tables.get(code)
+    if not _usable(table):
+        return None
+    cells = []
+    for side_name, kind in wanted:
+        side = statement_side(table, side_name)
+        row = getattr(side, kind)
+        if row is None:
+            return None
+        column = "total" if side_name == "expenditure" and "total" in side.columns else side.columns[0]
+        cells.append(_Cell(code, row, column))
+    return cells
+
+
+def narrative_cells(tables: dict[str, ExtractedTable], figure_key: str) -> list[_Cell] | None:
+    """The table cell(s) a narrative figure restates; the first available alternative wins."""
+    three_public = {
+        "three_public_budget": ("total", "budget"),
+        "three_public_actual": ("total", "actual"),
+        "overseas_travel_budget": ("overseas_travel", "budget"),
+        "overseas_travel_actual": ("overseas_travel", "actual"),
+        "vehicles_actual": ("vehicles", "actual"),
+        "vehicle_purchase_actual": ("vehicle_purchase", "actual"),
+        "vehicle_operation_actual": ("vehicle_operation", "actual"),
+        "official_reception_actual": ("official_reception", "actual"),
+    }
+    if figure_key in three_public:
+        return _cells(tables, "09", three_public[figure_key])
+    if figure_key.startswith("general_budget_class:"):
+        return _cells(tables, "05", (figure_key.split(":", 1)[1], "total"))
+    alternatives = {
+        "total_income_expenditure": [
+            lambda: _statement_cells(tables, "01", ("income", "grand_total"), ("expenditure", "grand_total"))
+        ],
+        "income_total": [
+            lambda: _statement_cells(tables, "01", ("income", "year_total")),
+            lambda: _cells(tables, "02", ("total", "total")),
+        ],
+        "fiscal_appropriation_income": [lambda: _cells(tables, "02", ("total", "fiscal_appropriation"))],
+        "expenditure_total": [
+            lambda: _statement_cells(tables, "01", ("expenditure", "year_total")),
+            lambda: _cells(tables, "03", ("total", "total")),
+        ],
+        "basic_expenditure": [lambda: _cells(tables, "03", ("total", "basic"))],
+        "project_expenditure": [lambda: _cells(tables, "03", ("total", "project"))],
+        "fiscal_total": [
+            lambda: _statement_cells(tables, "04", ("income", "grand_total"), ("expenditure", "grand_total"))
+        ],
+        "general_budget_expenditure": [lambda: _cells(tables, "05", ("total", "total"))],
+        "general_budget_basic": [lambda: _cells(tables, "05", ("total", "basic"))],
+        "general_budget_project": [lambda: _cells(tables, "05", ("total", "project"))],
+        "personnel_expenditure": [lambda: _cells(tables, "06", ("personnel_total", "amount"))],
+        "public_expenditure": [lambda: _cells(tables, "06", ("public_total", "amount"))],
+    }
+    for alternative in alternatives.get(figure_key, []):
+        cells = alternative()
+        if cells:
+            return cells
+    return None
+
+
+def _check_narrative(checker: _Checker, extraction: DocumentExtraction) -> None:
+    tables = extraction.tables
+    t05 = tables.get("05")
+    for execution in extraction.budget_execution:
+        if not _usable(t05):
+            break
+        code = execution.function_code
+        if not code:
+            checker.note(
+                "N_BUDGET_EXECUTION_UNRESOLVED",
+                f"narrative p.{execution.page} {execution.function_label}",
+                "05",
+                f"Narrative item '{execution.function_label}' (p.{execution.page}) has no function "
+                "code; its final amount was not checked against table 05.",
+            )
+            continue
+        row = t05.row(code)
+        location = f"narrative p.{execution.page} {code}"
+        if row is None:
+            checker.note(
+                "N_BUDGET_EXECUTION_ROW_MISSING",
+                location,
+                "05",
+                f"Narrative item {code} '{execution.function_label}' (p.{execution.page}) has no "
+                "row in table 05.",
+            )
+            continue
+        checker.compare(
+            "N_BUDGET_EXECUTION_FINAL",
+            location,
+            "05",
+            [_value(row, "total")],
+            execution.final_yuan,
+            unit_step_yuan(t05.unit),
+            f"Narrative p.{execution.page} '{execution.function_label}' 支出决算为 should restate "
+            f"table 05 row {code} '{row.row_label}' {_col(t05, 'total')}",
+        )
+    for figure in extraction.narrative_figures:
+        base = f"narrative p.{figure.page} {figure.figure_key}"
+        known = figure.figure_key in NARRATIVE_FIGURE_KEYS or figure.figure_key.startswith(
+            "general_budget_class:"
+        )
+        if not known:
+            checker.note(
+                "N_FIGURE_UNKNOWN_KEY",
+                base,
+                None,
+                f"Narrative figure '{figure.figure_key}' (p.{figure.page}) has no table cell to compare.",
+            )
+            continue
+        cells = narrative_cells(tables, figure.figure_key)
+        if not cells:
+            continue
+        for cell in cells:
+            table = tables[cell.table_code]
+            location = base if len(cells) == 1 else f"{base} {cell.row.side}"
+            checker.compare(
+                "N_FIGURE",
+                location,
+                cell.table_code,
+                [_value(cell.row, cell.column)],
+                figure.amount_yuan,
+                unit_step_yuan(table.unit),
+                f"Narrative p.{figure.page} {figure.figure_key} ('{figure.sentence[:60]}') should "
+                f"restate table {cell.table_code} cell {cell.location} '{_label(cell.row)}' "
+                f"{_col(table, cell.column)}",
+            )
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def check_rules(extraction: DocumentExtraction) -> RuleResults:
+    """Evaluate every arithmetic, cross-table and narrative rule on one document."""
+    checker = _Checker()
+    for code, table in sorted(extraction.tables.items()):
+        if not _usable(table):
+            continue
+        if code in ("01", "04"):
+            _check_statement(checker, table)
+        elif code in FUNCTION_TABLES:
+            _check_function_table(checker, table)
+        elif code == "06":
+            _check_economic_table(checker, table)
+        elif code == "09":
+            _check_three_public(checker, table)
+    _check_cross_tables(checker, extraction.tables)
+    _check_narrative(checker, extraction)
+    return checker.results

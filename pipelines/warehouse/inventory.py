@@ -1,0 +1,111 @@
+"""What is in the raw folder: every PDF, identified by the sha256 of its bytes.
+
+The same bytes saved under two names are one document (the first name in sort
+order is its ``source_file``; the others are kept as ``aliases``). The result
+is sorted by ``source_file`` so every run sees the documents in the same order.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipelines.settings import document_id_for, sha256_of_file
+from pipelines.warehouse.state import read_json, write_json_atomically
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class InventoryDocument:
+    """One distinct PDF (by content) found in the raw folder."""
+
+    document_id: str
+    sha256: str
+    source_file: str  # path relative to the raw folder, '/'-separated
+    path: Path  # absolute path of the file that is read
+    size_bytes: int
+    aliases: tuple[str, ...] = ()  # other names holding the same bytes
+
+
+@dataclass
+class Inventory:
+    """The documents of a raw folder, plus the files that could not be read at all."""
+
+    raw_dir: Path
+    documents: list[InventoryDocument]
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+    def by_id(self) -> dict[str, InventoryDocument]:
+        return {doc.document_id: doc for doc in self.documents}
+
+
+def find_pdf_files(raw_dir: Path) -> list[Path]:
+    """Every ``*.pdf`` (any case) below ``raw_dir``, skipping hidden files and folders."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(raw_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or not name.lower().endswith(".pdf"):
+                continue
+            path = Path(root) / name
+            if path.is_file():
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(raw_dir).as_posix())
+
+
+def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory:
+    """Hash every PDF under ``raw_dir`` and group identical bytes into one document.
+
+    ``hash_memo_path`` (optional) remembers each file's sha256 by (size, mtime),
+    so a nightly run does not re-read thousands of unchanged files.
+    """
+    raw_dir = raw_dir.resolve()
+    memo = _read_memo(hash_memo_path)
+    new_memo: dict[str, list] = {}
+    by_sha: dict[str, list[tuple[str, Path, int]]] = {}
+    unreadable: list[tuple[str, str]] = []
+    if not raw_dir.is_dir():
+        log.warning("raw folder %s does not exist; the inventory is empty", raw_dir)
+        return Inventory(raw_dir=raw_dir, documents=[])
+
+    for path in find_pdf_files(raw_dir):
+        relative = path.relative_to(raw_dir).as_posix()
+        try:
+            stat = path.stat()
+            remembered = memo.get(relative)
+            if remembered and remembered[0] == stat.st_size and remembered[1] == stat.st_mtime_ns:
+                sha = remembered[2]
+            else:
+                sha = sha256_of_file(path)
+        except OSError as exc:
+            unreadable.append((relative, f"{relative}: cannot be read ({exc.strerror or exc})"))
+            continue
+        new_memo[relative] = [stat.st_size, stat.st_mtime_ns, sha]
+        by_sha.setdefault(sha, []).append((relative, path, stat.st_size))
+
+    documents = []
+    for sha, names in by_sha.items():
+        names.sort(key=lambda item: item[0])
+        relative, path, size = names[0]
+        documents.append(
+            InventoryDocument(
+                document_id=document_id_for(sha),
+                sha256=sha,
+                source_file=relative,
+                path=path,
+                size_bytes=size,
+                aliases=tuple(name for name, _, _ in names[1:]),
+            )
+        )
+    documents.sort(key=lambda doc: (doc.source_file, doc.sha256))
+    if hash_memo_path is not None and new_memo != memo:
+        write_json_atomically(hash_memo_path, new_memo)
+    return Inventory(raw_dir=raw_dir, documents=documents, unreadable=unreadable)
+
+
+def _read_memo(path: Path | None) -> dict[str, list]:
+    data = read_json(path) if path is not None else None
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,63 @@
+"""Small files the pipeline keeps between runs: JSON written atomically, and the ledger.
+
+The ledger remembers every document that was ever published (id, sha256, file,
+first ingestion time, metadata), so that a document whose file disappears can
+stay in ``raw.documents`` as 'withdrawn', and so that ``ingested_at`` does not
+change from one run to the next (runs are idempotent).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+LEDGER_FORMAT = 1
+
+#: the document metadata the ledger keeps, so a withdrawn row is still informative
+LEDGER_FIELDS = (
+    "sha256",
+    "source_file",
+    "ingested_at",
+    "page_count",
+    "department_name",
+    "region",
+    "fiscal_year",
+    "document_kind",
+    "reporting_scope",
+    "source_unit",
+    "extractor_version",
+    "status",
+)
+
+
+def read_json(path: Path) -> Any | None:
+    """The parsed JSON at ``path``, or None if it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    """Write JSON to a temporary file beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, sort_keys=True, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def read_ledger(path: Path) -> dict[str, dict[str, Any]]:
+    """document_id → what was published about it; empty when there is no ledger yet."""
+    data = read_json(path)
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
+        return {}
+    return data["documents"]
+
+
+def write_ledger(path: Path, documents: dict[str, dict[str, Any]]) -> None:
+    write_json_atomically(path, {"ledger_format": LEDGER_FORMAT, "documents": documents})
