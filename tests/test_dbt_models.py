@@ -96,18 +96,74 @@ def raw_rows() -> dict[str, list[tuple]]:
         # document_id, sha256, source_file, page_count, department_name, region,
         # fiscal_year, kind, scope, unit, status, status_reason, extractor_version,
         # extraction_seconds, ingested_at
-        (DOC_2022, "2022" + "a" * 60, "jiangsu/2022.pdf", 20, "中共江苏省委办公厅", "江苏省",
-         2022, "final_account", "department", "万元", "loaded", None, "1", 1.5,
-         "2024-01-01 10:00:00"),
-        (DOC_2023, "2023" + "b" * 60, "jiangsu/2023.pdf", 22, "部门：江苏省委 办公厅", None,
-         2023, "final_account", "department", "万元", "loaded", None, "1", 2.0,
-         "2024-07-01 10:00:00"),
-        (DOC_QUARANTINED, "q" * 64, "jiangsu/broken.pdf", 3, "江苏省委办公厅", "江苏省",
-         2023, "final_account", "department", "万元", "quarantined",
-         "table 03 could not be read", "1", 0.5, "2024-07-02 10:00:00"),
-        (DOC_WITHDRAWN, "w" * 64, "wuhan/old.pdf", 30, "武汉市科学技术局", "武汉市",
-         2021, "final_account", "department", "万元", "withdrawn", "file removed", "1", 3.0,
-         "2023-07-01 10:00:00"),
+        (
+            DOC_2022,
+            "2022" + "a" * 60,
+            "jiangsu/2022.pdf",
+            20,
+            "中共江苏省委办公厅",
+            "江苏省",
+            2022,
+            "final_account",
+            "department",
+            "万元",
+            "loaded",
+            None,
+            "1",
+            1.5,
+            "2024-01-01 10:00:00",
+        ),
+        (
+            DOC_2023,
+            "2023" + "b" * 60,
+            "jiangsu/2023.pdf",
+            22,
+            "部门：江苏省委 办公厅",
+            None,
+            2023,
+            "final_account",
+            "department",
+            "万元",
+            "loaded",
+            None,
+            "1",
+            2.0,
+            "2024-07-01 10:00:00",
+        ),
+        (
+            DOC_QUARANTINED,
+            "q" * 64,
+            "jiangsu/broken.pdf",
+            3,
+            "江苏省委办公厅",
+            "江苏省",
+            2023,
+            "final_account",
+            "department",
+            "万元",
+            "quarantined",
+            "table 03 could not be read",
+            "1",
+            0.5,
+            "2024-07-02 10:00:00",
+        ),
+        (
+            DOC_WITHDRAWN,
+            "w" * 64,
+            "wuhan/old.pdf",
+            30,
+            "武汉市科学技术局",
+            "武汉市",
+            2021,
+            "final_account",
+            "department",
+            "万元",
+            "withdrawn",
+            "file removed",
+            "1",
+            3.0,
+            "2023-07-01 10:00:00",
+        ),
     ]
 
     document_tables = [
@@ -118,10 +174,30 @@ def raw_rows() -> dict[str, list[tuple]]:
         (DOC_2023, "03", "支出决算表", "公开03表", "万元", 6, 7, False, "", 8),
         (DOC_2023, "04", "财政拨款收入支出决算总表", "公开04表", "万元", 8, 8, False, "", 4),
         (DOC_2023, "05", "一般公共预算财政拨款支出决算表", "公开05表", "万元", 9, 9, False, "", 5),
-        (DOC_2023, "06", "一般公共预算财政拨款基本支出决算明细表", "公开06表", "万元", 10, 10,
-         False, "", 8),
-        (DOC_2023, "07", "政府性基金预算财政拨款收入支出决算表", "公开07表", "万元", 11, 11,
-         True, "本单位无政府性基金预算财政拨款收入支出", 0),
+        (
+            DOC_2023,
+            "06",
+            "一般公共预算财政拨款基本支出决算明细表",
+            "公开06表",
+            "万元",
+            10,
+            10,
+            False,
+            "",
+            8,
+        ),
+        (
+            DOC_2023,
+            "07",
+            "政府性基金预算财政拨款收入支出决算表",
+            "公开07表",
+            "万元",
+            11,
+            11,
+            True,
+            "本单位无政府性基金预算财政拨款收入支出",
+            0,
+        ),
         (DOC_2023, "09", "财政拨款“三公”经费支出决算表", "公开09表", "万元", 12, 12, False, "", 6),
         (DOC_QUARANTINED, "03", "支出决算表", None, "万元", 2, 2, False, "", 2),
     ]
@@ -129,32 +205,71 @@ def raw_rows() -> dict[str, list[tuple]]:
     table_cells: list[tuple] = []
 
     # -- 2022: tables 03 and 05; 20601 was then printed as 科技管理事务; 2060199 only then.
-    table_cells += cells(DOC_2022, "03", [
-        function_row("total", "合计", 6, **expenditure_03("300.00", "200.00", "100.00")),
-        function_row("206", "科学技术支出", 6, **expenditure_03("300.00", "200.00", "100.00")),
-        function_row("20601", "科技管理事务", 6, **expenditure_03("300.00", "200.00", "100.00")),
-        function_row("2060101", "行政运行", 6, **expenditure_03("200.00", "200.00", "0")),
-        function_row("2060199", "其他科学技术管理事务支出", 6,
-                     **expenditure_03("100.00", "0", "100.00")),
-    ])
-    table_cells += cells(DOC_2022, "05", [
-        function_row("total", "合计", 8, total="200.00", basic="200.00", project="0"),
-        function_row("206", "科学技术支出", 8, total="200.00", basic="200.00", project="0"),
-        function_row("20601", "科技管理事务", 8, total="200.00", basic="200.00", project="0"),
-        function_row("2060101", "行政运行", 8, total="200.00", basic="200.00", project="0"),
-    ])
+    table_cells += cells(
+        DOC_2022,
+        "03",
+        [
+            function_row("total", "合计", 6, **expenditure_03("300.00", "200.00", "100.00")),
+            function_row("206", "科学技术支出", 6, **expenditure_03("300.00", "200.00", "100.00")),
+            function_row(
+                "20601", "科技管理事务", 6, **expenditure_03("300.00", "200.00", "100.00")
+            ),
+            function_row("2060101", "行政运行", 6, **expenditure_03("200.00", "200.00", "0")),
+            function_row(
+                "2060199", "其他科学技术管理事务支出", 6, **expenditure_03("100.00", "0", "100.00")
+            ),
+        ],
+    )
+    table_cells += cells(
+        DOC_2022,
+        "05",
+        [
+            function_row("total", "合计", 8, total="200.00", basic="200.00", project="0"),
+            function_row("206", "科学技术支出", 8, total="200.00", basic="200.00", project="0"),
+            function_row("20601", "科技管理事务", 8, total="200.00", basic="200.00", project="0"),
+            function_row("2060101", "行政运行", 8, total="200.00", basic="200.00", project="0"),
+        ],
+    )
 
     # -- 2023, table 01: the two-sided statement.
-    table_cells += cells(DOC_2023, "01", [
-        Row("一、一般公共预算财政拨款收入", "一、一般公共预算财政拨款收入", 4,
-            {"amount": wan("1200.50")}, side="income", line_no=1),
-        Row("本年收入合计", "本年收入合计", 4, {"amount": wan("1250.50")}, side="income",
-            line_no=7),
-        Row("一、科学技术支出", "一、科学技术支出", 4, {"amount": wan("1000.50")},
-            side="expenditure", line_no=31),
-        Row("本年支出合计", "本年支出合计", 4, {"amount": wan("1250.50")},
-            side="expenditure", line_no=38),
-    ])
+    table_cells += cells(
+        DOC_2023,
+        "01",
+        [
+            Row(
+                "一、一般公共预算财政拨款收入",
+                "一、一般公共预算财政拨款收入",
+                4,
+                {"amount": wan("1200.50")},
+                side="income",
+                line_no=1,
+            ),
+            Row(
+                "本年收入合计",
+                "本年收入合计",
+                4,
+                {"amount": wan("1250.50")},
+                side="income",
+                line_no=7,
+            ),
+            Row(
+                "一、科学技术支出",
+                "一、科学技术支出",
+                4,
+                {"amount": wan("1000.50")},
+                side="expenditure",
+                line_no=31,
+            ),
+            Row(
+                "本年支出合计",
+                "本年支出合计",
+                4,
+                {"amount": wan("1250.50")},
+                side="expenditure",
+                line_no=38,
+            ),
+        ],
+    )
 
     # -- 2023, table 02: income by function.
     def income(total: str, fiscal: str, other: str) -> dict[str, str]:
@@ -168,94 +283,170 @@ def raw_rows() -> dict[str, list[tuple]]:
             "other_income": other,
         }
 
-    table_cells += cells(DOC_2023, "02", [
-        function_row("total", "合计", 5, **income("1250.50", "1200.50", "50.00")),
-        function_row("206", "科学技术支出", 5, **income("1000.50", "950.50", "50.00")),
-        function_row("20601", "科学技术管理事务", 5, **income("800.50", "750.50", "50.00")),
-        function_row("2060101", "行政运行", 5, **income("800.50", "750.50", "50.00")),
-        function_row("20602", "基础研究", 5, **income("200.00", "200.00", "0")),
-        function_row("208", "社会保障和就业支出", 5, **income("250.00", "250.00", "0")),
-    ])
+    table_cells += cells(
+        DOC_2023,
+        "02",
+        [
+            function_row("total", "合计", 5, **income("1250.50", "1200.50", "50.00")),
+            function_row("206", "科学技术支出", 5, **income("1000.50", "950.50", "50.00")),
+            function_row("20601", "科学技术管理事务", 5, **income("800.50", "750.50", "50.00")),
+            function_row("2060101", "行政运行", 5, **income("800.50", "750.50", "50.00")),
+            function_row("20602", "基础研究", 5, **income("200.00", "200.00", "0")),
+            function_row("208", "社会保障和就业支出", 5, **income("250.00", "250.00", "0")),
+        ],
+    )
 
     # -- 2023, table 03: expenditure by function, a page break inside.
-    table_cells += cells(DOC_2023, "03", [
-        function_row("total", "合计", 6, **expenditure_03("1250.50", "1050.50", "200.00")),
-        function_row("206", "科学技术支出", 6, **expenditure_03("1000.50", "800.50", "200.00")),
-        function_row("20601", "科学技术管理事务", 6,
-                     **expenditure_03("800.50", "800.50", "0")),
-        function_row("2060101", "行政运行", 6, **expenditure_03("800.50", "800.50", "0")),
-        function_row("20602", "基础研究", 6, **expenditure_03("200.00", "0", "200.00")),
-        function_row("208", "社会保障和就业支出", 7, **expenditure_03("250.00", "250.00", "0")),
-        function_row("20805", "行政事业单位养老支出", 7,
-                     **expenditure_03("250.00", "250.00", "0")),
-        function_row("2080505", "机关事业单位基本养老保险缴费支出", 7,
-                     **expenditure_03("250.00", "250.00", "0")),
-    ])
+    table_cells += cells(
+        DOC_2023,
+        "03",
+        [
+            function_row("total", "合计", 6, **expenditure_03("1250.50", "1050.50", "200.00")),
+            function_row("206", "科学技术支出", 6, **expenditure_03("1000.50", "800.50", "200.00")),
+            function_row("20601", "科学技术管理事务", 6, **expenditure_03("800.50", "800.50", "0")),
+            function_row("2060101", "行政运行", 6, **expenditure_03("800.50", "800.50", "0")),
+            function_row("20602", "基础研究", 6, **expenditure_03("200.00", "0", "200.00")),
+            function_row("208", "社会保障和就业支出", 7, **expenditure_03("250.00", "250.00", "0")),
+            function_row(
+                "20805", "行政事业单位养老支出", 7, **expenditure_03("250.00", "250.00", "0")
+            ),
+            function_row(
+                "2080505",
+                "机关事业单位基本养老保险缴费支出",
+                7,
+                **expenditure_03("250.00", "250.00", "0"),
+            ),
+        ],
+    )
 
     # -- 2023, table 04: income side one column, expenditure side one per fund.
-    table_cells += cells(DOC_2023, "04", [
-        Row("一、一般公共预算财政拨款", "一、一般公共预算财政拨款", 8,
-            {"amount": wan("1200.50")}, side="income", line_no=1),
-        Row("收入总计", "收入总计", 8, {"amount": wan("1200.50")}, side="income", line_no=5),
-        Row("一、科学技术支出", "一、科学技术支出", 8,
-            {"total": wan("950.50"), "general_public_budget": wan("950.50"),
-             "government_fund": Decimal("0"), "state_capital": Decimal("0")},
-            side="expenditure", line_no=31),
-        Row("支出总计", "支出总计", 8,
-            {"total": wan("1200.50"), "general_public_budget": wan("1200.50"),
-             "government_fund": Decimal("0"), "state_capital": Decimal("0")},
-            side="expenditure", line_no=40),
-    ])
+    table_cells += cells(
+        DOC_2023,
+        "04",
+        [
+            Row(
+                "一、一般公共预算财政拨款",
+                "一、一般公共预算财政拨款",
+                8,
+                {"amount": wan("1200.50")},
+                side="income",
+                line_no=1,
+            ),
+            Row("收入总计", "收入总计", 8, {"amount": wan("1200.50")}, side="income", line_no=5),
+            Row(
+                "一、科学技术支出",
+                "一、科学技术支出",
+                8,
+                {
+                    "total": wan("950.50"),
+                    "general_public_budget": wan("950.50"),
+                    "government_fund": Decimal("0"),
+                    "state_capital": Decimal("0"),
+                },
+                side="expenditure",
+                line_no=31,
+            ),
+            Row(
+                "支出总计",
+                "支出总计",
+                8,
+                {
+                    "total": wan("1200.50"),
+                    "general_public_budget": wan("1200.50"),
+                    "government_fund": Decimal("0"),
+                    "state_capital": Decimal("0"),
+                },
+                side="expenditure",
+                line_no=40,
+            ),
+        ],
+    )
 
     # -- 2023, table 05: general public budget, no remit/business/subsidy columns.
-    table_cells += cells(DOC_2023, "05", [
-        function_row("total", "合计", 9, total="1200.50", basic="1050.50", project="150.00"),
-        function_row("206", "科学技术支出", 9, total="950.50", basic="800.50", project="150.00"),
-        function_row("20601", "科学技术管理事务", 9, total="800.50", basic="800.50", project="0"),
-        function_row("2060101", "行政运行", 9, total="800.50", basic="800.50", project="0"),
-        function_row("20602", "基础研究", 9, total="150.00", basic="0", project="150.00"),
-    ])
+    table_cells += cells(
+        DOC_2023,
+        "05",
+        [
+            function_row("total", "合计", 9, total="1200.50", basic="1050.50", project="150.00"),
+            function_row(
+                "206", "科学技术支出", 9, total="950.50", basic="800.50", project="150.00"
+            ),
+            function_row(
+                "20601", "科学技术管理事务", 9, total="800.50", basic="800.50", project="0"
+            ),
+            function_row("2060101", "行政运行", 9, total="800.50", basic="800.50", project="0"),
+            function_row("20602", "基础研究", 9, total="150.00", basic="0", project="150.00"),
+        ],
+    )
 
     # -- 2023, table 06: economic classification, footers 人员经费合计 / 公用经费合计.
     def economic(code: str, label: str, amount: str) -> Row:
         return Row(code, label, 10, {"amount": wan(amount)})
 
-    table_cells += cells(DOC_2023, "06", [
-        economic("301", "工资福利支出", "700.00"),
-        economic("30101", "基本工资", "500.00"),
-        economic("30102", "津贴补贴", "200.00"),
-        economic("302", "商品和服务支出", "300.50"),
-        economic("30201", "办公费", "300.50"),
-        economic("303", "对个人和家庭的补助", "50.00"),
-        economic("personnel_total", "人员经费合计", "750.00"),
-        economic("public_total", "公用经费合计", "300.50"),
-    ])
+    table_cells += cells(
+        DOC_2023,
+        "06",
+        [
+            economic("301", "工资福利支出", "700.00"),
+            economic("30101", "基本工资", "500.00"),
+            economic("30102", "津贴补贴", "200.00"),
+            economic("302", "商品和服务支出", "300.50"),
+            economic("30201", "办公费", "300.50"),
+            economic("303", "对个人和家庭的补助", "50.00"),
+            economic("personnel_total", "人员经费合计", "750.00"),
+            economic("public_total", "公用经费合计", "300.50"),
+        ],
+    )
 
     # -- 2023, table 09: "三公" costs; vehicles printed 10.00 but the parts sum to 9.00
     # (a break of 1 万元: a warning, never a failed build).
     def three_public(key: str, label: str, budget: str, actual: str) -> Row:
         return Row(key, label, 12, {"budget": wan(budget), "actual": wan(actual)})
 
-    table_cells += cells(DOC_2023, "09", [
-        three_public("total", "合计", "15.67", "12.00"),
-        three_public("overseas_travel", "因公出国（境）费", "2.00", "1.00"),
-        three_public("vehicles", "公务用车购置及运行费", "12.00", "10.00"),
-        three_public("vehicle_purchase", "公务用车购置费", "0", "0"),
-        three_public("vehicle_operation", "公务用车运行费", "12.00", "9.00"),
-        three_public("official_reception", "公务接待费", "1.67", "1.00"),
-    ])
+    table_cells += cells(
+        DOC_2023,
+        "09",
+        [
+            three_public("total", "合计", "15.67", "12.00"),
+            three_public("overseas_travel", "因公出国（境）费", "2.00", "1.00"),
+            three_public("vehicles", "公务用车购置及运行费", "12.00", "10.00"),
+            three_public("vehicle_purchase", "公务用车购置费", "0", "0"),
+            three_public("vehicle_operation", "公务用车运行费", "12.00", "9.00"),
+            three_public("official_reception", "公务接待费", "1.67", "1.00"),
+        ],
+    )
 
     # -- the quarantined document's rows must never reach a fact.
-    table_cells += cells(DOC_QUARANTINED, "03", [
-        function_row("total", "合计", 2, **expenditure_03("99.00", "99.00", "0")),
-        function_row("2069999", "无法识别", 2, **expenditure_03("99.00", "99.00", "0")),
-    ])
+    table_cells += cells(
+        DOC_QUARANTINED,
+        "03",
+        [
+            function_row("total", "合计", 2, **expenditure_03("99.00", "99.00", "0")),
+            function_row("2069999", "无法识别", 2, **expenditure_03("99.00", "99.00", "0")),
+        ],
+    )
 
     budget_execution = [
-        (DOC_2023, "2060101", "科学技术支出（类）科学技术管理事务（款）行政运行（项）",
-         wan("900.00"), wan("800.50"), Decimal("88.9"), "人员减少", 14),
-        (DOC_2023, "2060101", "行政运行（项）", wan("1.00"), wan("2.00"), Decimal("200.0"),
-         "restated later", 15),
+        (
+            DOC_2023,
+            "2060101",
+            "科学技术支出（类）科学技术管理事务（款）行政运行（项）",
+            wan("900.00"),
+            wan("800.50"),
+            Decimal("88.9"),
+            "人员减少",
+            14,
+        ),
+        (
+            DOC_2023,
+            "2060101",
+            "行政运行（项）",
+            wan("1.00"),
+            wan("2.00"),
+            Decimal("200.0"),
+            "restated later",
+            15,
+        ),
         (DOC_2023, None, "某不明科目", wan("5.00"), wan("5.00"), Decimal("100.0"), "", 15),
         (DOC_QUARANTINED, "2069999", "无法识别", wan("1.00"), wan("1.00"), None, "", 2),
     ]
@@ -265,25 +456,76 @@ def raw_rows() -> dict[str, list[tuple]]:
     ]
 
     validation_rules = [
-        ("T09_VEHICLES_SUM", "warning", "09", "公务用车购置及运行费 = 购置费 + 运行费",
-         "Vehicles equal purchase plus operation."),
-        ("X01_02_INCOME_TOTAL", "error", "01,02", "01 本年收入合计 = 02 合计",
-         "Statement income total equals table 02 total."),
-        ("N_NARRATIVE_TOTAL", "info", None, "narrative 收支总计 = 01 总计",
-         "The narrative restates the statement total."),
+        (
+            "T09_VEHICLES_SUM",
+            "warning",
+            "09",
+            "公务用车购置及运行费 = 购置费 + 运行费",
+            "Vehicles equal purchase plus operation.",
+        ),
+        (
+            "X01_02_INCOME_TOTAL",
+            "error",
+            "01,02",
+            "01 本年收入合计 = 02 合计",
+            "Statement income total equals table 02 total.",
+        ),
+        (
+            "N_NARRATIVE_TOTAL",
+            "info",
+            None,
+            "narrative 收支总计 = 01 总计",
+            "The narrative restates the statement total.",
+        ),
         ("E_EXTRACTION", "error", "03", "table readable", "The table could be read."),
     ]
 
     validation_findings = [
-        (DOC_2023, "T09_VEHICLES_SUM", "09/vehicles/actual", "warning", "09", wan("9.00"),
-         wan("10.00"), wan("1.00"), "vehicles 10.00 ≠ 0.00 + 9.00"),
+        (
+            DOC_2023,
+            "T09_VEHICLES_SUM",
+            "09/vehicles/actual",
+            "warning",
+            "09",
+            wan("9.00"),
+            wan("10.00"),
+            wan("1.00"),
+            "vehicles 10.00 ≠ 0.00 + 9.00",
+        ),
         # the validator wrote the same finding twice
-        (DOC_2023, "T09_VEHICLES_SUM", "09/vehicles/actual", "warning", "09", wan("9.00"),
-         wan("10.00"), wan("1.00"), "vehicles 10.00 ≠ 0.00 + 9.00"),
-        (DOC_2023, "N_NARRATIVE_TOTAL", "narrative p.13", "info", None, None, None, None,
-         "restated"),
-        (DOC_QUARANTINED, "E_EXTRACTION", "03", "error", "03", None, None, None,
-         "table 03 could not be read"),
+        (
+            DOC_2023,
+            "T09_VEHICLES_SUM",
+            "09/vehicles/actual",
+            "warning",
+            "09",
+            wan("9.00"),
+            wan("10.00"),
+            wan("1.00"),
+            "vehicles 10.00 ≠ 0.00 + 9.00",
+        ),
+        (
+            DOC_2023,
+            "N_NARRATIVE_TOTAL",
+            "narrative p.13",
+            "info",
+            None,
+            None,
+            None,
+            None,
+            "restated",
+        ),
+        (
+            DOC_QUARANTINED,
+            "E_EXTRACTION",
+            "03",
+            "error",
+            "03",
+            None,
+            None,
+            None,
+            "table 03 could not be read",
+        ),
         (DOC_WITHDRAWN, "E_EXTRACTION", "03", "error", "03", None, None, None, "stale"),
     ]
 
@@ -338,10 +580,14 @@ def dbt_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbtRun]:
         [
             dbt_executable(),
             "build",
-            "--project-dir", str(DBT_PROJECT_DIR),
-            "--profiles-dir", str(DBT_PROJECT_DIR),
-            "--target-path", str(target_path),
-            "--log-path", str(tmp / "logs"),
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--target-path",
+            str(target_path),
+            "--log-path",
+            str(tmp / "logs"),
         ],
         cwd=tmp,
         env=env,
@@ -352,9 +598,7 @@ def dbt_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbtRun]:
     results_file = target_path / "run_results.json"
     results = {}
     if results_file.exists():
-        results = {
-            r["unique_id"]: r for r in json.loads(results_file.read_text())["results"]
-        }
+        results = {r["unique_id"]: r for r in json.loads(results_file.read_text())["results"]}
     yield DbtRun(warehouse, completed.returncode, completed.stdout + completed.stderr, results)
 
 
@@ -375,21 +619,26 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tupl
 
 def test_dbt_build_succeeds(dbt_run: DbtRun) -> None:
     assert dbt_run.returncode == 0, dbt_run.output[-5000:]
-    failed = {uid: r["status"] for uid, r in dbt_run.results.items()
-              if r["status"] in ("error", "fail")}
+    failed = {
+        uid: r["status"] for uid, r in dbt_run.results.items() if r["status"] in ("error", "fail")
+    }
     assert not failed
 
 
 def test_unit_tests_ran(dbt_run: DbtRun) -> None:
-    unit_tests = {uid: r["status"] for uid, r in dbt_run.results.items()
-                  if uid.startswith("unit_test.")}
+    unit_tests = {
+        uid: r["status"] for uid, r in dbt_run.results.items() if uid.startswith("unit_test.")
+    }
     assert len(unit_tests) >= 3
     assert set(unit_tests.values()) == {"pass"}
 
 
 def test_broken_vehicle_sum_is_a_warning_not_a_failure(dbt_run: DbtRun) -> None:
-    statuses = {uid: r["status"] for uid, r in dbt_run.results.items()
-                if "three_public_vehicles_actual" in uid}
+    statuses = {
+        uid: r["status"]
+        for uid, r in dbt_run.results.items()
+        if "three_public_vehicles_actual" in uid
+    }
     assert list(statuses.values()) == ["warn"]
 
 
@@ -403,15 +652,26 @@ def test_models_land_in_three_schemas(con: duckdb.DuckDBPyConnection) -> None:
         )
     }
     assert schemas == {"staging", "intermediate", "marts"}
-    marts = {name for (name,) in rows(
-        con, "select table_name from information_schema.tables where table_schema = 'marts'"
-    )}
+    marts = {
+        name
+        for (name,) in rows(
+            con, "select table_name from information_schema.tables where table_schema = 'marts'"
+        )
+    }
     assert {
-        "dim_department", "dim_document", "dim_function_subject",
-        "dim_function_subject_name", "dim_economic_subject", "dim_fiscal_year",
-        "fct_expenditure_by_function", "fct_income_by_function",
-        "fct_expenditure_by_economic_class", "fct_statement_line",
-        "fct_three_public_costs", "fct_budget_execution", "fct_validation_finding",
+        "dim_department",
+        "dim_document",
+        "dim_function_subject",
+        "dim_function_subject_name",
+        "dim_economic_subject",
+        "dim_fiscal_year",
+        "fct_expenditure_by_function",
+        "fct_income_by_function",
+        "fct_expenditure_by_economic_class",
+        "fct_statement_line",
+        "fct_three_public_costs",
+        "fct_budget_execution",
+        "fct_validation_finding",
     } <= marts
 
 
@@ -433,8 +693,9 @@ def test_money_is_decimal(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_name_variants_are_one_department(con: duckdb.DuckDBPyConnection) -> None:
     departments = rows(
-        con, "select department_id, department_name, region from marts.dim_department "
-        "order by department_name"
+        con,
+        "select department_id, department_name, region from marts.dim_department "
+        "order by department_name",
     )
     jiangsu = [d for d in departments if d[1] == "中共江苏省委办公厅"]
     assert len(jiangsu) == 1
@@ -442,13 +703,18 @@ def test_name_variants_are_one_department(con: duckdb.DuckDBPyConnection) -> Non
     assert department_id.startswith("dept_") and len(department_id) == 17
     assert region == "江苏省"
     document_departments = rows(
-        con, "select distinct department_id from marts.dim_document where document_id in (?, ?)",
-        DOC_2022, DOC_2023,
+        con,
+        "select distinct department_id from marts.dim_document where document_id in (?, ?)",
+        DOC_2022,
+        DOC_2023,
     )
     assert document_departments == [(department_id,)]
-    variants = dict(rows(
-        con, "select department_name_variant, department_id from marts.dim_department_name_variant"
-    ))
+    variants = dict(
+        rows(
+            con,
+            "select department_name_variant, department_id from marts.dim_department_name_variant",
+        )
+    )
     assert variants["江苏省委办公厅"] == department_id
     assert variants["中共江苏省委办公厅"] == department_id
 
@@ -483,11 +749,13 @@ def test_function_subject_levels_and_newest_name(con: duckdb.DuckDBPyConnection)
     assert subjects["2060199"][-2:] == (2022, 2022)
     # the quarantined document's code is not a subject
     assert "2069999" not in subjects
-    names = dict(rows(
-        con,
-        "select fiscal_year, function_name from marts.dim_function_subject_name "
-        "where function_code = '20601'",
-    ))
+    names = dict(
+        rows(
+            con,
+            "select fiscal_year, function_name from marts.dim_function_subject_name "
+            "where function_code = '20601'",
+        )
+    )
     assert names == {2022: "科技管理事务", 2023: "科学技术管理事务"}
 
 
@@ -496,8 +764,7 @@ def test_economic_subject_cost_groups(con: duckdb.DuckDBPyConnection) -> None:
         r[0]: r[1:]
         for r in rows(
             con,
-            "select economic_code, level, parent_code, cost_group "
-            "from marts.dim_economic_subject",
+            "select economic_code, level, parent_code, cost_group from marts.dim_economic_subject",
         )
     }
     assert subjects["301"] == ("class", None, "personnel")
@@ -517,7 +784,8 @@ def test_fiscal_years(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_expenditure_by_function_holds_leaf_rows_only(con: duckdb.DuckDBPyConnection) -> None:
     codes = [
-        c for (c,) in rows(
+        c
+        for (c,) in rows(
             con,
             "select function_code from marts.fct_expenditure_by_function "
             "where document_id = ? and fund_scope = 'all_funds' order by 1",
@@ -588,9 +856,9 @@ def test_income_by_function(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_economic_class_leaves_without_footers(con: duckdb.DuckDBPyConnection) -> None:
-    result = dict(rows(
-        con, "select economic_code, amount_yuan from marts.fct_expenditure_by_economic_class"
-    ))
+    result = dict(
+        rows(con, "select economic_code, amount_yuan from marts.fct_expenditure_by_economic_class")
+    )
     assert result == {
         "30101": wan("500.00"),
         "30102": wan("200.00"),
@@ -615,7 +883,10 @@ def test_statement_line_fund_scopes(con: duckdb.DuckDBPyConnection) -> None:
     assert result[("04", "expenditure", "支出总计", "government_fund")] == Decimal("0.00")
     assert result[("04", "expenditure", "支出总计", "state_capital")] == Decimal("0.00")
     assert {scope for (_, _, _, scope) in result} == {
-        "all_funds", "fiscal_appropriation", "general_public_budget", "government_fund",
+        "all_funds",
+        "fiscal_appropriation",
+        "general_public_budget",
+        "government_fund",
         "state_capital",
     }
     (line_no,) = rows(
@@ -631,8 +902,7 @@ def test_three_public_costs(con: duckdb.DuckDBPyConnection) -> None:
         item: (budget, actual, leaf)
         for item, budget, actual, leaf in rows(
             con,
-            "select cost_item, budget_yuan, actual_yuan, is_leaf "
-            "from marts.fct_three_public_costs",
+            "select cost_item, budget_yuan, actual_yuan, is_leaf from marts.fct_three_public_costs",
         )
     }
     assert result["total"] == (wan("15.67"), wan("12.00"), False)

@@ -5,12 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
-from pipelines.extraction.model import ExtractedTable, TableRow
-from pipelines.validation import RULES, ValidationReport, table_to_frame, validate_document
-from pipelines.validation.rules import class_code_for_label
-from pipelines.validation.schemas import validate_table_schema
-
 from validation_fixtures import (
     COLUMNS_02,
     COLUMNS_05,
@@ -20,12 +14,16 @@ from validation_fixtures import (
     wan,
 )
 
+from pipelines.extraction.model import ExtractedTable, TableRow
+from pipelines.validation import RULES, ValidationReport, table_to_frame, validate_document
+from pipelines.validation.rules import class_code_for_label
+from pipelines.validation.schemas import validate_table_schema
+
 
 def finding(report: ValidationReport, rule_id: str, location: str):
     matches = [f for f in report.findings if f.rule_id == rule_id and f.location == location]
-    assert matches, (
-        f"no {rule_id} at {location}; found: "
-        + ", ".join(f"{f.rule_id}@{f.location}" for f in report.findings)
+    assert matches, f"no {rule_id} at {location}; found: " + ", ".join(
+        f"{f.rule_id}@{f.location}" for f in report.findings
     )
     return matches[0]
 
@@ -180,7 +178,9 @@ def test_basic_05_vs_06():
     doc = consistent_document()
     for key, amount in (("30101", "401.00"), ("301", "601.00"), ("personnel_total", "651.00")):
         set_amount(doc, "06", key, "amount", amount)
-    doc.narrative_figures = [f for f in doc.narrative_figures if f.figure_key != "personnel_expenditure"]
+    doc.narrative_figures = [
+        f for f in doc.narrative_figures if f.figure_key != "personnel_expenditure"
+    ]
     report = validate_document(doc)
     f = finding(report, "X05_06_BASIC", "05/total/basic")
     assert f.severity == "error"
@@ -294,13 +294,31 @@ def test_seed_disagreements_load_with_findings():
 def _bad_function_table() -> ExtractedTable:
     rows = [
         TableRow("total", "合计", 7, {"total": wan("10"), "basic": wan("10"), "project": wan("0")}),
-        TableRow("20a0101", "坏编码", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}),
-        TableRow("206", "科学技术支出", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}),
-        TableRow("206", "科学技术支出", 8, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}),
-        TableRow("2060101", "行政运行", 8, {"total": Decimal("-1.00"), "basic": Decimal("-1.00"), "project": wan("0")}),
-        TableRow("2060102", "一般行政管理事务", 8, {"total": Decimal("1.005"), "basic": Decimal("1.005"), "project": 0.0}),  # type: ignore[dict-item]
+        TableRow(
+            "20a0101", "坏编码", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
+        ),
+        TableRow(
+            "206", "科学技术支出", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
+        ),
+        TableRow(
+            "206", "科学技术支出", 8, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
+        ),
+        TableRow(
+            "2060101",
+            "行政运行",
+            8,
+            {"total": Decimal("-1.00"), "basic": Decimal("-1.00"), "project": wan("0")},
+        ),
+        TableRow(
+            "2060102",
+            "一般行政管理事务",
+            8,
+            {"total": Decimal("1.005"), "basic": Decimal("1.005"), "project": 0.0},
+        ),  # type: ignore[dict-item]
     ]
-    return ExtractedTable("05", "一般公共预算财政拨款支出决算表", None, "元", [7, 8], list(COLUMNS_05), rows)
+    return ExtractedTable(
+        "05", "一般公共预算财政拨款支出决算表", None, "元", [7, 8], list(COLUMNS_05), rows
+    )
 
 
 def test_table_to_frame_keeps_decimals():
@@ -370,7 +388,9 @@ def test_statement_schema_allows_negative_carryover_but_not_duplicates():
 def test_economic_and_three_public_keys():
     doc = consistent_document()
     doc.tables["06"].rows.append(TableRow("3011", "bad", 8, {"amount": wan("1")}))
-    doc.tables["09"].rows.append(TableRow("travel", "bad", 10, {"budget": wan("1"), "actual": wan("1")}))
+    doc.tables["09"].rows.append(
+        TableRow("travel", "bad", 10, {"budget": wan("1"), "actual": wan("1")})
+    )
     assert {f.rule_id for f in validate_table_schema(doc.tables["06"]).findings} == {
         "SCHEMA_ECONOMIC_ROW_KEY_FORMAT"
     }
@@ -387,7 +407,11 @@ def test_seed_narrative_disagreements_are_found():
     assert_unique(report)
 
     f = finding(report, "N_BUDGET_EXECUTION_FINAL", "narrative p.14 2060499")
-    assert (f.severity, f.expected_yuan, f.actual_yuan) == ("error", wan("132145.98"), wan("113219.88"))
+    assert (f.severity, f.expected_yuan, f.actual_yuan) == (
+        "error",
+        wan("132145.98"),
+        wan("113219.88"),
+    )
     assert f.difference_yuan == wan("-18926.10")
 
     f = finding(report, "N_BUDGET_EXECUTION_FINAL", "narrative p.14 2060899")
@@ -430,4 +454,3 @@ def test_column_labels_in_messages():
     f = finding(validate_document(doc), "T02_ROW_SUM", "02/2060101/total")
     assert "本年收入合计" in f.message and "财政拨款收入" in f.message
     assert "1栏各行＝（2＋3＋4＋5＋6＋7）栏各行" in f.message
-

@@ -32,7 +32,11 @@ COLUMNS_02 = [
     Column("fiscal_appropriation", "财政拨款收入"),
     Column("other_income", "其他收入"),
 ]
-COLUMNS_03 = [Column("total", "本年支出合计"), Column("basic", "基本支出"), Column("project", "项目支出")]
+COLUMNS_03 = [
+    Column("total", "本年支出合计"),
+    Column("basic", "基本支出"),
+    Column("project", "项目支出"),
+]
 COLUMNS_05 = [Column("total", "小计"), Column("basic", "基本支出"), Column("project", "项目支出")]
 COLUMNS_04 = [
     Column("amount", "决算数"),
@@ -44,7 +48,11 @@ COLUMNS_04 = [
 
 
 def function_table(
-    code: str, title: str, columns: list[Column], rows: list[tuple[str, str, tuple[str, ...]]], page: int
+    code: str,
+    title: str,
+    columns: list[Column],
+    rows: list[tuple[str, str, tuple[str, ...]]],
+    page: int,
 ) -> ExtractedTable:
     """rows: (row_key, label, amounts in 万元 in the order of columns)."""
     return ExtractedTable(
@@ -126,7 +134,9 @@ def economic_table(rows: list[tuple[str, str, str]], page: int) -> ExtractedTabl
 
 
 def empty_table(code: str, title: str, columns: list[Column]) -> ExtractedTable:
-    return ExtractedTable(code, title, f"公开{code}表", "万元", [9], list(columns), [], is_empty=True)
+    return ExtractedTable(
+        code, title, f"公开{code}表", "万元", [9], list(columns), [], is_empty=True
+    )
 
 
 def document(tables: list[ExtractedTable], **extra: object) -> DocumentExtraction:
@@ -220,7 +230,12 @@ def table_03() -> ExtractedTable:
 
 def table_04() -> ExtractedTable:
     def fund(amount: str) -> dict[str, str]:
-        return {"total": amount, "general_public_budget": amount, "government_fund": "0", "state_capital": "0"}
+        return {
+            "total": amount,
+            "general_public_budget": amount,
+            "government_fund": "0",
+            "state_capital": "0",
+        }
 
     return statement_table(
         "04",
@@ -344,28 +359,50 @@ def consistent_document() -> DocumentExtraction:
             ),
         ],
         narrative_figures=[
-            NarrativeFigure("total_income_expenditure", wan("1010.00"), 12, "收、支总计1010.00万元"),
+            NarrativeFigure(
+                "total_income_expenditure", wan("1010.00"), 12, "收、支总计1010.00万元"
+            ),
             NarrativeFigure("income_total", wan("1000.00"), 12, "收入合计1000.00万元"),
-            NarrativeFigure("fiscal_appropriation_income", wan("990.00"), 12, "财政拨款收入990.00万元"),
+            NarrativeFigure(
+                "fiscal_appropriation_income", wan("990.00"), 12, "财政拨款收入990.00万元"
+            ),
             NarrativeFigure("expenditure_total", wan("1010.00"), 12, "支出合计1010.00万元"),
             NarrativeFigure("basic_expenditure", wan("810.00"), 12, "基本支出810.00万元"),
             NarrativeFigure("project_expenditure", wan("200.00"), 12, "项目支出200.00万元"),
             NarrativeFigure("fiscal_total", wan("990.00"), 13, "财政拨款收、支总计990.00万元"),
-            NarrativeFigure("general_budget_expenditure", wan("990.00"), 13, "一般公共预算财政拨款支出990.00万元"),
-            NarrativeFigure("general_budget_class:206", wan("890.00"), 13, "科学技术支出（类）支出890.00万元"),
+            NarrativeFigure(
+                "general_budget_expenditure",
+                wan("990.00"),
+                13,
+                "一般公共预算财政拨款支出990.00万元",
+            ),
+            NarrativeFigure(
+                "general_budget_class:206", wan("890.00"), 13, "科学技术支出（类）支出890.00万元"
+            ),
             NarrativeFigure("general_budget_basic", wan("790.00"), 16, "基本支出790.00万元"),
             NarrativeFigure("personnel_expenditure", wan("650.00"), 16, "人员经费650.00万元"),
             NarrativeFigure("public_expenditure", wan("140.00"), 16, "公用经费140.00万元"),
-            NarrativeFigure("three_public_budget", wan("15.67"), 17, "“三公”经费财政拨款支出预算为15.67万元"),
+            NarrativeFigure(
+                "three_public_budget", wan("15.67"), 17, "“三公”经费财政拨款支出预算为15.67万元"
+            ),
             NarrativeFigure("three_public_actual", wan("13.73"), 17, "支出决算为13.73万元"),
-            NarrativeFigure("overseas_travel_budget", wan("4.42"), 17, "因公出国（境）费预算为4.42万元"),
-            NarrativeFigure("official_reception_actual", wan("1.53"), 17, "公务接待费支出决算为1.53万元"),
+            NarrativeFigure(
+                "overseas_travel_budget", wan("4.42"), 17, "因公出国（境）费预算为4.42万元"
+            ),
+            NarrativeFigure(
+                "official_reception_actual", wan("1.53"), 17, "公务接待费支出决算为1.53万元"
+            ),
         ],
     )
 
 
 def set_amount(
-    doc: DocumentExtraction, table_code: str, row_key: str, column: str, amount: str, side: str | None = None
+    doc: DocumentExtraction,
+    table_code: str,
+    row_key: str,
+    column: str,
+    amount: str,
+    side: str | None = None,
 ) -> None:
     """Overwrite one cell (amount in 万元)."""
     row = doc.tables[table_code].row(row_key, side)
@@ -474,7 +511,9 @@ def _parse_rows(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
 
 def seed_document() -> DocumentExtraction:
     """The seed's tables 05, 06 and 09 as printed, and its disagreeing narrative."""
-    t05 = function_table("05", "2023年度一般公共预算财政拨款支出决算表", COLUMNS_05, _parse_rows(SEED_05), 8)
+    t05 = function_table(
+        "05", "2023年度一般公共预算财政拨款支出决算表", COLUMNS_05, _parse_rows(SEED_05), 8
+    )
     t06 = economic_table([(k, label, a[0]) for k, label, a in _parse_rows(SEED_06)], 9)
     t09 = three_public_table(
         budget={

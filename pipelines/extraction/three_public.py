@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipelines.extraction.grid import Grid, Line, build_grid
+from pipelines.extraction.pages import Word
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
@@ -144,11 +145,17 @@ def _labelled_columns(
     grid: Grid, header: list[Line], indexes: list[int]
 ) -> dict[tuple[str, str], int] | None:
     """Each value column's item and budget/actual from the narrowest header over it."""
+    over: dict[int, list[tuple[int, str]]] = {i: [] for i in range(len(grid.columns))}
+    for line in header:
+        for word in line.words:
+            first, last = _span_of(word, grid)
+            for i in range(first, last + 1):
+                over[i].append((last - first, word.text))
     found: dict[tuple[str, str], int] = {}
     for index in indexes:
-        over = _words_over(header, grid.columns[index].mid)
-        item = next((i for i in map(item_of, over) if i), None)
-        group = next((g for g in map(_group, over) if g), None)
+        labels = [text for _, text in sorted(over[index])]
+        item = next((i for i in map(item_of, labels) if i), None)
+        group = next((g for g in map(_group, labels) if g), None)
         if item is None or group is None or (item, group) in found:
             return None
         found[(item, group)] = index
@@ -163,7 +170,19 @@ def _group(label: str) -> str | None:
     return None
 
 
-def _words_over(header: list[Line], x: float) -> list[str]:
-    """Header words standing over x, narrowest first (a column's own label before spans)."""
-    words = [w for line in header for w in line.words if w.x0 - 2 <= x <= w.x1 + 2]
-    return [w.text for w in sorted(words, key=lambda w: w.x1 - w.x0)]
+def _span_of(word: Word, grid: Grid) -> tuple[int, int]:
+    """The columns a centred header word labels: the fewest whose middle is the word's."""
+    columns = grid.columns
+    width = word.x1 - word.x0
+    best: tuple[int, int] | None = None
+    for first in range(len(columns)):
+        for last in range(first, len(columns)):
+            left, right = columns[first].x0, columns[last].x1
+            if right - left + 1 >= width and abs((left + right) / 2 - word.x_mid) <= 4:
+                if best is None or last - first < best[1] - best[0]:
+                    best = (first, last)
+                break
+    if best is None:
+        inside = [i for i, c in enumerate(columns) if c.x0 <= word.x_mid <= c.x1] or [0]
+        best = (inside[0], inside[0])
+    return best

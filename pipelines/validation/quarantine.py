@@ -79,7 +79,8 @@ def quarantine_reason(
             continue
         if result.missing_columns:
             reasons.append(
-                f"{_title(code)} lacks required column(s) " + ", ".join(sorted(set(result.missing_columns)))
+                f"{_title(code)} lacks required column(s) "
+                + ", ".join(sorted(set(result.missing_columns)))
             )
         if result.row_count and len(result.failed_rows) > BROKEN_SHARE_LIMIT * result.row_count:
             reasons.append(
@@ -104,7 +105,9 @@ def quarantine_reason(
 
     # 5. the 合计 totals between 01, 02 and 03
     usable = {
-        code: t for code, t in tables.items() if not t.is_empty and t.rows and code in ("01", "02", "03")
+        code: t
+        for code, t in tables.items()
+        if not t.is_empty and t.rows and code in ("01", "02", "03")
     }
     unlocatable: list[str] = []
     if "01" in usable:

@@ -616,7 +616,13 @@ def _line_kind(label: str) -> str:
     return "line"
 
 
-_STATEMENT_COLUMN_ORDER = ("amount", "total", "general_public_budget", "government_fund", "state_capital")
+_STATEMENT_COLUMN_ORDER = (
+    "amount",
+    "total",
+    "general_public_budget",
+    "government_fund",
+    "state_capital",
+)
 
 
 def statement_side(table: ExtractedTable, side: str) -> StatementSide:
@@ -693,7 +699,13 @@ def _check_statement(checker: _Checker, table: ExtractedTable) -> None:
     expenditure = statement_side(table, "expenditure")
     if code == "01":
         _check_statement_sum(
-            checker, table, "T01_INCOME_TOTAL", "income", income.year_total, income.lines, income.columns
+            checker,
+            table,
+            "T01_INCOME_TOTAL",
+            "income",
+            income.year_total,
+            income.lines,
+            income.columns,
         )
         _check_statement_sum(
             checker,
@@ -724,7 +736,13 @@ def _check_statement(checker: _Checker, table: ExtractedTable) -> None:
         )
     else:
         _check_statement_sum(
-            checker, table, "T04_INCOME_TOTAL", "income", income.year_total, income.lines, income.columns
+            checker,
+            table,
+            "T04_INCOME_TOTAL",
+            "income",
+            income.year_total,
+            income.lines,
+            income.columns,
         )
         if income.carryover_parts:
             _check_statement_sum(
@@ -773,7 +791,11 @@ def _check_statement(checker: _Checker, table: ExtractedTable) -> None:
             [expenditure.year_total, expenditure.carryover],
             expenditure.columns,
         )
-        funds = [c for c in ("general_public_budget", "government_fund", "state_capital") if c in expenditure.columns]
+        funds = [
+            c
+            for c in ("general_public_budget", "government_fund", "state_capital")
+            if c in expenditure.columns
+        ]
         if "total" in expenditure.columns and funds:
             step = unit_step_yuan(table.unit)
             for row in table.rows:
@@ -954,7 +976,12 @@ def _check_three_public(checker: _Checker, table: ExtractedTable) -> None:
             ("overseas_travel", "vehicles", "official_reception"),
             "1栏＝（2＋3＋6）栏；7栏＝（8＋9＋12）栏",
         ),
-        ("T09_VEHICLES", "vehicles", ("vehicle_purchase", "vehicle_operation"), "3栏＝（4＋5）栏；9栏=（10+11）栏"),
+        (
+            "T09_VEHICLES",
+            "vehicles",
+            ("vehicle_purchase", "vehicle_operation"),
+            "3栏＝（4＋5）栏；9栏=（10+11）栏",
+        ),
     ):
         target_row = table.row(target)
         part_rows = [table.row(p) for p in parts]
@@ -1143,7 +1170,9 @@ class _Cell:
         return f"{self.table_code}/{side}{self.row.row_key}/{self.column}"
 
 
-def _cells(tables: dict[str, ExtractedTable], code: str, *keys: tuple[str, str]) -> list[_Cell] | None:
+def _cells(
+    tables: dict[str, ExtractedTable], code: str, *keys: tuple[str, str]
+) -> list[_Cell] | None:
     """Function-like cells: (row_key, column) pairs; None when a cell is not available."""
     table = tables.get(code)
     if not _usable(table):
@@ -1170,7 +1199,9 @@ def _statement_cells(
         row = getattr(side, kind)
         if row is None:
             return None
-        column = "total" if side_name == "expenditure" and "total" in side.columns else side.columns[0]
+        column = (
+            "total" if side_name == "expenditure" and "total" in side.columns else side.columns[0]
+        )
         cells.append(_Cell(code, row, column))
     return cells
 
@@ -1193,13 +1224,17 @@ def narrative_cells(tables: dict[str, ExtractedTable], figure_key: str) -> list[
         return _cells(tables, "05", (figure_key.split(":", 1)[1], "total"))
     alternatives = {
         "total_income_expenditure": [
-            lambda: _statement_cells(tables, "01", ("income", "grand_total"), ("expenditure", "grand_total"))
+            lambda: _statement_cells(
+                tables, "01", ("income", "grand_total"), ("expenditure", "grand_total")
+            )
         ],
         "income_total": [
             lambda: _statement_cells(tables, "01", ("income", "year_total")),
             lambda: _cells(tables, "02", ("total", "total")),
         ],
-        "fiscal_appropriation_income": [lambda: _cells(tables, "02", ("total", "fiscal_appropriation"))],
+        "fiscal_appropriation_income": [
+            lambda: _cells(tables, "02", ("total", "fiscal_appropriation"))
+        ],
         "expenditure_total": [
             lambda: _statement_cells(tables, "01", ("expenditure", "year_total")),
             lambda: _cells(tables, "03", ("total", "total")),
@@ -1207,7 +1242,9 @@ def narrative_cells(tables: dict[str, ExtractedTable], figure_key: str) -> list[
         "basic_expenditure": [lambda: _cells(tables, "03", ("total", "basic"))],
         "project_expenditure": [lambda: _cells(tables, "03", ("total", "project"))],
         "fiscal_total": [
-            lambda: _statement_cells(tables, "04", ("income", "grand_total"), ("expenditure", "grand_total"))
+            lambda: _statement_cells(
+                tables, "04", ("income", "grand_total"), ("expenditure", "grand_total")
+            )
         ],
         "general_budget_expenditure": [lambda: _cells(tables, "05", ("total", "total"))],
         "general_budget_basic": [lambda: _cells(tables, "05", ("total", "basic"))],

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -58,11 +58,7 @@ SHAPE_NAMES = {
 
 
 def _is_cents_decimal(value: Any) -> bool:
-    return (
-        isinstance(value, Decimal)
-        and value.is_finite()
-        and value == value.quantize(_CENT)
-    )
+    return isinstance(value, Decimal) and value.is_finite() and value == value.quantize(_CENT)
 
 
 def _is_not_negative(value: Any) -> bool:
@@ -80,15 +76,16 @@ class _AmountTable(pa.DataFrameModel):
         strict = True
         coerce = True
 
+    # The method name equals the check name: pandera may report either.
     @pa.check(_AMOUNT_COLUMN_REGEX, regex=True, name="decimal_amount")
-    def amounts_are_decimal_cents(cls, amounts: pd.Series) -> pd.Series:
+    def decimal_amount(cls, amounts: pd.Series) -> pd.Series:
         """Every amount is a Python Decimal with at most 2 decimal places."""
         return amounts.map(_is_cents_decimal).astype(bool)
 
 
 class _NonNegativeAmountTable(_AmountTable):
     @pa.check(_AMOUNT_COLUMN_REGEX, regex=True, name="non_negative_amount")
-    def amounts_are_not_negative(cls, amounts: pd.Series) -> pd.Series:
+    def non_negative_amount(cls, amounts: pd.Series) -> pd.Series:
         """The table promises amounts that are zero or more."""
         return amounts.map(_is_not_negative).astype(bool)
 
@@ -102,11 +99,11 @@ class IncomeByFunctionSchema(_FunctionTable):
 
     total: Series[object]
     fiscal_appropriation: Series[object]
-    superior_subsidy: Optional[Series[object]]
-    business_income: Optional[Series[object]]
-    operating_income: Optional[Series[object]]
-    affiliated_remittance: Optional[Series[object]]
-    other_income: Optional[Series[object]]
+    superior_subsidy: Series[object] | None
+    business_income: Series[object] | None
+    operating_income: Series[object] | None
+    affiliated_remittance: Series[object] | None
+    other_income: Series[object] | None
 
 
 class ExpenditureByFunctionSchema(_FunctionTable):
@@ -115,9 +112,9 @@ class ExpenditureByFunctionSchema(_FunctionTable):
     total: Series[object]
     basic: Series[object]
     project: Series[object]
-    remit_to_higher: Optional[Series[object]]
-    business: Optional[Series[object]]
-    subsidy_to_affiliates: Optional[Series[object]]
+    remit_to_higher: Series[object] | None
+    business: Series[object] | None
+    subsidy_to_affiliates: Series[object] | None
 
 
 class BasicProjectByFunctionSchema(_FunctionTable):
@@ -131,12 +128,12 @@ class BasicProjectByFunctionSchema(_FunctionTable):
 class GovernmentFundSchema(_FunctionTable):
     """Table 07 政府性基金预算财政拨款收入支出决算表."""
 
-    carryover_begin: Optional[Series[object]]
-    income: Optional[Series[object]]
+    carryover_begin: Series[object] | None
+    income: Series[object] | None
     total: Series[object]
     basic: Series[object]
     project: Series[object]
-    carryover_end: Optional[Series[object]]
+    carryover_end: Series[object] | None
 
 
 class EconomicClassSchema(_NonNegativeAmountTable):
@@ -175,11 +172,11 @@ class StatementSchema01(_StatementTable):
 class StatementSchema04(_StatementTable):
     """Table 04 财政拨款收入支出决算总表: income amount; expenditure by fund type."""
 
-    amount: Optional[Series[object]] = pa.Field(nullable=True)
-    total: Optional[Series[object]] = pa.Field(nullable=True)
-    general_public_budget: Optional[Series[object]] = pa.Field(nullable=True)
-    government_fund: Optional[Series[object]] = pa.Field(nullable=True)
-    state_capital: Optional[Series[object]] = pa.Field(nullable=True)
+    amount: Series[object] | None = pa.Field(nullable=True)
+    total: Series[object] | None = pa.Field(nullable=True)
+    general_public_budget: Series[object] | None = pa.Field(nullable=True)
+    government_fund: Series[object] | None = pa.Field(nullable=True)
+    state_capital: Series[object] | None = pa.Field(nullable=True)
 
 
 SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
@@ -238,6 +235,7 @@ SCHEMA_RULES: tuple[Rule, ...] = tuple(
     for check, description in _CHECK_DESCRIPTIONS.items()
     if not (shape == "STATEMENT" and check == "NEGATIVE_AMOUNT")
 )
+
 
 @dataclass
 class SchemaResult:
@@ -357,9 +355,10 @@ def validate_table_schema(table: ExtractedTable) -> SchemaResult:
             location = f"{table.table_code}/column/{failure}"
             if check_id == "REQUIRED_COLUMN":
                 result.missing_columns.append(str(failure))
-            message = (
-                f"Table {table.table_code} ({table.title}): column '{failure}' "
-                + ("is required but missing" if check_id == "REQUIRED_COLUMN" else "is not in the schema")
+            message = f"Table {table.table_code} ({table.title}): column '{failure}' " + (
+                "is required but missing"
+                if check_id == "REQUIRED_COLUMN"
+                else "is not in the schema"
             )
         else:
             row_location = _row_location(table, frame, index) if has_index else table.table_code
