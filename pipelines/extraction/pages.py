@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 
 from pipelines.extraction.errors import DocumentRejected
 from pipelines.extraction.text import normalize
@@ -96,29 +97,97 @@ def _open_failure(path: Path, exc: Exception) -> str:
 
 
 def _read_page(page: pdfplumber.page.Page) -> PageLayout:
-    raw_words = page.extract_words(
-        x_tolerance=WORD_X_TOLERANCE, y_tolerance=WORD_Y_TOLERANCE, keep_blank_chars=False
-    )
-    words = [
-        Word(normalize(w["text"]), float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
-        for w in raw_words
-    ]
+    """Walk pdfminer's layout of the page directly.
+
+    pdfplumber would turn every object into a dict of attributes first; reading
+    the layout objects ourselves keeps the cost of a page below pdfplumber's
+    own ``extract_words`` on it.
+    """
+    layout = page.layout
+    page_top = layout.y1
+    chars: list[dict] = []
     vertical: list[Rule] = []
     horizontal: list[Rule] = []
-    for edge in page.edges:
-        if edge["orientation"] == "v" and edge["bottom"] - edge["top"] >= LINE_MIN_LENGTH:
-            vertical.append(Rule(float(edge["x0"]), float(edge["top"]), float(edge["bottom"])))
-        elif edge["orientation"] == "h" and edge["x1"] - edge["x0"] >= LINE_MIN_LENGTH:
-            horizontal.append(Rule(float(edge["top"]), float(edge["x0"]), float(edge["x1"])))
+    has_images = False
+    stack = list(reversed(list(layout)))  # depth first, in content-stream order
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            chars.append(
+                {
+                    "text": obj.get_text(),
+                    "x0": obj.x0,
+                    "x1": obj.x1,
+                    "top": page_top - obj.y1,
+                    "bottom": page_top - obj.y0,
+                }
+            )
+        elif isinstance(obj, LTImage):
+            has_images = True
+        elif isinstance(obj, LTCurve):  # rects and lines too
+            box = {"x0": obj.x0, "x1": obj.x1, "top": page_top - obj.y1, "bottom": page_top - obj.y0}
+            if isinstance(obj, LTRect) and min(obj.width, obj.height) >= LINE_MIN_LENGTH:
+                # a cell drawn as a box: its four sides
+                x0, x1, top, bottom = box["x0"], box["x1"], box["top"], box["bottom"]
+                vertical += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
+                horizontal += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
+            elif min(obj.width, obj.height) < LINE_MIN_LENGTH:
+                _add_segment(box, vertical, horizontal)
+        elif isinstance(obj, LTContainer):
+            stack.extend(reversed(list(obj)))
     return PageLayout(
         number=page.page_number,
         width=float(page.width),
         height=float(page.height),
-        words=words,
+        words=_words(chars),
         vertical=vertical,
         horizontal=horizontal,
-        has_images=bool(page.images),
+        has_images=has_images,
     )
+
+
+def _add_segment(obj: dict, vertical: list[Rule], horizontal: list[Rule]) -> None:
+    x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
+    if x1 - x0 <= bottom - top:
+        if bottom - top >= LINE_MIN_LENGTH:
+            vertical.append(Rule((x0 + x1) / 2, top, bottom))
+    elif x1 - x0 >= LINE_MIN_LENGTH:
+        horizontal.append(Rule((top + bottom) / 2, x0, x1))
+
+
+def _words(chars: list[dict]) -> list[Word]:
+    """Characters into words in one pass over the content stream's order.
+
+    A word ends at white space, at a gap wider than WORD_X_TOLERANCE, at a step
+    back to the left, or at a change of line. Cheaper than a general clustering
+    because the stream already runs in reading order within a text line.
+    """
+    words: list[Word] = []
+    text: list[str] = []
+    x0 = x1 = top = bottom = 0.0
+    for char in chars:
+        glyph = char["text"]
+        c_x0, c_x1, c_top, c_bottom = char["x0"], char["x1"], char["top"], char["bottom"]
+        if glyph.isspace():
+            if text:
+                words.append(Word(normalize("".join(text)), x0, x1, top, bottom))
+                text = []
+            continue
+        if text and (
+            abs(c_top - top) > WORD_Y_TOLERANCE
+            or c_x0 - x1 > WORD_X_TOLERANCE
+            or c_x0 < x0 - WORD_X_TOLERANCE
+        ):
+            words.append(Word(normalize("".join(text)), x0, x1, top, bottom))
+            text = []
+        if not text:
+            x0, x1, top, bottom = c_x0, c_x1, c_top, c_bottom
+        else:
+            x1, bottom = max(x1, c_x1), max(bottom, c_bottom)
+        text.append(glyph)
+    if text:
+        words.append(Word(normalize("".join(text)), x0, x1, top, bottom))
+    return words
 
 
 def _fill_from_pdfium(path: Path, pages: list[PageLayout]) -> None:

@@ -7,6 +7,7 @@ expenditure side has one column per fund type under a spanning 决算数.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -50,6 +51,7 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> Extr
                 row = _side_row(grid_row.cells, grid_row.page, roles, side, unit, table, problems)
                 if row is not None:
                     rows.append(row)
+    _qualify_repeated_labels(rows)
     keys = list(dict.fromkeys(labels))
     return ExtractedTable(
         table_code=table.spec.table_code,
@@ -125,3 +127,26 @@ def _side_row(
     if label in ("项目", "收入", "支出"):
         return None
     return TableRow(label, label, page, values, side=side, line_no=line_no)
+
+
+ENUMERATED = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _qualify_repeated_labels(rows: list[TableRow]) -> None:
+    """A label printed twice on one side is a sub-line: key it under its heading.
+
+    Table 04 lists 一、一般公共预算财政拨款 … as income lines and again under
+    年初财政拨款结转和结余; the second set becomes
+    '年初财政拨款结转和结余/一、一般公共预算财政拨款'.
+    """
+    for side in ("income", "expenditure"):
+        seen: set[str] = set()
+        heading = ""
+        for row in rows:
+            if row.side != side:
+                continue
+            if not ENUMERATED.match(row.row_key):
+                heading = row.row_key
+            elif row.row_key in seen and heading:
+                row.row_key = f"{heading}/{row.row_key}"
+            seen.add(row.row_key)

@@ -13,9 +13,9 @@ from pipelines.samples.metrics import wrap
 
 A4 = (595.28, 841.89)
 MARGIN_X = 56.0
-MARGIN_TOP = 60.0
-MARGIN_BOTTOM = 56.0
-CELL_PAD = 2.5
+MARGIN_TOP = 50.0
+MARGIN_BOTTOM = 48.0
+CELL_PAD = 2.0
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class _GridGeometry:
         self.widths = [width * w / total for w in grid.col_weights]
         self.offsets = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
         self.size = grid.font_size
-        self.min_height = _line_height(self.size) + 2 * CELL_PAD + 2
+        self.min_height = _line_height(self.size) + 2 * CELL_PAD
         heights = [self.min_height] * len(grid.header)
         spanned: list[tuple[int, Cell, float]] = []
         for r, row in enumerate(grid.header):
@@ -129,7 +129,7 @@ class _GridGeometry:
 
     def needed(self, cell: Cell) -> float:
         lines = _cell_lines(cell, self.cell_width(cell), self.size)
-        return len(lines) * _line_height(self.size) + 2 * CELL_PAD + 2
+        return len(lines) * _line_height(self.size) + 2 * CELL_PAD
 
     def row_height(self, cells: list[Cell]) -> float:
         return max([self.min_height, *(self.needed(c) for c in cells)])
@@ -141,7 +141,7 @@ class _GridGeometry:
         lines = _cell_lines(cell, width, self.size)
         lh = _line_height(self.size)
         block = len(lines) * lh
-        baseline = top - (height - block) / 2 - lh + (lh - self.size) / 2 + 1.5
+        baseline = top - (height - block) / 2 - lh + (lh - self.size) / 2 + self.size * 0.12
         for line in lines:
             if line.strip():
                 if cell.align == "left":

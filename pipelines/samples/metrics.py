@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 _UNBREAKABLE = set("0123456789.,%-+")
+_CLOSING = set("，。、；：？！）》」”%")  # never start a line with these
 
 
 def char_width(char: str, size: float) -> float:
@@ -50,7 +51,7 @@ def wrap(text: str, width: float, size: float, first_width: float | None = None)
     for chunk in text.split("\n"):
         line = ""
         for token in _tokens(chunk):
-            if line and text_width(line + token, size) > limit:
+            if line and token not in _CLOSING and text_width(line + token, size) > limit:
                 lines.append(line)
                 limit = width
                 line = token

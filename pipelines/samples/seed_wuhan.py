@@ -286,6 +286,7 @@ def _performance_table() -> TableBlock:
         department_line=f"单位名称：{DEPARTMENT}",
         unit_line="填报日期：2024年6月30日",
         title_size=13,
+        new_page=False,
     )
 
 

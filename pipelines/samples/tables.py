@@ -194,7 +194,7 @@ def function_table(
     name_col = code_cols
     first_value = code_cols + 1
     ncols = first_value + len(flat)
-    weights = ([1.0] * 3 if style.split_codes else [2.4]) + [5.6] + [2.3] * len(flat)
+    weights = ([0.9] * 3 if style.split_codes else [2.3]) + [5.0] + [2.9] * len(flat)
     values_header = _value_headers(spec, first_value, 3)
     header: list[list[Cell]] = [
         [Cell("项目", 0, colspan=code_cols + 1)] + values_header[0],
@@ -236,7 +236,7 @@ def function_table(
     return ctx.block(
         code,
         position,
-        Grid(weights, header, body, font_size=8.5),
+        Grid(weights, header, body, font_size=8),
         [Column(key, label) for key, label in flat],
         records,
         notes=notes,
@@ -394,7 +394,7 @@ def economic_06(ctx: TableContext, position: int, account: FinalAccount) -> Tabl
         Cell(style.amount(account.t06_public_total), last, align="right"),
     ]
     body.append(GridRow(footer, footer_records))
-    weights = [1.3, 3.6, 1.5] * n
+    weights = [1.3, 2.9, 1.7] * n
     records = [r for panel in records_by_panel for r in panel] + footer_records
     return ctx.block(
         "06",

@@ -838,7 +838,7 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
 
     # Row identities from the footnote.
     if code in FUNCTION_ROW_SUMS:
-        rule_id, total_column, terms, footnote = FUNCTION_ROW_SUMS[code]
+        rule_id, total_column, terms, _footnote = FUNCTION_ROW_SUMS[code]
         present_terms = [t for t in terms if t in columns]
         if total_column in columns and present_terms:
             for row in table.rows:
@@ -851,8 +851,7 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
                     step,
                     f"Table {code} row {row.row_key} '{row.row_label}' column "
                     f"{_col(table, total_column)} should equal "
-                    + " + ".join(_col(table, t) for t in present_terms)
-                    + f" [{footnote}]",
+                    + " + ".join(_col(table, t) for t in present_terms),
                 )
     if code == "07" and {"carryover_begin", "income", "total", "carryover_end"} <= set(columns):
         for row in table.rows:
@@ -869,7 +868,7 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
                 _value(row, "carryover_end"),
                 step,
                 f"Table 07 row {row.row_key} '{row.row_label}' 年末结转和结余 should equal "
-                "年初结转和结余 + 本年收入 − 本年支出 [6栏各行＝（1＋2－3）栏各行]",
+                "年初结转和结余 + 本年收入 − 本年支出",
             )
 
     # Hierarchy: each row with children equals the sum of its children.
@@ -969,18 +968,16 @@ def _check_economic_table(checker: _Checker, table: ExtractedTable) -> None:
 
 def _check_three_public(checker: _Checker, table: ExtractedTable) -> None:
     step = unit_step_yuan(table.unit)
-    for rule_id, target, parts, footnote in (
+    for rule_id, target, parts in (
         (
             "T09_TOTAL",
             "total",
             ("overseas_travel", "vehicles", "official_reception"),
-            "1栏＝（2＋3＋6）栏；7栏＝（8＋9＋12）栏",
         ),
         (
             "T09_VEHICLES",
             "vehicles",
             ("vehicle_purchase", "vehicle_operation"),
-            "3栏＝（4＋5）栏；9栏=（10+11）栏",
         ),
     ):
         target_row = table.row(target)
@@ -996,8 +993,7 @@ def _check_three_public(checker: _Checker, table: ExtractedTable) -> None:
                 _value(target_row, column),
                 step,
                 f"Table 09 '{target_row.row_label}' {_col(table, column)} should equal "
-                + " + ".join(parts)
-                + f" [{footnote}]",
+                + " + ".join(parts),
             )
 
 

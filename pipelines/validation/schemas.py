@@ -348,9 +348,13 @@ def validate_table_schema(table: ExtractedTable) -> SchemaResult:
         check_id = _check_id(case.get("check"))
         rule_id = f"SCHEMA_{shape}_{check_id}"
         column = case.get("column")
+        if check_id == "DUPLICATE_KEY":
+            column = "row_key"  # (side, row_key) duplicates are reported once per row
         failure = case.get("failure_case")
         index = case.get("index")
         has_index = index is not None and not (isinstance(index, float) and pd.isna(index))
+        if check_id == "DUPLICATE_KEY" and has_index:
+            failure = table.rows[int(index)].row_key
         if check_id in ("REQUIRED_COLUMN", "UNEXPECTED_COLUMN"):
             location = f"{table.table_code}/column/{failure}"
             if check_id == "REQUIRED_COLUMN":

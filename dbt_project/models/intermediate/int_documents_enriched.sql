@@ -33,8 +33,9 @@ joined as (
         coalesce(document_tables.table_codes_with_rows, []::varchar[]) as table_codes_with_rows
     from documents
     left join department_names
-        on {{ normalise_department_name('documents.department_name_printed') }}
-        = department_names.department_name_variant
+        on
+            {{ normalise_department_name('documents.department_name_printed') }}
+            = department_names.department_name_variant
     left join document_tables
         on documents.document_id = document_tables.document_id
 )

@@ -30,7 +30,9 @@ deduplicated as (
 ),
 
 codes as (
-    select document_id, row_key
+    select
+        document_id,
+        row_key
     from deduplicated
     where {{ is_classification_code('row_key') }}
 ),
@@ -42,9 +44,10 @@ child_counts as (
         count(child.row_key) as child_code_count
     from codes as parent
     left join codes as child
-        on parent.document_id = child.document_id
-        and length(child.row_key) > length(parent.row_key)
-        and starts_with(child.row_key, parent.row_key)
+        on
+            parent.document_id = child.document_id
+            and length(child.row_key) > length(parent.row_key)
+            and starts_with(child.row_key, parent.row_key)
     group by parent.document_id, parent.row_key
 )
 
@@ -68,5 +71,6 @@ select
     deduplicated.amount_yuan
 from deduplicated
 left join child_counts
-    on deduplicated.document_id = child_counts.document_id
-    and deduplicated.row_key = child_counts.row_key
+    on
+        deduplicated.document_id = child_counts.document_id
+        and deduplicated.row_key = child_counts.row_key

@@ -8,7 +8,10 @@ economic_rows as (
 ),
 
 documents as (
-    select document_id, fiscal_year from {{ ref('int_documents_loaded') }}
+    select
+        document_id,
+        fiscal_year
+    from {{ ref('int_documents_loaded') }}
 ),
 
 name_counts as (
@@ -31,5 +34,5 @@ select
 from name_counts
 qualify row_number() over (
     partition by economic_code, fiscal_year
-    order by economic_name is null, times_printed desc, economic_name
+    order by economic_name is null, times_printed desc, economic_name asc
 ) = 1

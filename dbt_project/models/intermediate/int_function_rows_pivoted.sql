@@ -52,7 +52,10 @@ deduplicated as (
 ),
 
 codes as (
-    select document_id, table_code, row_key
+    select
+        document_id,
+        table_code,
+        row_key
     from deduplicated
     where {{ is_classification_code('row_key') }}
 ),
@@ -65,10 +68,11 @@ child_counts as (
         count(child.row_key) as child_code_count
     from codes as parent
     left join codes as child
-        on parent.document_id = child.document_id
-        and parent.table_code = child.table_code
-        and length(child.row_key) > length(parent.row_key)
-        and starts_with(child.row_key, parent.row_key)
+        on
+            parent.document_id = child.document_id
+            and parent.table_code = child.table_code
+            and length(child.row_key) > length(parent.row_key)
+            and starts_with(child.row_key, parent.row_key)
     group by parent.document_id, parent.table_code, parent.row_key
 )
 
@@ -103,6 +107,7 @@ select
     deduplicated.carryover_end_yuan
 from deduplicated
 left join child_counts
-    on deduplicated.document_id = child_counts.document_id
-    and deduplicated.table_code = child_counts.table_code
-    and deduplicated.row_key = child_counts.row_key
+    on
+        deduplicated.document_id = child_counts.document_id
+        and deduplicated.table_code = child_counts.table_code
+        and deduplicated.row_key = child_counts.row_key

@@ -9,7 +9,10 @@ function_rows as (
 ),
 
 documents as (
-    select document_id, fiscal_year from {{ ref('int_documents_loaded') }}
+    select
+        document_id,
+        fiscal_year
+    from {{ ref('int_documents_loaded') }}
 ),
 
 name_counts as (
@@ -32,5 +35,5 @@ select
 from name_counts
 qualify row_number() over (
     partition by function_code, fiscal_year
-    order by function_name is null, times_printed desc, function_name
+    order by function_name is null, times_printed desc, function_name asc
 ) = 1

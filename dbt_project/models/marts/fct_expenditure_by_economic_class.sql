@@ -5,7 +5,8 @@ with
 
 economic_rows as (
     select * from {{ ref('int_economic_rows_flagged') }}
-    where row_kind = 'code'
+    where
+        row_kind = 'code'
         and is_leaf
 ),
 

@@ -5,7 +5,8 @@ with
 
 function_rows as (
     select * from {{ ref('int_function_rows_pivoted') }}
-    where table_code in ('03', '05', '07', '08')
+    where
+        table_code in ('03', '05', '07', '08')
         and is_leaf
 ),
 
@@ -47,5 +48,6 @@ from function_rows
 inner join documents
     on function_rows.document_id = documents.document_id
 left join document_tables
-    on function_rows.document_id = document_tables.document_id
-    and function_rows.table_code = document_tables.table_code
+    on
+        function_rows.document_id = document_tables.document_id
+        and function_rows.table_code = document_tables.table_code

@@ -4,7 +4,8 @@ with
 
 function_rows as (
     select * from {{ ref('int_function_rows_pivoted') }}
-    where table_code = '02'
+    where
+        table_code = '02'
         and is_leaf
 ),
 

@@ -35,5 +35,6 @@ from statement_lines
 inner join documents
     on statement_lines.document_id = documents.document_id
 left join document_tables
-    on statement_lines.document_id = document_tables.document_id
-    and statement_lines.table_code = document_tables.table_code
+    on
+        statement_lines.document_id = document_tables.document_id
+        and statement_lines.table_code = document_tables.table_code

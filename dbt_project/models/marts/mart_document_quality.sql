@@ -20,11 +20,12 @@ rules_applicable as (
         count(rules.rule_id) as rules_checked
     from documents
     inner join rules
-        on documents.status = 'loaded'
-        and (
-            rules.rule_table_codes is null
-            or list_has_all(documents.table_codes_with_rows, rules.rule_table_codes)
-        )
+        on
+            documents.status = 'loaded'
+            and (
+                rules.rule_table_codes is null
+                or list_has_all(documents.table_codes_with_rows, rules.rule_table_codes)
+            )
     group by documents.document_id
 ),
 

@@ -1,0 +1,270 @@
+"""Invent a department's final account for one year from a seeded RNG.
+
+Only leaves are drawn at random (economic sections of 06, function 项 of
+02/03/05/07, the "三公" items); every subtotal, class row, statement line and
+cross-table figure is summed from them, so all identities hold by
+construction. The RNG is seeded with '<slug>-<year>', so output is stable.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipelines.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, ThreePublic
+from pipelines.samples.departments import PERSONNEL_ITEMS, DepartmentProfile, Section
+from pipelines.samples.economic import CAPITAL_310, CLASS_NAMES, PERSONNEL_301, PERSONNEL_303, PUBLIC_302
+from pipelines.samples.statements import lines_01, lines_04
+
+HUNDRED = Decimal(100)
+
+# Share of the basic total each economic section takes (before noise); 0 = usually blank.
+ECONOMIC_WEIGHTS = {
+    "30101": 0.12, "30102": 0.15, "30103": 0.07, "30106": 0.0, "30107": 0.08, "30108": 0.09,
+    "30109": 0.035, "30110": 0.045, "30111": 0.02, "30112": 0.007, "30113": 0.085, "30114": 0.001,
+    "30199": 0.03, "30301": 0.005, "30302": 0.03, "30304": 0.007, "30307": 0.001, "30399": 0.001,
+    "30201": 0.012, "30202": 0.001, "30203": 0.0005, "30205": 0.0002, "30206": 0.004, "30207": 0.003,
+    "30209": 0.02, "30211": 0.01, "30212": 0.0012, "30213": 0.005, "30214": 0.0003, "30215": 0.0004,
+    "30216": 0.001, "30217": 0.0004, "30226": 0.005, "30227": 0.005, "30228": 0.01, "30229": 0.03,
+    "30231": 0.0015, "30239": 0.01, "30299": 0.03, "31002": 0.003, "31007": 0.002, "31013": 0.004,
+}  # fmt: skip
+OPTIONAL_SECTIONS = {"30114", "30212", "30301", "30307", "30399", "30203", "31002", "31007", "31013"}
+
+FUNCTION_KEYS_02 = ("total", "fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance", "other_income")  # fmt: skip
+FUNCTION_KEYS_03 = ("total", "basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates")
+FUNCTION_KEYS_05 = ("total", "basic", "project")
+FUNCTION_KEYS_07 = ("carryover_begin", "income", "total", "basic", "project", "carryover_end")
+
+
+def money(rng: random.Random, low_wan: float, high_wan: float) -> Decimal:
+    """A random amount in yuan, a whole number of 0.01 万元 (100 yuan)."""
+    return Decimal(rng.randint(int(low_wan * 100), int(high_wan * 100))) * HUNDRED
+
+
+def _round100(value: Decimal) -> Decimal:
+    return (value / HUNDRED).quantize(Decimal(1)) * HUNDRED
+
+
+@dataclass
+class GeneratedYear:
+    """One year's account plus what the narrative needs beyond the tables."""
+
+    account: FinalAccount
+    names: dict[str, str]  # function code -> name, for 类/款/项 labels
+    initial_budget: dict[str, Decimal]  # 05 项 code -> 年初预算
+    three_public_budget: dict[str, Decimal] = field(default_factory=dict)
+
+    def line05(self, code: str) -> FunctionLine:
+        return self.account.line(self.account.t05, code)
+
+
+def hierarchy(
+    leaves: dict[str, dict[str, Decimal]], names: dict[str, str], keys: tuple[str, ...]
+) -> list[FunctionLine]:
+    """合计, then 类/款/项 rows in code order, each parent the sum of its children.
+
+    Only 项 with some non-zero value are printed, with their parents.
+    """
+    printed = {c: v for c, v in leaves.items() if any(v.get(k, ZERO) != 0 for k in keys)}
+    sums: dict[str, dict[str, Decimal]] = {}
+    for code, values in printed.items():
+        for parent in ("total", code[:3], code[:5], code):
+            bucket = sums.setdefault(parent, {k: ZERO for k in keys})
+            for k in keys:
+                bucket[k] += values.get(k, ZERO)
+    order = ["total"] + sorted(c for c in sums if c != "total")
+    return [FunctionLine(c, "合计" if c == "total" else names[c], sums[c]) for c in order]
+
+
+def _economic(rng: random.Random, base: float) -> dict[str, Decimal]:
+    amounts: dict[str, Decimal] = {}
+    for code, weight in ECONOMIC_WEIGHTS.items():
+        if weight == 0 or (code in OPTIONAL_SECTIONS and rng.random() < 0.35):
+            continue
+        amounts[code] = money(rng, base * weight * 0.7, base * weight * 1.3)
+    return amounts
+
+
+def _split(rng: random.Random, total: Decimal, parts: int) -> list[Decimal]:
+    """``total`` split into ``parts`` positive whole-100-yuan shares that sum exactly."""
+    if parts == 1:
+        return [total]
+    weights = [rng.uniform(0.3, 1.0) for _ in range(parts)]
+    scale = sum(weights)
+    shares = [_round100(total * Decimal(str(w / scale))) for w in weights[:-1]]
+    return [*shares, total - sum(shares, ZERO)]
+
+
+def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
+    """The final account of ``profile`` for ``year``."""
+    rng = random.Random(f"{profile.slug}-{year}")
+    base = max(900.0, profile.scale / 15) * rng.uniform(0.9, 1.1)
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+
+    def register(class_code: str, class_name: str, sections: list[Section]) -> None:
+        names[class_code] = class_name
+        for section_code, section_name, items in sections:
+            names[section_code] = section_name
+            for code, name, kind in items:
+                names[code] = name
+                kinds[code] = kind
+
+    register(*profile.main_class, profile.sections)
+    for class_code, class_name, sections in PERSONNEL_ITEMS:
+        register(class_code, class_name, sections)
+    if profile.fund_class:
+        register(*profile.fund_class, profile.fund_sections)
+    fund_items = [code for _, _, items in profile.fund_sections for code, _, _ in items]
+
+    # Table 06 leaves, then the basic total they imply.
+    econ = _economic(rng, base)
+    panels: list[list[EconomicLine]] = []
+    totals: dict[str, Decimal] = {}
+    for class_code, sections in (("301", PERSONNEL_301), ("303", PERSONNEL_303), ("302", PUBLIC_302), ("310", CAPITAL_310)):
+        totals[class_code] = sum((econ.get(c, ZERO) for c, _ in sections), ZERO)
+    personnel = [EconomicLine("301", CLASS_NAMES["301"], totals["301"])]
+    personnel += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in PERSONNEL_301]
+    personnel += [EconomicLine("303", CLASS_NAMES["303"], totals["303"])]
+    personnel += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in PERSONNEL_303]
+    goods = [EconomicLine("302", CLASS_NAMES["302"], totals["302"])]
+    goods += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in PUBLIC_302]
+    capital = [EconomicLine("310", CLASS_NAMES["310"], totals["310"])]
+    capital += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in CAPITAL_310]
+    if profile.style.panels_06 == 3:
+        panels = [personnel, goods, capital]
+    else:
+        panels = [personnel, goods + capital]
+    personnel_total = totals["301"] + totals["303"]
+    public_total = totals["302"] + totals["310"]
+    basic_total = personnel_total + public_total
+
+    # Table 05 leaves: personnel items mirror their economic sections; the rest of basic
+    # goes to the offices and service units; projects are drawn around the profile's scale.
+    e = econ.get
+    retired = e("30301", ZERO) + e("30302", ZERO)
+    admin_share = _round100(retired * Decimal("0.6"))
+    medical = e("30110", ZERO)
+    medical_admin = _round100(medical * Decimal("0.4"))
+    basic05: dict[str, Decimal] = {
+        "2080501": admin_share,
+        "2080502": retired - admin_share,
+        "2080505": e("30108", ZERO),
+        "2080506": e("30109", ZERO),
+        "2101101": medical_admin,
+        "2101102": medical - medical_admin,
+        "2101103": e("30111", ZERO),
+        "2210201": e("30113", ZERO),
+        "2210202": money(rng, base * 0.004, base * 0.01),
+        "2210203": money(rng, base * 0.01, base * 0.03),
+    }
+    running = [c for c, k in kinds.items() if k in ("admin", "institution")]
+    remainder = basic_total - sum(basic05.values(), ZERO)
+    for code, share in zip(running, _split(rng, remainder, len(running)), strict=True):
+        basic05[code] = share
+    project_codes = [c for c, k in kinds.items() if k == "project" and c not in fund_items]
+    chosen = [c for c in project_codes if rng.random() < 0.8] or project_codes[:2]
+    chosen += [c for c in running if kinds[c] == "institution" and rng.random() < 0.3]
+    project_total = money(rng, profile.scale * 0.85, profile.scale * 1.15)
+    project05 = dict(zip(chosen, _split(rng, project_total, len(chosen)), strict=True))
+    leaves05 = {
+        c: {"basic": basic05.get(c, ZERO), "project": project05.get(c, ZERO)}
+        for c in set(basic05) | set(project05)
+    }
+    for v in leaves05.values():
+        v["total"] = v["basic"] + v["project"]
+
+    # Table 07 leaves: government fund carried over, received, spent on projects.
+    leaves07: dict[str, dict[str, Decimal]] = {}
+    for code in fund_items:
+        begin = money(rng, 0, profile.scale * 0.01) if rng.random() < 0.5 else ZERO
+        income = money(rng, profile.scale * 0.01, profile.scale * 0.05)
+        spent = _round100((begin + income) * Decimal(str(rng.uniform(0.7, 1.0))))
+        leaves07[code] = {
+            "carryover_begin": begin, "income": income, "total": spent, "basic": ZERO,
+            "project": spent, "carryover_end": begin + income - spent,
+        }  # fmt: skip
+
+    # Tables 02 and 03: fiscal money plus the service units' own income and its spending.
+    leaves02: dict[str, dict[str, Decimal]] = {}
+    leaves03: dict[str, dict[str, Decimal]] = {}
+    for code in sorted(set(leaves05) | set(leaves07)):
+        fiscal = leaves05.get(code, {}).get("total", ZERO) + leaves07.get(code, {}).get("income", ZERO)
+        business = money(rng, base * 0.02, base * 0.12) if kinds[code] == "institution" and rng.random() < 0.7 else ZERO
+        other = money(rng, 1, base * 0.01) if rng.random() < 0.15 else ZERO
+        income = {"fiscal_appropriation": fiscal, "business_income": business, "other_income": other}
+        income["total"] = fiscal + business + other
+        leaves02[code] = income
+        own_basic = _round100(business * Decimal(str(rng.uniform(0.5, 1.0))))
+        own_project = _round100(other * Decimal(str(rng.uniform(0.0, 1.0))))
+        basic = leaves05.get(code, {}).get("basic", ZERO) + own_basic
+        project = leaves05.get(code, {}).get("project", ZERO) + leaves07.get(code, {}).get("project", ZERO) + own_project
+        leaves03[code] = {"basic": basic, "project": project, "total": basic + project}
+
+    account = FinalAccount(
+        t02=hierarchy(leaves02, names, FUNCTION_KEYS_02),
+        t03=hierarchy(leaves03, names, FUNCTION_KEYS_03),
+        t05=hierarchy(leaves05, names, FUNCTION_KEYS_05),
+        t06_panels=panels,
+        t06_personnel_total=personnel_total,
+        t06_public_total=public_total,
+        t07=hierarchy(leaves07, names, FUNCTION_KEYS_07) if leaves07 else [],
+    )
+
+    # Statements 01 and 04 from the function tables' totals.
+    t02_total, t03_total = account.t02[0], account.t03[0]
+    fund = account.t07[0].values if account.t07 else {}
+    fund_begin, fund_income, fund_end = (fund.get(k, ZERO) for k in ("carryover_begin", "income", "carryover_end"))
+    own_begin = money(rng, 0, base * 0.2)
+    carry_begin = fund_begin + own_begin
+    carry_end = t02_total.get("total") + carry_begin - t03_total.get("total")
+    account.t01_income, account.t01_expenditure = lines_01(
+        {
+            "fiscal_general": account.t05[0].get("total"),
+            "fiscal_fund": fund_income,
+            "business_income": t02_total.get("business_income"),
+            "other_income": t02_total.get("other_income"),
+        },
+        {line.code: line.get("total") for line in account.t03 if line.level == 1},
+        carry_begin=carry_begin,
+        carry_end=carry_end,
+    )
+    by_class: dict[str, dict[str, Decimal]] = {}
+    for line in account.t05:
+        if line.level == 1:
+            by_class.setdefault(line.code, {})["general_public_budget"] = line.get("total")
+    for line in account.t07:
+        if line.level == 1:
+            by_class.setdefault(line.code, {})["government_fund"] = line.get("total")
+    account.t04_income, account.t04_expenditure = lines_04(
+        {"general_public_budget": account.t05[0].get("total"), "government_fund": fund_income},
+        by_class,
+        carry_begin={"government_fund": fund_begin},
+        carry_end={"government_fund": fund_end},
+    )
+
+    # Table 09: actual spending mirrors the matching economic sections; budgets are drawn.
+    actual = {
+        "overseas_travel": e("30212", ZERO),
+        "vehicle_purchase": e("31013", ZERO),
+        "vehicle_operation": e("30231", ZERO),
+        "official_reception": e("30217", ZERO),
+    }
+    budget = {k: _round100(v * Decimal(str(rng.uniform(1.0, 1.4)))) if v else ZERO for k, v in actual.items()}
+    if not budget["overseas_travel"] and rng.random() < 0.5:
+        budget["overseas_travel"] = money(rng, 1, 5)
+    for values in (actual, budget):
+        values["vehicles"] = values["vehicle_purchase"] + values["vehicle_operation"]
+        values["total"] = values["overseas_travel"] + values["vehicles"] + values["official_reception"]
+    account.t09 = ThreePublic(budget, actual)
+
+    initial = {}
+    for line in account.t05:
+        if line.level == 3:
+            final = line.get("total")
+            if line.get("basic") == 0 and rng.random() < 0.2:
+                initial[line.code] = ZERO
+            else:
+                initial[line.code] = _round100(final * Decimal(str(rng.uniform(0.8, 1.25))))
+    return GeneratedYear(account, names, initial, budget)
