@@ -41,7 +41,13 @@ def table_blocks(
             assert account.t09 is not None
             blocks.append(three_public_09(ctx, position, account.t09))
         else:
-            lines = {"02": account.t02, "03": account.t03, "05": account.t05, "07": account.t07, "08": account.t08}[code]
+            lines = {
+                "02": account.t02,
+                "03": account.t03,
+                "05": account.t05,
+                "07": account.t07,
+                "08": account.t08,
+            }[code]
             blocks.append(
                 function_table(
                     ctx,

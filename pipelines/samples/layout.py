@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
-from pipelines.samples.metrics import wrap
+from pipelines.samples.metrics import text_width, wrap
+
+NUMBER_CHARS = set("0123456789.,-—")
 
 A4 = (595.28, 841.89)
 MARGIN_X = 56.0
@@ -84,8 +86,8 @@ class _Flow:
         if not self.pages or self.landscape != landscape or self.y - height < MARGIN_BOTTOM:
             self.new_page(landscape)
 
-    def fits(self, height: float) -> bool:
-        return self.y - height >= MARGIN_BOTTOM
+    def fits(self, height: float, slack: float = 0.0) -> bool:
+        return self.y - height >= MARGIN_BOTTOM - slack
 
     def text(self, x: float, text: str, size: float, anchor: str = "left") -> None:
         if text:
@@ -104,10 +106,9 @@ class _GridGeometry:
     """Column offsets and header row heights of a grid at a given table width."""
 
     def __init__(self, grid: Grid, width: float) -> None:
-        total = sum(grid.col_weights)
-        self.widths = [width * w / total for w in grid.col_weights]
-        self.offsets = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
         self.size = grid.font_size
+        self.widths = self._fit_widths(grid, width)
+        self.offsets = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
         self.min_height = _line_height(self.size) + 2 * CELL_PAD
         heights = [self.min_height] * len(grid.header)
         spanned: list[tuple[int, Cell, float]] = []
@@ -123,6 +124,27 @@ class _GridGeometry:
             if have < need:
                 heights[r + cell.rowspan - 1] += need - have
         self.header_heights = heights
+
+    def _fit_widths(self, grid: Grid, width: float) -> list[float]:
+        """Widths from the weights, widened so no number or code has to wrap."""
+        total = sum(grid.col_weights)
+        widths = [width * w / total for w in grid.col_weights]
+        need = [0.0] * len(widths)
+        for row in grid.body:
+            for cell in row.cells:
+                if cell.colspan == 1 and cell.text and all(c in NUMBER_CHARS for c in cell.text):
+                    need[cell.col] = max(
+                        need[cell.col], text_width(cell.text, self.size) + 2 * CELL_PAD + 1
+                    )
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+        if short <= 0:
+            return widths
+        slack = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+        free = sum(slack)
+        return [
+            max(n, w) if n >= w else w - s * short / free
+            for n, w, s in zip(need, widths, slack, strict=True)
+        ]
 
     def cell_width(self, cell: Cell) -> float:
         return self.offsets[cell.col + cell.colspan] - self.offsets[cell.col]
@@ -147,7 +169,9 @@ class _GridGeometry:
                 if cell.align == "left":
                     page.ops.append(TextOp(x + CELL_PAD, baseline, line, self.size))
                 elif cell.align == "right":
-                    page.ops.append(TextOp(x + width - CELL_PAD, baseline, line, self.size, "right"))
+                    page.ops.append(
+                        TextOp(x + width - CELL_PAD, baseline, line, self.size, "right")
+                    )
                 else:
                     page.ops.append(TextOp(x + width / 2, baseline, line, self.size, "center"))
             baseline -= lh
@@ -248,7 +272,7 @@ def _place_table(flow: _Flow, block: TableBlock, index: int, result: LayoutResul
     for note in block.notes:
         lines = wrap(note, flow.width, 9)
         for line in lines:
-            if not flow.fits(13):
+            if not flow.fits(13, slack=24):  # footnotes may use part of the bottom margin
                 flow.new_page(block.landscape)
                 pages.append(flow.page_no)
             flow.y -= 13

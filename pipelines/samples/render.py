@@ -17,13 +17,13 @@ from pipelines.samples.layout import Page, RectOp, TextOp
 LINE_WIDTH = 0.6
 
 
-def render_pdf(
-    pages: list[Page], *, title: str, ink: Callable[[str], str] | None = None
-) -> bytes:
+def render_pdf(pages: list[Page], *, title: str, ink: Callable[[str], str] | None = None) -> bytes:
     """PDF bytes for ``pages``; ``ink`` rewrites every drawn string (e.g. radical look-alikes)."""
     font = register_cjk_font()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(pages[0].width, pages[0].height), invariant=1, pageCompression=1)
+    canvas = Canvas(
+        buffer, pagesize=(pages[0].width, pages[0].height), invariant=1, pageCompression=1
+    )
     canvas.setTitle(title)
     canvas.setAuthor("fiscal-warehouse sample generator")
     canvas.setCreator("pipelines.samples")

@@ -11,16 +11,32 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipelines.samples import seed_wuhan_tables as t
-from pipelines.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, ThreePublic, wan
-from pipelines.samples.blocks import Block, Cell, Grid, GridRow, Heading, PageBreak, Paragraph, Sentence, TableBlock
+from pipelines.samples.accounts import (
+    ZERO,
+    EconomicLine,
+    FinalAccount,
+    FunctionLine,
+    ThreePublic,
+    wan,
+)
+from pipelines.samples.blocks import (
+    Block,
+    Cell,
+    Grid,
+    GridRow,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Sentence,
+    TableBlock,
+)
 from pipelines.samples.compose import table_blocks
 from pipelines.samples.prose import executed, heading, lines_to_blocks, part, said
 from pipelines.samples.sample import SampleDocument
 from pipelines.samples.seed_wuhan_text import PART1, PART4, PART5, PART6
 from pipelines.samples.statements import lines_01, lines_04
 from pipelines.samples.style import TableStyle
-from pipelines.samples.tables import TableContext
-from pipelines.samples.tables import THREE_PUBLIC_ORDER
+from pipelines.samples.tables import THREE_PUBLIC_ORDER, TableContext
 
 DEPARTMENT = "武汉市科学技术局"
 REGION = "武汉市"
@@ -45,7 +61,9 @@ def _function_lines(text: str, keys: list[str]) -> list[FunctionLine]:
     lines = []
     for row in text.strip("\n").split("\n"):
         code, name, *cells = row.split("|")
-        lines.append(FunctionLine(code, name, {k: wan(c) for k, c in zip(keys, cells, strict=True)}))
+        lines.append(
+            FunctionLine(code, name, {k: wan(c) for k, c in zip(keys, cells, strict=True)})
+        )
     return lines
 
 
@@ -67,7 +85,11 @@ def seed_account() -> FinalAccount:
         t02=_function_lines(t.T02, COLUMNS["02"]),
         t03=_function_lines(t.T03, COLUMNS["03"]),
         t05=_function_lines(t.T05, COLUMNS["05"]),
-        t06_panels=[_economic_lines(t.T06_PERSONNEL), _economic_lines(t.T06_GOODS), _economic_lines(t.T06_CAPITAL)],
+        t06_panels=[
+            _economic_lines(t.T06_PERSONNEL),
+            _economic_lines(t.T06_GOODS),
+            _economic_lines(t.T06_CAPITAL),
+        ],
         t06_personnel_total=wan(t.T06_PERSONNEL_TOTAL),
         t06_public_total=wan(t.T06_PUBLIC_TOTAL),
         t09=ThreePublic(_three_public(t.T09_BUDGET), _three_public(t.T09_ACTUAL)),
@@ -92,85 +114,219 @@ def _part3() -> list[Block]:
     p = Paragraph
     blocks += [
         heading("一、收入支出决算总体情况说明"),
-        p([
-            said("2023年度收、支总计244444.63万元。", ("total_income_expenditure", w("244444.63"))),
-            Sentence("与2022年度相比，收、支总计各增加76998.29万元，增长46.0%，主要原因是增加新型科技研发机构经费、上级转移支付资金等。"),
-        ]),
+        p(
+            [
+                said(
+                    "2023年度收、支总计244444.63万元。",
+                    ("total_income_expenditure", w("244444.63")),
+                ),
+                Sentence(
+                    "与2022年度相比，收、支总计各增加76998.29万元，增长46.0%，主要原因是增加新型科技研发机构经费、上级转移支付资金等。"
+                ),
+            ]
+        ),
         Paragraph.plain("图1：收、支决算总计变动情况", indent=False, size=10),
         heading("二、收入决算情况说明"),
-        p([
-            said("2023年度收入合计243614.22万元，与2022年度相比，收入合计增加76175.39万元，增长45.5%，主要原因是增加新型科技研发机构经费、上级转移支付资金等。", ("income_total", w("243614.22"))),
-            said("其中：财政拨款收入243317.52万元，占本年收入99.9%；", ("fiscal_appropriation_income", w("243317.52"))),
-            Sentence("其他收入296.70万元，占本年收入0.1%；。"),
-        ]),
+        p(
+            [
+                said(
+                    "2023年度收入合计243614.22万元，与2022年度相比，收入合计增加76175.39万元，增长45.5%，主要原因是增加新型科技研发机构经费、上级转移支付资金等。",
+                    ("income_total", w("243614.22")),
+                ),
+                said(
+                    "其中：财政拨款收入243317.52万元，占本年收入99.9%；",
+                    ("fiscal_appropriation_income", w("243317.52")),
+                ),
+                Sentence("其他收入296.70万元，占本年收入0.1%；。"),
+            ]
+        ),
         Paragraph.plain("图2：收入决算结构", indent=False, size=10),
         heading("三、支出决算情况说明"),
-        p([
-            said("2023年度支出合计244444.63万元，与2022年度相比，支出合计增加77005.80万元，增长46.0%，主要原因是新型科技研发机构经费、上级转移支付资金支出等。", ("expenditure_total", w("244444.63"))),
-            said("其中：基本支出7121.78万元，占本年支出2.9%；", ("basic_expenditure", w("7121.78"))),
-            said("项目支出237322.85万元，占本年支出97.1%。", ("project_expenditure", w("237322.85"))),
-        ]),
+        p(
+            [
+                said(
+                    "2023年度支出合计244444.63万元，与2022年度相比，支出合计增加77005.80万元，增长46.0%，主要原因是新型科技研发机构经费、上级转移支付资金支出等。",
+                    ("expenditure_total", w("244444.63")),
+                ),
+                said(
+                    "其中：基本支出7121.78万元，占本年支出2.9%；",
+                    ("basic_expenditure", w("7121.78")),
+                ),
+                said(
+                    "项目支出237322.85万元，占本年支出97.1%。",
+                    ("project_expenditure", w("237322.85")),
+                ),
+            ]
+        ),
         Paragraph.plain("图3：支出决算结构", indent=False, size=10),
         heading("四、财政拨款收入支出决算总体情况说明"),
-        p([
-            said("2023年度财政拨款收、支总计243317.52万元。", ("fiscal_total", w("243317.52"))),
-            Sentence("与2022年度相比，财政拨款收、支总计各增加75871.18万元，增长45.3%。主要原因是增加新型科技研发机构经费、上级转移支付资金等。"),
-        ]),
-        Paragraph.plain("2023年度财政拨款收入中，一般公共预算财政拨款收入243317.52万元，比2022年度决算数增加75878.69万元。增加主要原因是增加新型科技研发机构经费、上级转移支付资金等。"),
+        p(
+            [
+                said("2023年度财政拨款收、支总计243317.52万元。", ("fiscal_total", w("243317.52"))),
+                Sentence(
+                    "与2022年度相比，财政拨款收、支总计各增加75871.18万元，增长45.3%。主要原因是增加新型科技研发机构经费、上级转移支付资金等。"
+                ),
+            ]
+        ),
+        Paragraph.plain(
+            "2023年度财政拨款收入中，一般公共预算财政拨款收入243317.52万元，比2022年度决算数增加75878.69万元。增加主要原因是增加新型科技研发机构经费、上级转移支付资金等。"
+        ),
         Paragraph.plain("图4：财政拨款收、支决算总计变动情况", indent=False, size=10),
         heading("五、一般公共预算财政拨款支出决算情况说明"),
         heading("（一）一般公共预算财政拨款支出决算总体情况"),
-        p([
-            said("2023年度一般公共预算财政拨款支出243317.52万元，占本年支出合计的100%。", ("general_budget_expenditure", w("243317.52"))),
-            Sentence("与2022年度相比，一般公共预算财政拨款支出增加75871.18万元，增长45.3%。主要原因是新型科技研发机构经费、上级转移支付资金支出等。"),
-        ]),
+        p(
+            [
+                said(
+                    "2023年度一般公共预算财政拨款支出243317.52万元，占本年支出合计的100%。",
+                    ("general_budget_expenditure", w("243317.52")),
+                ),
+                Sentence(
+                    "与2022年度相比，一般公共预算财政拨款支出增加75871.18万元，增长45.3%。主要原因是新型科技研发机构经费、上级转移支付资金支出等。"
+                ),
+            ]
+        ),
         heading("（二）一般公共预算财政拨款支出决算结构情况"),
-        p([said("2023年度一般公共预算财政拨款支出243317.52万元，主要用于以下方面：", ("general_budget_expenditure", w("243317.52")))]),
-        p([said("1.科学技术支出（类）支出241457.84万元，占99.2%。", ("general_budget_class:206", w("241457.84"))), Sentence("主要是用于部门日常运行经费及科技研发资金等。")]),
-        p([said("2.社会保障和就业支出（类）781.50万元，占0.3%。", ("general_budget_class:208", w("781.50"))), Sentence("主要是用于部门人员社会保障经费。")]),
-        p([said("3.卫生健康支出（类）437.67万元，占0.2%。", ("general_budget_class:210", w("437.67"))), Sentence("主要是用于部门人员卫生健康保障经费。")]),
-        p([said("4.住房保障支出（类）640.51万元，占0.3%。", ("general_budget_class:221", w("640.51"))), Sentence("主要是用于部门人员住房保障经费。")]),
+        p(
+            [
+                said(
+                    "2023年度一般公共预算财政拨款支出243317.52万元，主要用于以下方面：",
+                    ("general_budget_expenditure", w("243317.52")),
+                )
+            ]
+        ),
+        p(
+            [
+                said(
+                    "1.科学技术支出（类）支出241457.84万元，占99.2%。",
+                    ("general_budget_class:206", w("241457.84")),
+                ),
+                Sentence("主要是用于部门日常运行经费及科技研发资金等。"),
+            ]
+        ),
+        p(
+            [
+                said(
+                    "2.社会保障和就业支出（类）781.50万元，占0.3%。",
+                    ("general_budget_class:208", w("781.50")),
+                ),
+                Sentence("主要是用于部门人员社会保障经费。"),
+            ]
+        ),
+        p(
+            [
+                said(
+                    "3.卫生健康支出（类）437.67万元，占0.2%。",
+                    ("general_budget_class:210", w("437.67")),
+                ),
+                Sentence("主要是用于部门人员卫生健康保障经费。"),
+            ]
+        ),
+        p(
+            [
+                said(
+                    "4.住房保障支出（类）640.51万元，占0.3%。",
+                    ("general_budget_class:221", w("640.51")),
+                ),
+                Sentence("主要是用于部门人员住房保障经费。"),
+            ]
+        ),
         heading("（三）一般公共预算财政拨款支出决算具体情况"),
-        p([
-            Sentence("2023年度一般公共预算财政拨款支出年初预算为131876.25万元，支出决算为243317.52万元，完成年初预算的184.5%。"),
-            said("其中：基本支出6041.98万元，项目支出237275.54万元。", ("general_budget_basic", w("6041.98")), ("general_budget_project", w("237275.54"))),
-            Sentence("项目支出主要用于科学技术管理事务支出6038.78万元，保证了科技管理政务工作和各项业务正常开展；用于科技条件与服务支出1002.78万元，主要成效进一步完善科技服务公共平台、提升服务能力；归口管理的转制科研机构资金2955.88万元，有效保障科研单位离退休人员基本生活；科技研发资金227278.10万元，武汉首次进入自然指数科研城市排名全球前十。"),
-        ]),
+        p(
+            [
+                Sentence(
+                    "2023年度一般公共预算财政拨款支出年初预算为131876.25万元，支出决算为243317.52万元，完成年初预算的184.5%。"
+                ),
+                said(
+                    "其中：基本支出6041.98万元，项目支出237275.54万元。",
+                    ("general_budget_basic", w("6041.98")),
+                    ("general_budget_project", w("237275.54")),
+                ),
+                Sentence(
+                    "项目支出主要用于科学技术管理事务支出6038.78万元，保证了科技管理政务工作和各项业务正常开展；用于科技条件与服务支出1002.78万元，主要成效进一步完善科技服务公共平台、提升服务能力；归口管理的转制科研机构资金2955.88万元，有效保障科研单位离退休人员基本生活；科技研发资金227278.10万元，武汉首次进入自然指数科研城市排名全球前十。"
+                ),
+            ]
+        ),
     ]
     blocks += [Paragraph([s]) for s in _executions()]
     blocks += [
         heading("六、一般公共预算财政拨款基本支出决算情况说明"),
-        p([
-            said(
-                "2023年度一般公共预算财政拨款基本支出6041.98万元，其中：人员经费5081.12万元，主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、职工基本医疗保险缴费、公务员医疗补助缴费、其他社会保障缴费、住房公积金、医疗费、其他工资福利支出、离休费、退休费、抚恤金、医疗补助费、其他对个人和家庭的补助。",
-                ("general_budget_basic", w("6041.98")),
-                ("personnel_expenditure", w("5081.12")),
-            )
-        ]),
-        p([said("公用经费960.86万元，主要包括：办公费、印刷费、咨询费、水费心、电费、邮电费、物业管理费、差旅费、因公出国（境）费用、维修（护）费、租赁费、会议费、培训费、公务接待费、劳务费、委托业务费、工会经费、福利费、公务用车运行维护费、其他交通费用、其他商品和服务支出。", ("public_expenditure", w("960.86")))]),
+        p(
+            [
+                said(
+                    "2023年度一般公共预算财政拨款基本支出6041.98万元，其中：人员经费5081.12万元，主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、职工基本医疗保险缴费、公务员医疗补助缴费、其他社会保障缴费、住房公积金、医疗费、其他工资福利支出、离休费、退休费、抚恤金、医疗补助费、其他对个人和家庭的补助。",
+                    ("general_budget_basic", w("6041.98")),
+                    ("personnel_expenditure", w("5081.12")),
+                )
+            ]
+        ),
+        p(
+            [
+                said(
+                    "公用经费960.86万元，主要包括：办公费、印刷费、咨询费、水费心、电费、邮电费、物业管理费、差旅费、因公出国（境）费用、维修（护）费、租赁费、会议费、培训费、公务接待费、劳务费、委托业务费、工会经费、福利费、公务用车运行维护费、其他交通费用、其他商品和服务支出。",
+                    ("public_expenditure", w("960.86")),
+                )
+            ]
+        ),
         heading("七、政府性基金预算财政拨款收入支出决算情况说明"),
         Paragraph.plain("本单位2023年度无政府性基金预算财政拨款收入支出。"),
         heading("八、国有资本经营预算财政拨款支出决算情况说明"),
         Paragraph.plain("本单位2023年度无国有资本经营预算财政拨款支出。"),
         heading("九、财政拨款“三公”经费支出决算情况说明"),
         heading("（一）“三公”经费财政拨款支出决算总体情况说明"),
-        p([
-            said("2023年度“三公”经费财政拨款支出预算为28.65万元，支出决算为13.73万元，完成预算的47.9%。", ("three_public_budget", w("28.65")), ("three_public_actual", w("13.73"))),
-            Sentence("决算数小于预算数的主要原因是压缩开支。"),
-        ]),
+        p(
+            [
+                said(
+                    "2023年度“三公”经费财政拨款支出预算为28.65万元，支出决算为13.73万元，完成预算的47.9%。",
+                    ("three_public_budget", w("28.65")),
+                    ("three_public_actual", w("13.73")),
+                ),
+                Sentence("决算数小于预算数的主要原因是压缩开支。"),
+            ]
+        ),
         heading("（二）“三公”经费财政拨款支出决算具体情况说明"),
-        p([said("1.因公出国（境）费预算为0万元，支出决算为4.42万元，比预算增加4.42万元，主要原因是临时新增1项出国团组。", ("overseas_travel_budget", ZERO), ("overseas_travel_actual", w("4.42")))]),
-        Paragraph.plain("全年支出涉及出国（境）团组1个，累计1人次，主要用于开展国际科技合作和招商工作。"),
-        p([said("2.公务用车购置及运行费支出决算为7.78万元，完成年初预算的66.5%；其中：", ("vehicles_actual", w("7.78")))]),
+        p(
+            [
+                said(
+                    "1.因公出国（境）费预算为0万元，支出决算为4.42万元，比预算增加4.42万元，主要原因是临时新增1项出国团组。",
+                    ("overseas_travel_budget", ZERO),
+                    ("overseas_travel_actual", w("4.42")),
+                )
+            ]
+        ),
+        Paragraph.plain(
+            "全年支出涉及出国（境）团组1个，累计1人次，主要用于开展国际科技合作和招商工作。"
+        ),
+        p(
+            [
+                said(
+                    "2.公务用车购置及运行费支出决算为7.78万元，完成年初预算的66.5%；其中：",
+                    ("vehicles_actual", w("7.78")),
+                )
+            ]
+        ),
         Paragraph.plain("（1）本年度无购置（更新）公务用车。"),
-        p([
-            said("（2）公务用车运行费7.78万元，完成年初预算的66.5%，比年初预算减少3.92万元，主要原因是压缩开支。", ("vehicle_operation_actual", w("7.78"))),
-            Sentence("主要用于燃料费、维修费、过路过桥费、保险费等。截至2023年12月31日，开支财政拨款的公务用车保有量5辆。"),
-        ]),
-        p([
-            said("3.公务接待费支出决算为1.53万元，完成年初预算的9.0%，比年初预算减少15.42万元，主要原因是压缩开支。", ("official_reception_actual", w("1.53"))),
-            Sentence("其中：国内公务接待支出1.53万元，接待对象主要是外省市调研、交流接待。2023年共接待国内来访团组24个，151人次。"),
-        ]),
+        p(
+            [
+                said(
+                    "（2）公务用车运行费7.78万元，完成年初预算的66.5%，比年初预算减少3.92万元，主要原因是压缩开支。",
+                    ("vehicle_operation_actual", w("7.78")),
+                ),
+                Sentence(
+                    "主要用于燃料费、维修费、过路过桥费、保险费等。截至2023年12月31日，开支财政拨款的公务用车保有量5辆。"
+                ),
+            ]
+        ),
+        p(
+            [
+                said(
+                    "3.公务接待费支出决算为1.53万元，完成年初预算的9.0%，比年初预算减少15.42万元，主要原因是压缩开支。",
+                    ("official_reception_actual", w("1.53")),
+                ),
+                Sentence(
+                    "其中：国内公务接待支出1.53万元，接待对象主要是外省市调研、交流接待。2023年共接待国内来访团组24个，151人次。"
+                ),
+            ]
+        ),
     ]
     blocks += lines_to_blocks(PART3_TAIL)
     return blocks
@@ -233,7 +389,15 @@ def _executions() -> list[Sentence]:
             text += ("。" if number == 5 else "，") + why
         text += "。"
         sentences.append(
-            executed(text, code=code, label=label, initial=wan(initial), final=wan(final), rate=rate, explanation=why)
+            executed(
+                text,
+                code=code,
+                label=label,
+                initial=wan(initial),
+                final=wan(final),
+                rate=rate,
+                explanation=why,
+            )
         )
     return sentences
 
@@ -270,14 +434,33 @@ def _performance_table() -> TableBlock:
         ("满意度指标", "社会公众或服务对象满意度指标", "科技服务对象满意度", "≥95%", "≥95%", "5"),
     ]
     for first, second, third, target, actual, score in indicators:
-        rows.append([(first, 0, 1), (second, 1, 1), (third, 2, 2), (target, 4, 1), (actual, 5, 1), (score, 6, 1)])
+        rows.append(
+            [
+                (first, 0, 1),
+                (second, 1, 1),
+                (third, 2, 2),
+                (target, 4, 1),
+                (actual, 5, 1),
+                (score, 6, 1),
+            ]
+        )
     rows += [
         [("总分", 0, 6), ("99.83", 6, 1)],
         [("偏差大或\n目标未完成\n原因分析", 0, 2), ("项目主要用于促进高新技术产业发展、全市科技成果转化对接活动、科技业务管理、转制科研机构相关开支。年度绩效目标均已完成，但存在个别指标设置与年初目标值相差较大的情况，主要原因是个别指标设置不够合理。", 2, 5)],
         [("改进措施及\n结果应用方案", 0, 2), ("进一步细化预算，注重预算资金编制的准确性、预算绩效目标设定合理性，确保预算执行和年度绩效目标如期完成。", 2, 5)],
     ]  # fmt: skip
     body = [
-        GridRow([Cell(text, col, colspan=span, align="left" if span >= 3 and len(text) > 12 else "center") for text, col, span in row])
+        GridRow(
+            [
+                Cell(
+                    text,
+                    col,
+                    colspan=span,
+                    align="left" if span >= 3 and len(text) > 12 else "center",
+                )
+                for text, col, span in row
+            ]
+        )
         for row in rows
     ]
     return TableBlock(
@@ -329,6 +512,12 @@ def seed_sample() -> SampleDocument:
         reporting_scope="department",
         unit="万元",
         blocks=seed_blocks(),
-        traits=("seed", "all nine tables", "narrative inconsistencies", "landscape 06", "12-column 09"),
+        traits=(
+            "seed",
+            "all nine tables",
+            "narrative inconsistencies",
+            "landscape 06",
+            "12-column 09",
+        ),
         known_inconsistencies=KNOWN_INCONSISTENCIES,
     )

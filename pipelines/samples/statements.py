@@ -69,15 +69,22 @@ def lines_01(
 ) -> tuple[list[StatementLine], list[StatementLine]]:
     """Income lines 1-31 and expenditure lines 32-62 of table 01 (keys of ``INCOME_01``)."""
     n = len(EXPENDITURE_CLASSES)
-    left = [StatementLine(i + 1, label, {"amount": income.get(key, ZERO)}) for i, (key, label) in enumerate(INCOME_01)]
+    left = [
+        StatementLine(i + 1, label, {"amount": income.get(key, ZERO)})
+        for i, (key, label) in enumerate(INCOME_01)
+    ]
     left += [StatementLine(i + 1, "") for i in range(len(INCOME_01), n)]
     income_total = sum((income.get(k, ZERO) for k, _ in INCOME_01), ZERO)
     left += [
         StatementLine(n + 1, "本年收入合计", {"amount": income_total}),
-        StatementLine(n + 2, "使用非财政拨款结余（含专用结余）", {"amount": nonfiscal_balance_used}),
+        StatementLine(
+            n + 2, "使用非财政拨款结余（含专用结余）", {"amount": nonfiscal_balance_used}
+        ),
         StatementLine(n + 3, "年初结转和结余", {"amount": carry_begin}),
         StatementLine(n + 4, ""),
-        StatementLine(n + 5, "总计", {"amount": income_total + nonfiscal_balance_used + carry_begin}),
+        StatementLine(
+            n + 5, "总计", {"amount": income_total + nonfiscal_balance_used + carry_begin}
+        ),
     ]
     base = n + 5
     right = [
@@ -138,9 +145,7 @@ def lines_04(
         StatementLine(base + i + 1, _class_label(i, name), _by_fund(class_totals.get(code, {})))
         for i, (code, name) in enumerate(EXPENDITURE_CLASSES)
     ]
-    spent = _by_fund(
-        {f: sum((v.get(f, ZERO) for v in class_totals.values()), ZERO) for f in FUNDS}
-    )
+    spent = _by_fund({f: sum((v.get(f, ZERO) for v in class_totals.values()), ZERO) for f in FUNDS})
     end = _by_fund(carry_end)
     right += [
         StatementLine(base + n + 1, "本年支出合计", spent),
@@ -148,10 +153,14 @@ def lines_04(
     ]
     for i, (f, label) in enumerate(zip(FUNDS, fund_labels, strict=True)):
         if label_end_breakdown:
-            right.append(StatementLine(base + n + 3 + i, label, {"total": carry_end.get(f, ZERO), f: carry_end.get(f, ZERO)}))
+            right.append(
+                StatementLine(
+                    base + n + 3 + i,
+                    label,
+                    {"total": carry_end.get(f, ZERO), f: carry_end.get(f, ZERO)},
+                )
+            )
         else:
             right.append(StatementLine(base + n + 3 + i, ""))
-    right.append(
-        StatementLine(base + n + 6, "总计", {k: spent[k] + end[k] for k in spent})
-    )
+    right.append(StatementLine(base + n + 6, "总计", {k: spent[k] + end[k] for k in spent}))
     return left, right

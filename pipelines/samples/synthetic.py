@@ -14,7 +14,13 @@ from decimal import Decimal
 
 from pipelines.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, ThreePublic
 from pipelines.samples.departments import PERSONNEL_ITEMS, DepartmentProfile, Section
-from pipelines.samples.economic import CAPITAL_310, CLASS_NAMES, PERSONNEL_301, PERSONNEL_303, PUBLIC_302
+from pipelines.samples.economic import (
+    CAPITAL_310,
+    CLASS_NAMES,
+    PERSONNEL_301,
+    PERSONNEL_303,
+    PUBLIC_302,
+)
 from pipelines.samples.statements import lines_01, lines_04
 
 HUNDRED = Decimal(100)
@@ -29,10 +35,27 @@ ECONOMIC_WEIGHTS = {
     "30216": 0.001, "30217": 0.0004, "30226": 0.005, "30227": 0.005, "30228": 0.01, "30229": 0.03,
     "30231": 0.0015, "30239": 0.01, "30299": 0.03, "31002": 0.003, "31007": 0.002, "31013": 0.004,
 }  # fmt: skip
-OPTIONAL_SECTIONS = {"30114", "30212", "30301", "30307", "30399", "30203", "31002", "31007", "31013"}
+OPTIONAL_SECTIONS = {
+    "30114",
+    "30212",
+    "30301",
+    "30307",
+    "30399",
+    "30203",
+    "31002",
+    "31007",
+    "31013",
+}
 
 FUNCTION_KEYS_02 = ("total", "fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance", "other_income")  # fmt: skip
-FUNCTION_KEYS_03 = ("total", "basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates")
+FUNCTION_KEYS_03 = (
+    "total",
+    "basic",
+    "project",
+    "remit_to_higher",
+    "business",
+    "subsidy_to_affiliates",
+)
 FUNCTION_KEYS_05 = ("total", "basic", "project")
 FUNCTION_KEYS_07 = ("carryover_begin", "income", "total", "basic", "project", "carryover_end")
 
@@ -122,7 +145,12 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
     econ = _economic(rng, base)
     panels: list[list[EconomicLine]] = []
     totals: dict[str, Decimal] = {}
-    for class_code, sections in (("301", PERSONNEL_301), ("303", PERSONNEL_303), ("302", PUBLIC_302), ("310", CAPITAL_310)):
+    for class_code, sections in (
+        ("301", PERSONNEL_301),
+        ("303", PERSONNEL_303),
+        ("302", PUBLIC_302),
+        ("310", CAPITAL_310),
+    ):
         totals[class_code] = sum((econ.get(c, ZERO) for c, _ in sections), ZERO)
     personnel = [EconomicLine("301", CLASS_NAMES["301"], totals["301"])]
     personnel += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in PERSONNEL_301]
@@ -190,16 +218,30 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
     leaves02: dict[str, dict[str, Decimal]] = {}
     leaves03: dict[str, dict[str, Decimal]] = {}
     for code in sorted(set(leaves05) | set(leaves07)):
-        fiscal = leaves05.get(code, {}).get("total", ZERO) + leaves07.get(code, {}).get("income", ZERO)
-        business = money(rng, base * 0.02, base * 0.12) if kinds[code] == "institution" and rng.random() < 0.7 else ZERO
+        fiscal = leaves05.get(code, {}).get("total", ZERO) + leaves07.get(code, {}).get(
+            "income", ZERO
+        )
+        business = (
+            money(rng, base * 0.02, base * 0.12)
+            if kinds[code] == "institution" and rng.random() < 0.7
+            else ZERO
+        )
         other = money(rng, 1, base * 0.01) if rng.random() < 0.15 else ZERO
-        income = {"fiscal_appropriation": fiscal, "business_income": business, "other_income": other}
+        income = {
+            "fiscal_appropriation": fiscal,
+            "business_income": business,
+            "other_income": other,
+        }
         income["total"] = fiscal + business + other
         leaves02[code] = income
         own_basic = _round100(business * Decimal(str(rng.uniform(0.5, 1.0))))
         own_project = _round100(other * Decimal(str(rng.uniform(0.0, 1.0))))
         basic = leaves05.get(code, {}).get("basic", ZERO) + own_basic
-        project = leaves05.get(code, {}).get("project", ZERO) + leaves07.get(code, {}).get("project", ZERO) + own_project
+        project = (
+            leaves05.get(code, {}).get("project", ZERO)
+            + leaves07.get(code, {}).get("project", ZERO)
+            + own_project
+        )
         leaves03[code] = {"basic": basic, "project": project, "total": basic + project}
 
     account = FinalAccount(
@@ -215,7 +257,9 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
     # Statements 01 and 04 from the function tables' totals.
     t02_total, t03_total = account.t02[0], account.t03[0]
     fund = account.t07[0].values if account.t07 else {}
-    fund_begin, fund_income, fund_end = (fund.get(k, ZERO) for k in ("carryover_begin", "income", "carryover_end"))
+    fund_begin, fund_income, fund_end = (
+        fund.get(k, ZERO) for k in ("carryover_begin", "income", "carryover_end")
+    )
     own_begin = money(rng, 0, base * 0.2)
     carry_begin = fund_begin + own_begin
     carry_end = t02_total.get("total") + carry_begin - t03_total.get("total")
@@ -251,12 +295,17 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
         "vehicle_operation": e("30231", ZERO),
         "official_reception": e("30217", ZERO),
     }
-    budget = {k: _round100(v * Decimal(str(rng.uniform(1.0, 1.4)))) if v else ZERO for k, v in actual.items()}
+    budget = {
+        k: _round100(v * Decimal(str(rng.uniform(1.0, 1.4)))) if v else ZERO
+        for k, v in actual.items()
+    }
     if not budget["overseas_travel"] and rng.random() < 0.5:
         budget["overseas_travel"] = money(rng, 1, 5)
     for values in (actual, budget):
         values["vehicles"] = values["vehicle_purchase"] + values["vehicle_operation"]
-        values["total"] = values["overseas_travel"] + values["vehicles"] + values["official_reception"]
+        values["total"] = (
+            values["overseas_travel"] + values["vehicles"] + values["official_reception"]
+        )
     account.t09 = ThreePublic(budget, actual)
 
     initial = {}

@@ -8,10 +8,16 @@ Pages are filled in after layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
-from pipelines.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, StatementLine, ThreePublic
+from pipelines.samples.accounts import (
+    ZERO,
+    EconomicLine,
+    FinalAccount,
+    FunctionLine,
+    StatementLine,
+    ThreePublic,
+)
 from pipelines.samples.blocks import Cell, Grid, GridRow, TableBlock
 from pipelines.samples.style import TableStyle, normalise
 
@@ -200,7 +206,11 @@ def function_table(
         [Cell("项目", 0, colspan=code_cols + 1)] + values_header[0],
         [Cell("功能分类科目编码", 0, colspan=code_cols), Cell("科目名称", name_col, rowspan=2)]
         + values_header[1],
-        ([Cell("类", 0), Cell("款", 1), Cell("项", 2)] if style.split_codes else [Cell("类 款 项", 0)])
+        (
+            [Cell("类", 0), Cell("款", 1), Cell("项", 2)]
+            if style.split_codes
+            else [Cell("类 款 项", 0)]
+        )
         + values_header[2],
         [Cell("栏次", 0, colspan=code_cols + 1)]
         + [Cell(str(i + 1), first_value + i) for i in range(len(flat))],
@@ -212,7 +222,10 @@ def function_table(
         ordered = lines[1:] + lines[:1]
     for line in ordered:
         values = {key: line.get(key) for key, _ in flat}
-        amounts = [Cell(style.amount(values[key]), first_value + i, align="right") for i, (key, _) in enumerate(flat)]
+        amounts = [
+            Cell(style.amount(values[key]), first_value + i, align="right")
+            for i, (key, _) in enumerate(flat)
+        ]
         if line.code == "total":
             cells = [Cell("合计", 0, colspan=code_cols + 1)]
             label = "合计"
@@ -257,7 +270,14 @@ def statement_01(ctx: TableContext, position: int, account: FinalAccount) -> Tab
     style = ctx.style
     header = [
         [Cell("收入", 0, colspan=3), Cell("支出", 3, colspan=3)],
-        [Cell("项目", 0), Cell("行次", 1), Cell("决算数", 2), Cell("项目", 3), Cell("行次", 4), Cell("决算数", 5)],
+        [
+            Cell("项目", 0),
+            Cell("行次", 1),
+            Cell("决算数", 2),
+            Cell("项目", 3),
+            Cell("行次", 4),
+            Cell("决算数", 5),
+        ],
         [Cell("栏次", 0), Cell("", 1), Cell("1", 2), Cell("栏次", 3), Cell("", 4), Cell("2", 5)],
     ]
     body, income, expenditure = _statement_rows(
@@ -340,7 +360,10 @@ def _statement_rows(
             values = {k: line.values.get(k, ZERO) for k in keys}
             cells.append(Cell(line.label, first, align="left"))
             cells.append(Cell(str(line.line_no), first + 1))
-            cells += [Cell(style.amount(values[k]), first + 2 + j, align="right") for j, k in enumerate(keys)]
+            cells += [
+                Cell(style.amount(values[k]), first + 2 + j, align="right")
+                for j, k in enumerate(keys)
+            ]
             if line.label:
                 key = normalise(line.label)
                 record = TableRow(key, key, 0, values, side=side, line_no=line.line_no)
@@ -394,19 +417,26 @@ def economic_06(ctx: TableContext, position: int, account: FinalAccount) -> Tabl
         Cell(style.amount(account.t06_public_total), last, align="right"),
     ]
     body.append(GridRow(footer, footer_records))
-    weights = [1.3, 2.9, 1.7] * n
+    weights = [1.3, 2.4, 1.6] * n
     records = [r for panel in records_by_panel for r in panel] + footer_records
     return ctx.block(
         "06",
         position,
-        Grid(weights, [header_top, header_sub], body, font_size=7.5 if n == 3 else 8),
+        Grid(weights, [header_top, header_sub], body, font_size=7 if n == 3 else 7.5),
         [Column("amount", "决算数")],
         records,
         landscape=style.landscape_06,
     )
 
 
-THREE_PUBLIC_ORDER = ["total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "official_reception"]
+THREE_PUBLIC_ORDER = [
+    "total",
+    "overseas_travel",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+]
 
 
 def three_public_09(ctx: TableContext, position: int, data: ThreePublic) -> TableBlock:
@@ -438,8 +468,14 @@ def three_public_09(ctx: TableContext, position: int, data: ThreePublic) -> Tabl
             ]
         header[3] = [Cell(str(i + 1), i) for i in range(12)]
         order = THREE_PUBLIC_ORDER
-        cells = [Cell(style.amount(data.budget.get(k, ZERO)), i, align="right") for i, k in enumerate(order)]
-        cells += [Cell(style.amount(data.actual.get(k, ZERO)), 6 + i, align="right") for i, k in enumerate(order)]
+        cells = [
+            Cell(style.amount(data.budget.get(k, ZERO)), i, align="right")
+            for i, k in enumerate(order)
+        ]
+        cells += [
+            Cell(style.amount(data.actual.get(k, ZERO)), 6 + i, align="right")
+            for i, k in enumerate(order)
+        ]
         grid = Grid([1.0] * 12, header, [GridRow(cells, records)], font_size=8)
         return ctx.block("09", position, grid, columns, records, landscape=True)
     header = [
@@ -455,7 +491,8 @@ def three_public_09(ctx: TableContext, position: int, data: ThreePublic) -> Tabl
     body = []
     for label, source, recs in (("预算数", data.budget, []), ("决算数", data.actual, records)):
         cells = [Cell(label, 0)] + [
-            Cell(style.amount(source.get(k, ZERO)), 1 + i, align="right") for i, k in enumerate(THREE_PUBLIC_ORDER)
+            Cell(style.amount(source.get(k, ZERO)), 1 + i, align="right")
+            for i, k in enumerate(THREE_PUBLIC_ORDER)
         ]
         body.append(GridRow(cells, recs))
     notes = ["注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。"]

@@ -111,7 +111,9 @@ class RunSummary:
         ]
         for doc in self.documents:
             if doc.status == STATUS_QUARANTINED:
-                lines.append(f"  quarantined {doc.source_file}: {doc.reason}")
+                reason = doc.reason or "no reason given"
+                named = reason if reason.startswith(doc.source_file) else f"{doc.source_file}: {reason}"
+                lines.append(f"  quarantined {named}")
         for name, reason in self.unreadable:
             lines.append(f"  skipped {name}: {reason}")
         if self.mart_rows:

@@ -1,0 +1,24 @@
+"""Every sample document the project ships: the seed, the synthetic departments, the variants."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipelines.samples.sample import SampleDocument
+from pipelines.samples.seed_wuhan import seed_sample
+from pipelines.samples.synthetic_doc import synthetic_samples
+from pipelines.samples.variants import variant_samples
+
+
+@cache
+def all_samples() -> tuple[SampleDocument, ...]:
+    """The seed, the synthetic documents (raw/) and the variants (tests/fixtures/variants/)."""
+    return (seed_sample(), *synthetic_samples(), *variant_samples())
+
+
+def sample_by_file(file_name: str) -> SampleDocument:
+    """The sample whose PDF is called ``file_name``."""
+    for sample in all_samples():
+        if sample.file_name == file_name:
+            return sample
+    raise KeyError(file_name)
