@@ -164,9 +164,12 @@ def _split_region(page: PageLayout, lines: list[Line], expect_header: bool) -> T
             continue
         if PART_HEADING.match(text):
             break
+        # A continuation page may repeat the header: it starts with a header
+        # word, and goes on until the first row.
+        header_goes_on = expect_header or bool(header)
         if not data and (
             is_column_number_row(line)
-            or (not _is_data_line(line) if expect_header else _is_header_line(line))
+            or (not _is_data_line(line) if header_goes_on else _is_header_line(line))
         ):
             header.append(line)
             continue

@@ -13,7 +13,6 @@ published file. All assets that write DuckDB run in the ``duckdb_writer``
 pool (limit 1, see ``dagster.yaml``).
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from collections import Counter

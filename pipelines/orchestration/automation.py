@@ -1,8 +1,8 @@
 """Jobs, the raw-folder sensor and the nightly schedule."""
 
-from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 import dagster as dg
 
@@ -16,13 +16,18 @@ from pipelines.orchestration.partitions import documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.warehouse.pipeline import take_inventory
 
+if TYPE_CHECKING:
+    from dagster._core.definitions.unresolved_asset_job_definition import (
+        UnresolvedAssetJobDefinition,
+    )
+
 DOCUMENT_JOB = "document_job"
 WAREHOUSE_JOB = "warehouse_job"
 
 
 def build_jobs(
     dbt_models: dg.AssetsDefinition, published_warehouse: dg.AssetsDefinition
-) -> tuple[dg.UnresolvedAssetJobDefinition, dg.UnresolvedAssetJobDefinition]:
+) -> "tuple[UnresolvedAssetJobDefinition, UnresolvedAssetJobDefinition]":
     """One job per document partition, and one job that builds and publishes the warehouse."""
     document_job = dg.define_asset_job(
         DOCUMENT_JOB,
@@ -44,8 +49,8 @@ def build_jobs(
 
 
 def build_sensor(
-    document_job: dg.UnresolvedAssetJobDefinition,
-    warehouse_job: dg.UnresolvedAssetJobDefinition,
+    document_job: "UnresolvedAssetJobDefinition",
+    warehouse_job: "UnresolvedAssetJobDefinition",
 ) -> dg.SensorDefinition:
     @dg.sensor(
         name="raw_folder_sensor",
@@ -86,7 +91,7 @@ def build_sensor(
     return raw_folder_sensor
 
 
-def build_nightly_schedule(warehouse_job: dg.UnresolvedAssetJobDefinition) -> dg.ScheduleDefinition:
+def build_nightly_schedule(warehouse_job: "UnresolvedAssetJobDefinition") -> dg.ScheduleDefinition:
     """Every night at 02:00 Beijing time, whatever the server's time zone."""
     return dg.ScheduleDefinition(
         name="nightly_warehouse_build",

@@ -6,12 +6,13 @@ the project's files. The ``@dbt_assets`` definition is built inside a cached
 factory, so importing this module never reads the manifest.
 """
 
-from __future__ import annotations
 
 import contextlib
 import functools
 import os
 import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from pipelines.orchestration.resources import FiscalWarehouseResource
-from pipelines.settings import DBT_PROJECT_DIR
+from pipelines.settings import DBT_PROJECT_DIR, load_settings
+from pipelines.warehouse.dbt_runner import dbt_environment, dbt_executable
 from pipelines.warehouse.publish import build_path_for
 
 #: the one-writer pool every asset that writes a DuckDB file runs in
@@ -50,11 +52,52 @@ class FiscalDbtTranslator(DagsterDbtTranslator):
 @functools.cache
 def fiscal_dbt_project() -> DbtProject:
     """The dbt project, with a manifest that matches its files."""
+    _put_dbt_on_path()
     project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
     project.prepare_if_dev()
     if _manifest_is_stale(project):
-        project.preparer.prepare(project)
+        _parse_manifest(project)
     return project
+
+
+def _put_dbt_on_path() -> None:
+    """dagster-dbt looks for ``dbt`` on PATH; make it the one beside this Python."""
+    folder = str(Path(dbt_executable()).parent)
+    path = os.environ.get("PATH", "")
+    if folder not in path.split(os.pathsep):
+        os.environ["PATH"] = folder + (os.pathsep + path if path else "")
+
+
+def _parse_manifest(project: DbtProject) -> None:
+    """``dbt parse`` into a private folder, then move the manifest into place atomically."""
+    target = Path(project.target_path)
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as scratch:
+        completed = subprocess.run(
+            [
+                dbt_executable(),
+                "parse",
+                "--quiet",
+                "--project-dir",
+                str(project.project_dir),
+                "--profiles-dir",
+                str(project.profiles_dir),
+                "--target-path",
+                scratch,
+                "--log-path",
+                scratch,
+            ],
+            env=dbt_environment(load_settings().warehouse_path),
+            cwd=project.project_dir,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise RuntimeError(
+                f"dbt parse failed:\n{(completed.stdout + completed.stderr)[-4000:]}"
+            )
+        os.replace(Path(scratch) / "manifest.json", project.manifest_path)
 
 
 def _manifest_is_stale(project: DbtProject) -> bool:

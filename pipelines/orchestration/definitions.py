@@ -4,7 +4,6 @@
 Dagster loads the code location, not when this module is imported.
 """
 
-from __future__ import annotations
 
 import dagster as dg
 

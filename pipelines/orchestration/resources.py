@@ -4,12 +4,12 @@ Both read the same settings as the CLI (:mod:`pipelines.settings`), so the
 Dagster service and ``fiscal run`` always work on the same files.
 """
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from pipelines.settings import DBT_PROJECT_DIR, Settings, load_settings
+from pipelines.warehouse.dbt_runner import dbt_executable
 
 
 class FiscalWarehouseResource(dg.ConfigurableResource):
@@ -28,5 +28,9 @@ class FiscalWarehouseResource(dg.ConfigurableResource):
 def default_resources() -> dict[str, object]:
     return {
         "fiscal": FiscalWarehouseResource(),
-        "dbt": DbtCliResource(project_dir=str(DBT_PROJECT_DIR), profiles_dir=str(DBT_PROJECT_DIR)),
+        "dbt": DbtCliResource(
+            project_dir=str(DBT_PROJECT_DIR),
+            profiles_dir=str(DBT_PROJECT_DIR),
+            dbt_executable=dbt_executable(),
+        ),
     }
