@@ -9,6 +9,9 @@ environment at call time (so tests and the CLI can point it elsewhere):
   same variable);
 - ``FISCAL_STATE_DIR``: extraction cache, ledger and dbt scratch space, default
   ``<warehouse dir>/<warehouse stem>.state`` beside the published file;
+- ``FISCAL_CACHE_DIR``: the extraction cache alone, default
+  ``<state dir>/extraction_cache`` (several warehouses may share one cache: it
+  is keyed by content and extractor version only);
 - ``FISCAL_WORKERS``, ``FISCAL_DOC_TIMEOUT_SECONDS``, ``FISCAL_WORKER_MEMORY_MB``:
   extraction parallelism and the per-document limits.
 """
@@ -26,7 +29,7 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 DEFAULT_RAW_DIR = PROJECT_ROOT / "raw"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "fiscal.duckdb"
 DEFAULT_DOC_TIMEOUT_SECONDS = 300.0
-DEFAULT_WORKER_MEMORY_MB = 3072
+DEFAULT_WORKER_MEMORY_MB = 2048
 
 #: the schema dbt builds the analyst-facing tables in
 MARTS_SCHEMA = "marts"
@@ -43,11 +46,12 @@ class Settings:
     doc_timeout_seconds: float
     worker_memory_mb: int
     dbt_project_dir: Path = DBT_PROJECT_DIR
+    shared_cache_dir: Path | None = None  # FISCAL_CACHE_DIR
 
     @property
     def cache_dir(self) -> Path:
         """Extraction results, one JSON per (sha256, extractor version)."""
-        return self.state_dir / "extraction_cache"
+        return self.shared_cache_dir or self.state_dir / "extraction_cache"
 
     @property
     def ledger_path(self) -> Path:
@@ -127,6 +131,9 @@ def load_settings(
             env.get("FISCAL_DOC_TIMEOUT_SECONDS") or DEFAULT_DOC_TIMEOUT_SECONDS
         ),
         worker_memory_mb=int(env.get("FISCAL_WORKER_MEMORY_MB") or DEFAULT_WORKER_MEMORY_MB),
+        shared_cache_dir=Path(env["FISCAL_CACHE_DIR"]).resolve()
+        if env.get("FISCAL_CACHE_DIR")
+        else None,
     )
     return settings.with_overrides(raw_dir=raw_dir, warehouse_path=warehouse_path, workers=workers)
 

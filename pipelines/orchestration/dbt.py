@@ -70,7 +70,7 @@ def _put_dbt_on_path() -> None:
 
 def _parse_manifest(project: DbtProject) -> None:
     """``dbt parse`` into a private folder, then move the manifest into place atomically."""
-    target = Path(project.target_path)
+    target = Path(project.project_dir) / project.target_path  # an absolute one stays absolute
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as scratch:
         completed = subprocess.run(

@@ -36,6 +36,7 @@ from .schemas import SchemaResult
 
 REQUIRED_FINAL_ACCOUNT_TABLES = ("01", "02", "03", "05", "06", "09")
 BROKEN_SHARE_LIMIT = 0.5  # more than half broken → extraction failure
+MIN_FAMILY_SIZE = 4  # a rule checked on fewer rows than this is judged with the table as a whole
 
 
 def _title(code: str) -> str:
@@ -88,20 +89,27 @@ def quarantine_reason(
             )
 
     # 4. intra-table identities
-    evaluated: Counter[str] = Counter()
-    broken: Counter[str] = Counter()
+    # Counted per table and per rule of the table: columns read out of place
+    # break every row sum while the hierarchy still holds.
+    evaluated: Counter[tuple[str, str]] = Counter()
+    broken: Counter[tuple[str, str]] = Counter()
     for evaluation in evaluations:
         rule = RULE_BY_ID.get(evaluation.rule_id)
         if rule is None or rule.scope != "table":
             continue
-        evaluated[evaluation.table_code] += 1
-        if evaluation.outcome == "broken":
-            broken[evaluation.table_code] += 1
-    for code in sorted(evaluated):
-        if broken[code] > BROKEN_SHARE_LIMIT * evaluated[code]:
-            reasons.append(
-                f"{_title(code)}: {broken[code]} of {evaluated[code]} arithmetic identities broken"
-            )
+        for key in ((evaluation.table_code, "all"), (evaluation.table_code, evaluation.rule_id)):
+            evaluated[key] += 1
+            if evaluation.outcome == "broken":
+                broken[key] += 1
+    flagged: set[str] = set()
+    for code, rule_id in sorted(evaluated):
+        count = evaluated[(code, rule_id)]
+        if code in flagged or (rule_id != "all" and count < MIN_FAMILY_SIZE):
+            continue
+        if broken[(code, rule_id)] > BROKEN_SHARE_LIMIT * count:
+            flagged.add(code)
+            what = "arithmetic identities" if rule_id == "all" else f"{rule_id} identities"
+            reasons.append(f"{_title(code)}: {broken[(code, rule_id)]} of {count} {what} broken")
 
     # 5. the 合计 totals between 01, 02 and 03
     usable = {

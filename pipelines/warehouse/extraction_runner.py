@@ -280,7 +280,7 @@ def _name_file(document: InventoryDocument, reason: str | None) -> str | None:
     """Make sure a reason says which file it is about."""
     if reason is None:
         return None
-    if document.source_file in reason:
+    if Path(document.source_file).name in reason:
         return reason
     return f"{document.source_file}: {reason}"
 

@@ -112,7 +112,7 @@ class RunSummary:
         for doc in self.documents:
             if doc.status == STATUS_QUARANTINED:
                 reason = doc.reason or "no reason given"
-                named = reason if reason.startswith(doc.source_file) else f"{doc.source_file}: {reason}"
+                named = reason if reason.startswith(doc.source_file) else f"{doc.source_file} ({reason})"
                 lines.append(f"  quarantined {named}")
         for name, reason in self.unreadable:
             lines.append(f"  skipped {name}: {reason}")
@@ -208,7 +208,7 @@ def document_record(
     result.findings = dict(Counter(finding.severity for finding in report.findings))
     if report.quarantine_reason:
         reason = report.quarantine_reason
-        if document.source_file not in reason:
+        if Path(document.source_file).name not in reason:
             reason = f"{document.source_file}: {reason}"
         result.reason = record.status_reason = reason
     else:

@@ -1,0 +1,57 @@
+# The commands of the README. Each target sets itself up: on a fresh machine
+# with Python 3.11 and pip, `make run` and `make test` are all it takes.
+
+PYTHON ?= python3
+DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+BENCH_DOCS ?= 200
+
+# uv from PATH, else the one pip installs as a module of $(PYTHON)
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(PYTHON) -m uv
+endif
+
+.PHONY: help uv sync run test samples dagster bench lint check-defs clean
+
+help:
+	@echo "make run       build the warehouse from raw/ (warehouse/fiscal.duckdb)"
+	@echo "make test      run the test suite"
+	@echo "make samples   regenerate the sample PDFs in raw/ (needs a CJK font)"
+	@echo "make dagster   the Dagster UI and daemon on http://127.0.0.1:3000"
+	@echo "make bench     time a full ingest of $(BENCH_DOCS) documents"
+	@echo "make lint      ruff and sqlfluff"
+
+uv:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv \
+		|| $(PYTHON) -m pip install --quiet --user uv
+
+sync: uv
+	$(UV) sync --frozen
+
+run: sync
+	$(UV) run --frozen fiscal run
+
+test: sync
+	$(UV) run --frozen pytest
+
+samples: sync
+	$(UV) run --frozen python -m pipelines.samples --out raw --variants tests/fixtures/variants
+
+dagster: sync
+	mkdir -p "$(DAGSTER_HOME)"
+	cp -n pipelines/orchestration/dagster.yaml "$(DAGSTER_HOME)/dagster.yaml" || true
+	DAGSTER_HOME="$(DAGSTER_HOME)" $(UV) run --frozen dagster dev -m pipelines.orchestration.definitions
+
+check-defs: sync
+	mkdir -p "$(DAGSTER_HOME)"
+	DAGSTER_HOME="$(DAGSTER_HOME)" $(UV) run --frozen dagster definitions validate -m pipelines.orchestration.definitions
+
+bench: sync
+	$(UV) run --frozen python benchmarks/ingest_benchmark.py --documents $(BENCH_DOCS)
+
+lint: sync
+	$(UV) run --frozen ruff check pipelines tests benchmarks
+	$(UV) run --frozen ruff format --check pipelines tests benchmarks
+
+clean:
+	rm -rf warehouse/*.duckdb warehouse/*.state warehouse/.*.build-* warehouse/export
