@@ -1,0 +1,189 @@
+"""Shared helpers for the pipeline, CLI and orchestration tests.
+
+- ``sample_pdfs``: the generated sample documents in ``raw/`` (copies go into
+  temporary folders; the project's raw folder is never written);
+- ``pipeline_settings``: settings for a temporary raw folder and warehouse,
+  with an extraction cache shared by the whole session (it is keyed by
+  content, so sharing it only saves time);
+- generators for every kind of bad input the pipeline must quarantine.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.settings import Settings, load_settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DIR = PROJECT_ROOT / "raw"
+
+SettingsFactory = Callable[..., Settings]
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs() -> list[Path]:
+    """The sample PDFs of the project (raw/*.pdf), sorted; skips when none exist yet."""
+    pdfs = sorted(SAMPLE_DIR.glob("*.pdf"))
+    if len(pdfs) < 3:
+        pytest.skip("needs the sample PDFs in raw/ (make samples)")
+    return pdfs
+
+
+@pytest.fixture(scope="session")
+def shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("extraction_cache")
+
+
+@pytest.fixture
+def pipeline_settings(tmp_path: Path, shared_cache_dir: Path) -> SettingsFactory:
+    """Make settings for a temporary raw folder and warehouse under ``tmp_path``."""
+
+    def make(name: str = "fiscal", **overrides: object) -> Settings:
+        raw_dir = tmp_path / "raw"
+        raw_dir.mkdir(exist_ok=True)
+        settings = load_settings(
+            raw_dir=raw_dir, warehouse_path=tmp_path / "warehouse" / f"{name}.duckdb", workers=2
+        )
+        settings = dataclasses.replace(
+            settings,
+            state_dir=tmp_path / "warehouse" / f"{name}.state",
+            shared_cache_dir=shared_cache_dir,
+        )
+        return dataclasses.replace(settings, **overrides)
+
+    return make
+
+
+def copy_samples(pdfs: list[Path], raw_dir: Path, names: list[str] | None = None) -> list[Path]:
+    """Copy sample PDFs into ``raw_dir`` (optionally under new names)."""
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for index, pdf in enumerate(pdfs):
+        target = raw_dir / (names[index] if names else pdf.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, target)
+        copied.append(target)
+    return copied
+
+
+def marts_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every marts table, all rows sorted: equal snapshots mean identical marts."""
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'marts' ORDER BY table_name"
+            ).fetchall()
+        ]
+        return {
+            name: sorted(
+                connection.execute(f'SELECT * FROM marts."{name}"').fetchall(),
+                key=lambda row: tuple("" if value is None else str(value) for value in row),
+            )
+            for name in tables
+        }
+    finally:
+        connection.close()
+
+
+def query(warehouse: Path, sql: str, parameters: list | None = None) -> list[tuple]:
+    """Run one read-only query on a warehouse file."""
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return connection.execute(sql, parameters or []).fetchall()
+    finally:
+        connection.close()
+
+
+def document_statuses(warehouse: Path) -> dict[str, tuple[str, str, str | None]]:
+    """source_file → (document_id, status, status_reason) from raw.documents."""
+    return {
+        source_file: (document_id, status, reason)
+        for document_id, source_file, status, reason in query(
+            warehouse,
+            "SELECT document_id, source_file, status, status_reason FROM raw.documents",
+        )
+    }
+
+
+# -- bad input ---------------------------------------------------------------------
+
+
+def write_zero_bytes(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+def write_html_as_pdf(path: Path) -> Path:
+    path.write_text(
+        "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>"
+        "<body><h1>页面不存在</h1></body></html>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def write_truncated(path: Path, good_pdf: Path, fraction: float = 0.4) -> Path:
+    data = good_pdf.read_bytes()
+    path.write_bytes(data[: int(len(data) * fraction)])
+    return path
+
+
+def write_encrypted(path: Path, good_pdf: Path, password: str = "secret") -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(good_pdf))
+    writer.encrypt(user_password=password, owner_password=password + "-owner")
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def write_scanned(path: Path) -> Path:
+    """A page holding only an image (what a scanner produces): no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (620, 877), color=255)
+    draw = ImageDraw.Draw(image)
+    for row in range(12):  # a ruled table, as pixels
+        draw.line((40, 60 + row * 50, 580, 60 + row * 50), fill=0, width=2)
+    for column in range(5):
+        draw.line((40 + column * 135, 60, 40 + column * 135, 610), fill=0, width=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pdf.drawImage(ImageReader(buffer), 0, 0, width=width, height=height)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def write_without_tables(path: Path) -> Path:
+    """A real text PDF that is not a budget or final account."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for page in range(2):
+        text = pdf.beginText(72, 760)
+        text.setFont("Helvetica", 12)
+        for line in range(30):
+            text.textLine(f"Minutes of the meeting, page {page + 1}, item {line + 1}: noted.")
+        pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    return path
