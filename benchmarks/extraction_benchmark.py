@@ -66,7 +66,11 @@ def peak_memory_mb(path: Path) -> float:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True, cwd=PROJECT
+        [sys.executable, "-c", code, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
     )
     return int(out.stdout.strip()) / 1024
 
@@ -84,7 +88,9 @@ def main(argv: list[str]) -> None:
         ours, pages = extraction_seconds(path)
         pages = pages or len(pdfplumber.open(path).pages)
         total_ours, total_ref, total_pages = total_ours + ours, total_ref + ref, total_pages + pages
-        print(f"{path.name[:58]:58} {pages:5d} {ours:8.3f} {ref:8.3f} {ours / ref:6.2f} {1000 * ours / pages:8.1f}")
+        print(
+            f"{path.name[:58]:58} {pages:5d} {ours:8.3f} {ref:8.3f} {ours / ref:6.2f} {1000 * ours / pages:8.1f}"
+        )
     print(
         f"{'ALL':58} {total_pages:5d} {total_ours:8.3f} {total_ref:8.3f} "
         f"{total_ours / total_ref:6.2f} {1000 * total_ours / total_pages:8.1f}"

@@ -57,7 +57,9 @@ def test_every_document_loaded(warehouse):
     ).fetchall()
     assert statuses == [("loaded", 13)]
     assert one(warehouse, "select count(*) from marts.dim_department") == 5
-    assert sorted(r[0] for r in warehouse.execute("select fiscal_year from marts.dim_fiscal_year").fetchall()) == [
+    assert sorted(
+        r[0] for r in warehouse.execute("select fiscal_year from marts.dim_fiscal_year").fetchall()
+    ) == [
         2021,
         2022,
         2023,
@@ -97,7 +99,8 @@ def test_facts_hold_leaves_only(warehouse):
     codes = {
         r[0]
         for r in warehouse.execute(
-            "select function_code from marts.fct_expenditure_by_function where document_id = ?", [doc]
+            "select function_code from marts.fct_expenditure_by_function where document_id = ?",
+            [doc],
         ).fetchall()
     }
     assert "206" not in codes and "20604" not in codes and "2060499" in codes

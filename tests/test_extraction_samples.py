@@ -52,13 +52,19 @@ def test_same_tables_found(pair):
         assert got.tables[code].is_empty == table.is_empty, code
         assert got.tables[code].unit == table.unit, code
     # Variants print only some tables; the rest are reported as not found.
-    absent = {f"table {code} not found" for code in ("01", "02", "03", "04", "05", "06", "07", "08", "09")}
+    absent = {
+        f"table {code} not found" for code in ("01", "02", "03", "04", "05", "06", "07", "08", "09")
+    }
     assert [p for p in got.problems if p not in absent] == []
     assert {p for p in got.problems} == {f"table {c} not found" for c in absent_codes(expected)}
 
 
 def absent_codes(expected: DocumentExtraction) -> list[str]:
-    return [c for c in ("01", "02", "03", "04", "05", "06", "07", "08", "09") if c not in expected.tables]
+    return [
+        c
+        for c in ("01", "02", "03", "04", "05", "06", "07", "08", "09")
+        if c not in expected.tables
+    ]
 
 
 def test_every_cell_exact(pair):

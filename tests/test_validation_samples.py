@@ -22,7 +22,9 @@ def seed():
 def test_seed_disagreements_are_found_and_nothing_else(seed):
     report = validate_document(seed)
     assert report.quarantine_reason is None
-    errors = {(f.rule_id, f.location.split()[-1], f.expected_yuan, f.actual_yuan) for f in report.errors}
+    errors = {
+        (f.rule_id, f.location.split()[-1], f.expected_yuan, f.actual_yuan) for f in report.errors
+    }
     assert errors == {
         # narrative 113219.88 vs table 132145.98 for 2060499
         ("N_BUDGET_EXECUTION_FINAL", "2060499", Decimal("1321459800.00"), Decimal("1132198800.00")),
@@ -49,14 +51,18 @@ def test_injected_breaks_on_a_real_extraction():
     broken = copy.deepcopy(clean)
     item = next(r for r in broken.tables["03"].rows if len(r.row_key) == 7)
     item.values["total"] += Decimal("12300.00")  # a row total off
-    section = next(r for r in broken.tables["02"].rows if r.row_key.isdigit() and len(r.row_key) == 5)
+    section = next(
+        r for r in broken.tables["02"].rows if r.row_key.isdigit() and len(r.row_key) == 5
+    )
     for column in section.values:
         section.values[column] += Decimal("50000.00")  # a 款 no longer its 项s' sum
     broken.narrative_figures[0].amount_yuan += Decimal("10000.00")  # a narrative number changed
     found = {(f.rule_id, f.location) for f in validate_document(broken).errors}
     assert ("T03_ROW_SUM", f"03/{item.row_key}/total") in found
     assert any(rule == "T02_HIERARCHY" and section.row_key in loc for rule, loc in found)
-    assert any(rule == "N_FIGURE" and broken.narrative_figures[0].figure_key in loc for rule, loc in found)
+    assert any(
+        rule == "N_FIGURE" and broken.narrative_figures[0].figure_key in loc for rule, loc in found
+    )
 
 
 def test_a_mangled_table_quarantines_the_document():

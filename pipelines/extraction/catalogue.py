@@ -105,7 +105,9 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         STATEMENT_01_COLUMNS,
         None,
     ),
-    TableSpec("02", "function", (("收入决算表",),), ("支出", "财政拨款"), FUNCTION_COLUMNS_02, None),
+    TableSpec(
+        "02", "function", (("收入决算表",),), ("支出", "财政拨款"), FUNCTION_COLUMNS_02, None
+    ),
     TableSpec(
         "05",
         "function",

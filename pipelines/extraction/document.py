@@ -86,7 +86,9 @@ def _extract(
         problems.append(f"pages {blank} have no text layer (scanned); OCR needed")
     located = locate_tables(pages, specs)
     if not located:
-        raise DocumentRejected(f"{name}: no disclosure tables found (not a budget or final account)")
+        raise DocumentRejected(
+            f"{name}: no disclosure tables found (not a budget or final account)"
+        )
     units = Counter(t.unit for t in located if t.unit)
     document_unit = units.most_common(1)[0][0] if units else "万元"
     tables: dict[str, ExtractedTable] = {}

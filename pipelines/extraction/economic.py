@@ -30,11 +30,17 @@ def parse_economic_table(table: LocatedTable, unit: str, problems: list[str]) ->
         if not panels and previous is not None:
             panels = carry_mapping(previous[0], previous[1], grid)
         if not panels:
-            problems.append(f"table 06 page {region.page.number}: economic-code panels not recognised")
+            problems.append(
+                f"table 06 page {region.page.number}: economic-code panels not recognised"
+            )
             continue
         previous = (grid, panels)
         amount_label = next(
-            (grid.columns[i].label for i, r in panels.items() if r == "amount" and grid.columns[i].label),
+            (
+                grid.columns[i].label
+                for i, r in panels.items()
+                if r == "amount" and grid.columns[i].label
+            ),
             amount_label,
         )
         for grid_row in grid.rows:
@@ -120,5 +126,7 @@ def _footers(cells: list[str], page: int, unit: str) -> list[TableRow]:
                 following = [rest] if rest else []
                 following += [c for c in cells[index + 1 :] if c]
                 amount = next((c for c in following if is_amount_token(c)), "0")
-                found.append(TableRow(key, label, page, {"amount": to_yuan(parse_amount(amount), unit)}))
+                found.append(
+                    TableRow(key, label, page, {"amount": to_yuan(parse_amount(amount), unit)})
+                )
     return found

@@ -26,7 +26,9 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[str]) ->
         if not roles and previous is not None:
             roles = carry_mapping(previous[0], previous[1], grid)
         elif roles:
-            labels.update(column_labels(grid, {i: k for i, k in roles.items() if isinstance(k, str)}))
+            labels.update(
+                column_labels(grid, {i: k for i, k in roles.items() if isinstance(k, str)})
+            )
         if not roles:
             if region.data_lines:
                 problems.append(
@@ -115,4 +117,3 @@ def _code_and_name(cells: list[str]) -> tuple[str | None, str]:
     if code is not None and len(code) not in (3, 5, 7):
         return None, "".join(parts + names)
     return code, "".join(names)
-

@@ -71,7 +71,8 @@ def is_column_number_row(line: Line) -> bool:
     return (
         len(tokens) >= 3
         and len(numbers) == len(tokens)
-        and [int(t) for t in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+        and [int(t) for t in numbers]
+        == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
     )
 
 
@@ -152,9 +153,7 @@ def _split_at_first_row_rule(
     return [line for line in header if _line_mid(line) <= start], moved + data
 
 
-def _ruled_columns(
-    page: PageLayout, top: float, bottom: float, lines: list[Line]
-) -> list[float]:
+def _ruled_columns(page: PageLayout, top: float, bottom: float, lines: list[Line]) -> list[float]:
     """x positions of vertical rules crossing the data rows, merged and sorted."""
     if not page.vertical:
         return []
@@ -250,7 +249,10 @@ def _rows(
         rows.append(
             GridRow(
                 page.number,
-                ["".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0))) for ws in cells],
+                [
+                    "".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
+                    for ws in cells
+                ],
                 group[0].top,
             )
         )

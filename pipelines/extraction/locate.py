@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.extraction.catalogue import TableSpec
-from pipelines.extraction.grid import CODE_TOKEN, Line, group_lines, has_amount, is_column_number_row
+from pipelines.extraction.grid import (
+    CODE_TOKEN,
+    Line,
+    group_lines,
+    has_amount,
+    is_column_number_row,
+)
 from pipelines.extraction.pages import PageLayout
 
 TITLE_MAX_LENGTH = 48
@@ -114,9 +120,9 @@ def _start_table(
         meta = False
         if match := re.search(r"单位[:：](万元|亿元|元)", text):
             unit, meta = match.group(1), True
-        if match := re.search(r"(?:部门|单位)(?:名称)?[:：]([^单]+?)(?=单位[:：]|$)", text):
-            if not text.startswith("单位:") and not text.startswith("单位："):
-                department, meta = match.group(1), True
+        printed_by = re.search(r"(?:部门|单位)(?:名称)?[:：]([^单]+?)(?=单位[:：]|$)", text)
+        if printed_by and not text.startswith(("单位:", "单位：")):
+            department, meta = printed_by.group(1), True
         if (number := PRINTED_NUMBER.fullmatch(text)) or (
             not body and (number := PRINTED_NUMBER.search(text)) and len(text) <= 8
         ):
@@ -181,7 +187,18 @@ def _split_region(page: PageLayout, lines: list[Line], expect_header: bool) -> T
     return TableRegion(page, header, data, notes)
 
 
-HEADER_WORDS = ("项目", "栏次", "行次", "科目", "编码", "决算数", "预算数", "名称", "单位：", "单位:")
+HEADER_WORDS = (
+    "项目",
+    "栏次",
+    "行次",
+    "科目",
+    "编码",
+    "决算数",
+    "预算数",
+    "名称",
+    "单位：",
+    "单位:",
+)
 
 
 def _is_header_line(line: Line) -> bool:

@@ -192,9 +192,7 @@ class DocumentExtraction:
             for k, v in data.items()
             if k not in ("tables", "budget_execution", "narrative_figures")
         }
-        return cls(
-            **scalars, tables=tables, budget_execution=execution, narrative_figures=figures
-        )
+        return cls(**scalars, tables=tables, budget_execution=execution, narrative_figures=figures)
 
 
 def _decimals_to_str(value: Any) -> Any:

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from pipelines.extraction.model import BudgetExecution, ExtractedTable, NarrativeFigure
 from pipelines.extraction.text import to_yuan
 
+
 def _pattern(source: str) -> re.Pattern[str]:
     """Compile a pattern written with full-width punctuation against NFKC text."""
     escaped = source.replace("（", r"\(").replace("）", r"\)")
@@ -47,9 +48,15 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("personnel_expenditure", rf"人员经费{NUMBER}{UNIT}"),
         ("public_expenditure", rf"公用经费{NUMBER}{UNIT}"),
         ("three_public_budget", rf"“?三公”?经费(?:财政拨款)?支出(?:年初)?预算为{NUMBER}{UNIT}"),
-        ("three_public_actual", rf"“?三公”?经费(?:财政拨款)?支出(?:年初)?预算为[\d,.]+(?:万元|元)[，,]支出决算为{NUMBER}{UNIT}"),
+        (
+            "three_public_actual",
+            rf"“?三公”?经费(?:财政拨款)?支出(?:年初)?预算为[\d,.]+(?:万元|元)[，,]支出决算为{NUMBER}{UNIT}",
+        ),
         ("overseas_travel_budget", rf"因公出国（境）费(?:支出)?预算为{NUMBER}{UNIT}"),
-        ("overseas_travel_actual", rf"因公出国（境）费(?:支出)?预算为[\d,.]+(?:万元|元)[，,]支出决算为{NUMBER}{UNIT}"),
+        (
+            "overseas_travel_actual",
+            rf"因公出国（境）费(?:支出)?预算为[\d,.]+(?:万元|元)[，,]支出决算为{NUMBER}{UNIT}",
+        ),
         ("vehicles_actual", rf"公务用车购置及运行(?:维护)?费支出决算为{NUMBER}{UNIT}"),
         ("vehicle_purchase_actual", rf"公务用车购置费(?:支出)?(?:决算为)?{NUMBER}{UNIT}"),
         ("vehicle_operation_actual", rf"公务用车运行(?:维护)?费(?:支出)?(?:决算为)?{NUMBER}{UNIT}"),
@@ -95,7 +102,9 @@ def read_budget_execution(
             BudgetExecution(
                 function_code=_resolve(label, names),
                 function_label=label,
-                initial_budget_yuan=to_yuan(Decimal(match.group(2).replace(",", "")), match.group(3)),
+                initial_budget_yuan=to_yuan(
+                    Decimal(match.group(2).replace(",", "")), match.group(3)
+                ),
                 final_yuan=to_yuan(Decimal(match.group(4).replace(",", "")), match.group(5)),
                 completion_rate=Decimal(match.group("rate")) if match.group("rate") else None,
                 explanation=match.group("rest").strip("，, "),
@@ -132,7 +141,9 @@ def read_figures(
     }
     seen = set()
     for match in CLASS_FIGURE.finditer(text):
-        code = class_codes.get(match.group("name")) or _resolve_class(match.group("name"), class_codes)
+        code = class_codes.get(match.group("name")) or _resolve_class(
+            match.group("name"), class_codes
+        )
         if code is None or code in seen:
             continue
         seen.add(code)

@@ -76,7 +76,9 @@ def read_pages(path: Path) -> list[PageLayout]:
         except DocumentRejected:
             raise
         except Exception as exc:
-            raise DocumentRejected(f"{path.name}: corrupt PDF ({type(exc).__name__}: {exc})") from exc
+            raise DocumentRejected(
+                f"{path.name}: corrupt PDF ({type(exc).__name__}: {exc})"
+            ) from exc
     missing = [p for p in pages if not p.words]
     if missing:
         _fill_from_pdfium(path, missing)
@@ -125,7 +127,12 @@ def _read_page(page: pdfplumber.page.Page) -> PageLayout:
         elif isinstance(obj, LTImage):
             has_images = True
         elif isinstance(obj, LTCurve):  # rects and lines too
-            box = {"x0": obj.x0, "x1": obj.x1, "top": page_top - obj.y1, "bottom": page_top - obj.y0}
+            box = {
+                "x0": obj.x0,
+                "x1": obj.x1,
+                "top": page_top - obj.y1,
+                "bottom": page_top - obj.y0,
+            }
             if isinstance(obj, LTRect) and min(obj.width, obj.height) >= LINE_MIN_LENGTH:
                 # a cell drawn as a box: its four sides
                 x0, x1, top, bottom = box["x0"], box["x1"], box["top"], box["bottom"]

@@ -31,9 +31,7 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> Extr
     labels: dict[str, str] = {}
     previous: tuple[Grid, dict[int, object]] | None = None
     for region in table.regions:
-        grid = build_grid(
-            region.page, region.header_lines, region.data_lines, merge_wrapped=False
-        )
+        grid = build_grid(region.page, region.header_lines, region.data_lines, merge_wrapped=False)
         roles = _roles(grid, table.spec.columns) if region.header_lines else {}
         if not roles and previous is not None:
             roles = carry_mapping(previous[0], previous[1], grid)

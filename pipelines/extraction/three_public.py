@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipelines.extraction.grid import Grid, Line, build_grid
-from pipelines.extraction.pages import Word
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.pages import Word
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
 
 ITEM_ORDER = (
