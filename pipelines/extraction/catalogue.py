@@ -161,3 +161,118 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
 )
 
 SPEC_BY_CODE = {spec.table_code: spec for spec in FINAL_ACCOUNT_TABLES}
+
+
+# --- Budget documents (部门预算) -------------------------------------------
+# The budget table set, recognised by title like the final-account set and
+# mapped onto the same national table codes by what the table holds, so that
+# budget rows land in the same facts: 01/04 statements, 02 income by function,
+# 03 expenditure by function (all funds), 05 general public budget, 06 basic
+# expenditure by economic code, 07 government fund, 08 state capital, 09 "三公".
+BUDGET_AMOUNT = ("预算数", "金额", "合计", "小计", "总计")
+
+BUDGET_COLUMNS_02 = (
+    ColumnSpec("total", ("本年收入合计", "收入合计", "合计", "总计", "收入预算")),
+    ColumnSpec("fiscal_appropriation", ("财政拨款收入", "财政拨款")),
+    ColumnSpec("superior_subsidy", ("上级补助收入", "上级补助")),
+    ColumnSpec("business_income", ("事业收入",)),
+    ColumnSpec("operating_income", ("经营收入",)),
+    ColumnSpec("affiliated_remittance", ("附属单位上缴收入", "附属单位上缴")),
+    ColumnSpec("other_income", ("其他收入",)),
+)
+
+BUDGET_BASIC_PROJECT = (
+    ColumnSpec("total", ("合计", "小计", "金额", "预算数", "总计")),
+    ColumnSpec("basic", ("基本支出",)),
+    ColumnSpec("project", ("项目支出",)),
+)
+
+BUDGET_STATEMENT_01 = (ColumnSpec("amount", ("预算数", "金额", "预算")),)
+BUDGET_STATEMENT_04 = (
+    ColumnSpec("amount", ("预算数", "金额")),
+    ColumnSpec("total", ("小计", "合计")),
+    ColumnSpec("general_public_budget", ("一般公共预算",)),
+    ColumnSpec("government_fund", ("政府性基金",)),
+    ColumnSpec("state_capital", ("国有资本经营",)),
+)
+BUDGET_ECONOMIC = (ColumnSpec("amount", ("合计", "金额", "预算数", "小计")),)
+BUDGET_THREE_PUBLIC = (ColumnSpec("budget", ("预算数", "预算", "合计")),)
+
+BUDGET_TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "04",
+        "statement",
+        (("财政拨款收支",),),
+        ("支出预算表", "功能"),
+        BUDGET_STATEMENT_04,
+        None,
+    ),
+    TableSpec(
+        "01",
+        "statement",
+        (("收支预算总表",), ("收支总表",), ("财务收支预算",)),
+        ("财政拨款",),
+        BUDGET_STATEMENT_01,
+        None,
+    ),
+    TableSpec(
+        "06",
+        "economic",
+        (("一般公共预算基本支出",), ("一般公共预算财政拨款基本支出",)),
+        ("三公", "机关运行"),
+        BUDGET_ECONOMIC,
+        None,
+    ),
+    TableSpec(
+        "09",
+        "three_public",
+        (("三公", "经费"),),
+        (),
+        BUDGET_THREE_PUBLIC,
+        None,
+    ),
+    TableSpec(
+        "05",
+        "function",
+        (("一般公共预算支出",), ("一般公共预算财政拨款支出",)),
+        ("基本支出", "经济", "三公", "机关运行"),
+        BUDGET_BASIC_PROJECT,
+        "general_public_budget",
+    ),
+    TableSpec(
+        "07",
+        "function",
+        (("政府性基金预算支出",), ("政府性基金支出",)),
+        (),
+        BUDGET_BASIC_PROJECT,
+        "government_fund",
+        may_be_empty=True,
+    ),
+    TableSpec(
+        "08",
+        "function",
+        (("国有资本经营预算支出",),),
+        (),
+        BUDGET_BASIC_PROJECT,
+        "state_capital",
+        may_be_empty=True,
+    ),
+    TableSpec(
+        "02",
+        "function",
+        (("收入预算",), ("收入总表",)),
+        ("支出", "财政拨款收支"),
+        BUDGET_COLUMNS_02,
+        None,
+    ),
+    TableSpec(
+        "03",
+        "function",
+        (("支出预算",), ("支出总表",)),
+        ("财政拨款", "一般公共预算", "政府性基金", "国有资本", "三公", "基本支出", "机关运行", "收入", "采购"),
+        BUDGET_BASIC_PROJECT,
+        "all_funds",
+    ),
+)
+
+BUDGET_SPEC_BY_CODE = {spec.table_code: spec for spec in BUDGET_TABLES}

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from pipelines.extraction.catalogue import FINAL_ACCOUNT_TABLES, TableSpec
+from pipelines.extraction.catalogue import BUDGET_TABLES, FINAL_ACCOUNT_TABLES, TableSpec
 from pipelines.extraction.economic import parse_economic_table
 from pipelines.extraction.errors import DocumentRejected
 from pipelines.extraction.function_table import parse_function_table
@@ -63,7 +63,7 @@ def extract_document(path: Path, source_file: str | None = None) -> DocumentExtr
     sha256 = file_sha256(path)
     pages = read_pages(path)
     _require_text(pages, name)
-    extraction = _extract(pages, FINAL_ACCOUNT_TABLES, name)
+    extraction = _extract(pages, name)
     extraction.sha256 = sha256
     extraction.document_id = document_id_for(sha256)
     extraction.seconds = round(time.perf_counter() - started, 3)
@@ -77,18 +77,35 @@ def _require_text(pages: list[PageLayout], name: str) -> None:
         raise DocumentRejected(f"{name}: no text on any page")
 
 
-def _extract(
-    pages: list[PageLayout], specs: tuple[TableSpec, ...], name: str
-) -> DocumentExtraction:
+def _choose_table_set(
+    pages: list[PageLayout], kind: str | None
+) -> tuple[tuple[TableSpec, ...], list[LocatedTable], str | None]:
+    """The final-account or the budget table set, whichever the document holds.
+
+    The kind printed on the cover decides; a document without one (a tables-only
+    budget file) is judged by which set's titles it prints more of.
+    """
+    finals = locate_tables(pages, FINAL_ACCOUNT_TABLES)
+    if kind == "final_account" and finals:
+        return FINAL_ACCOUNT_TABLES, finals, kind
+    budgets = locate_tables(pages, BUDGET_TABLES)
+    if kind == "budget" and budgets:
+        return BUDGET_TABLES, budgets, kind
+    if len(budgets) > len(finals):
+        return BUDGET_TABLES, budgets, "budget"
+    return FINAL_ACCOUNT_TABLES, finals, "final_account" if finals else kind
+
+
+def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
     problems: list[str] = []
     blank = [p.number for p in pages if not p.words and p.has_images]
     if blank:
         problems.append(f"pages {blank} have no text layer (scanned); OCR needed")
-    located = locate_tables(pages, specs)
+    opening = [[line.text for line in page_lines(p)] for p in pages[:3]]
+    printed_kind = read_metadata(opening, []).document_kind
+    specs, located, kind = _choose_table_set(pages, printed_kind)
     if not located:
-        raise DocumentRejected(
-            f"{name}: no disclosure tables found (not a budget or final account)"
-        )
+        raise DocumentRejected(f"{name}: no disclosure tables found (not a budget or final account)")
     units = Counter(t.unit for t in located if t.unit)
     document_unit = units.most_common(1)[0][0] if units else "万元"
     tables: dict[str, ExtractedTable] = {}
@@ -109,11 +126,16 @@ def _extract(
             continue
         extracted = PARSERS[table.spec.shape](table, unit, problems)
         extracted.note = table.note
+        if table.spec.shape == "function" and not any(r.row_key.isdigit() for r in extracted.rows):
+            # e.g. a budget's income table listed by source, not by function code
+            problems.append(f"table {table.spec.table_code} ({table.title}) has no function-coded rows")
+            continue
         tables[table.spec.table_code] = extracted
     for spec in specs:
-        if spec.table_code not in tables:
+        if spec.table_code not in tables and not any(
+            p.startswith(f"table {spec.table_code} (") for p in problems
+        ):
             problems.append(f"table {spec.table_code} not found")
-    opening = [[line.text for line in page_lines(p)] for p in pages[:3]]
     metadata = read_metadata(opening, [t.department for t in located if t.department])
     table_pages = {n for t in located for n in t.pages}
     prose = [
@@ -130,7 +152,7 @@ def _extract(
         department_name=metadata.department_name,
         region=metadata.region,
         fiscal_year=metadata.fiscal_year,
-        document_kind=metadata.document_kind,
+        document_kind=kind or metadata.document_kind,
         reporting_scope=metadata.reporting_scope,
         source_unit=document_unit,
         tables=tables,

@@ -26,9 +26,10 @@ def parse_economic_table(table: LocatedTable, unit: str, problems: list[str]) ->
     previous: tuple[Grid, dict[int, object]] | None = None
     for region in table.regions:
         grid = build_grid(region.page, region.header_lines, region.data_lines)
-        panels = _panels(grid)
-        if not panels and previous is not None:
+        if not region.header_lines and previous is not None:
             panels = carry_mapping(previous[0], previous[1], grid)
+        else:
+            panels = _panels(grid)
         if not panels:
             problems.append(
                 f"table 06 page {region.page.number}: economic-code panels not recognised"
@@ -66,12 +67,15 @@ def _panels(grid: Grid) -> dict[int, object]:
     roles: dict[int, object] = {}
     for index, column in enumerate(grid.columns):
         label = column.label
-        if "编码" in label or label.endswith("科目") or label in ("经济分类", "代码"):
+        if label == "款" and roles.get(index - 1) == "code":
+            roles[index] = "code_part"  # codes split into 类 | 款 columns
+        elif "编码" in label or label.endswith("科目") or label in ("经济分类", "代码", "类"):
             roles[index] = "code"
         elif "名称" in label:
             roles[index] = "name"
-        elif any(k in label for k in ("决算数", "金额", "预算数", "决算")):
-            roles[index] = "amount"
+        elif any(k in label for k in ("决算数", "金额", "预算数", "决算", "合计")):
+            if "amount" not in [roles.get(i) for i in range(index - 2, index)]:
+                roles[index] = "amount"  # the first amount column of a panel
     if "code" not in roles.values():
         # No header: a column whose cells are mostly economic codes starts a panel.
         for index in range(len(grid.columns)):
@@ -105,7 +109,9 @@ def _panel_row(
         role = roles.get(index)
         if role == "code":
             break
-        if role == "name":
+        if role == "code_part" and re.fullmatch(r"\d{2}", cells[index]):
+            code_cell += cells[index]
+        elif role == "name":
             name += cells[index]
         elif role == "amount":
             cell = cells[index]

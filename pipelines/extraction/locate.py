@@ -69,6 +69,9 @@ def match_title(text: str, specs: tuple[TableSpec, ...]) -> TableSpec | None:
     if len(text) > TITLE_MAX_LENGTH or text.endswith("说明") or text.startswith("注"):
         return None
     title = PRINTED_NUMBER.sub("", text)
+    # A title names a table (…表) and is not a sentence or a header row.
+    if "表" not in title or any(mark in title for mark in "。，,；;：:") or re.search(r"\d+\.\d", title):
+        return None
     for spec in specs:
         if any(word in title for word in spec.title_excludes):
             continue
@@ -153,8 +156,10 @@ def _continuation(page: PageLayout, lines: list[Line]) -> TableRegion | None:
     region = _split_region(page, lines, expect_header=False)
     if region is None or not region.data_lines:
         return None
-    # Prose before the first row means the page is not a continuation.
+    # Prose before the first row, or for a row, means the page is not a continuation.
     if any(len(line.text) > 30 and not has_amount(line) for line in region.header_lines):
+        return None
+    if any("。" in line.text for line in region.data_lines[:5]):
         return None
     return region
 

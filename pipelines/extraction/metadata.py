@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 TITLE = re.compile(
-    r"^(?:第[一二三四五六七八九十]部分)?(?P<dept>.*?)(?P<year>20\d{2})?年度?(?P<scope>部门|单位)?(?P<kind>决算|预算)"
+    r"^(?:第[一二三四五六七八九十]部分)?(?P<dept>.*?)(?P<year>20\d{2})?年度?(?:区级|市级|省级|县级)?(?P<scope>部门|单位)?(?P<kind>决算|预算)"
 )
 YEAR = re.compile(r"(20\d{2})\s*年")
 BARE_YEAR = re.compile(r"^(20\d{2})(年度?)?$")
@@ -50,6 +50,9 @@ def read_metadata(first_page_lines: list[list[str]], table_departments: list[str
                 department = name
         if department and year and kind:
             break
+    if year is None:  # no cover: the year most printed in the opening pages
+        years = Counter(m for lines in first_page_lines for line in lines for m in YEAR.findall(line))
+        year = int(years.most_common(1)[0][0]) if years else None
     printed = Counter(_clean_department(d) for d in table_departments if _clean_department(d))
     if printed:
         department = printed.most_common(1)[0][0]

@@ -36,6 +36,8 @@ ITEM_LABELS = {
 
 def item_of(label: str) -> str | None:
     """The cost item a printed label names."""
+    if "机关运行" in label or "会议费" in label or "培训费" in label:
+        return None  # printed beside the "三公" items in some tables
     if "出国" in label:
         return "overseas_travel"
     if "接待" in label:
@@ -54,6 +56,9 @@ def item_of(label: str) -> str | None:
 
 
 def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+    # A budget's table has only budget figures: unlabelled columns are budget.
+    budget_only = [c.key for c in table.spec.columns] == ["budget"]
+    default_group = "budget" if budget_only else None
     values: dict[str, dict[str, Decimal]] = {item: {} for item in ITEM_ORDER}
     pages: dict[str, int] = {}
     for region in table.regions:
@@ -63,7 +68,7 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> E
             labels = "".join(c for c in grid_row.cells if c and not is_amount_token(c))
             if not amounts:
                 continue
-            read = _read_row(grid, region.header_lines, grid_row.cells, labels, unit)
+            read = _read_row(grid, region.header_lines, grid_row.cells, labels, unit, default_group)
             if read is None:
                 problems.append(
                     f"table 09 page {grid_row.page}: row {labels or grid_row.cells!r} not understood"
@@ -77,7 +82,9 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> E
             item,
             ITEM_LABELS[item],
             pages.get(item, table.pages[0]),
-            {"budget": v.get("budget", Decimal("0")), "actual": v.get("actual", Decimal("0"))},
+            {"budget": v.get("budget", Decimal("0"))}
+            if budget_only
+            else {"budget": v.get("budget", Decimal("0")), "actual": v.get("actual", Decimal("0"))},
         )
         for item, v in values.items()
         if v
@@ -88,13 +95,18 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> E
         printed_number=table.printed_number,
         unit=unit,
         pages=table.pages,
-        columns=[Column("budget", "预算数"), Column("actual", "决算数")],
+        columns=[Column("budget", "预算数")] + ([] if budget_only else [Column("actual", "决算数")]),
         rows=rows,
     )
 
 
 def _read_row(
-    grid: Grid, header: list[Line], cells: list[str], labels: str, unit: str
+    grid: Grid,
+    header: list[Line],
+    cells: list[str],
+    labels: str,
+    unit: str,
+    default_group: str | None,
 ) -> dict[tuple[str, str], Decimal] | None:
     value_indexes = [
         i for i, c in enumerate(cells) if c and is_amount_token(c) or _is_value_column(grid, i)
@@ -112,7 +124,7 @@ def _read_row(
         if budget_i is None or actual_i is None:
             return None
         return {(item, "budget"): amount(budget_i), (item, "actual"): amount(actual_i)}
-    labelled = _labelled_columns(grid, header, value_indexes)
+    labelled = _labelled_columns(grid, header, value_indexes, default_group)
     if labelled is not None:
         return {key: amount(i) for key, i in labelled.items()}
     if len(value_indexes) == 12:
@@ -142,7 +154,7 @@ def _budget_actual_columns(grid: Grid, indexes: list[int]) -> tuple[int | None, 
 
 
 def _labelled_columns(
-    grid: Grid, header: list[Line], indexes: list[int]
+    grid: Grid, header: list[Line], indexes: list[int], default_group: str | None
 ) -> dict[tuple[str, str], int] | None:
     """Each value column's item and budget/actual from the narrowest header over it."""
     over: dict[int, list[tuple[int, str]]] = {i: [] for i in range(len(grid.columns))}
@@ -155,8 +167,10 @@ def _labelled_columns(
     for index in indexes:
         labels = [text for _, text in sorted(over[index])]
         item = next((i for i in map(item_of, labels) if i), None)
-        group = next((g for g in map(_group, labels) if g), None)
-        if item is None or group is None or (item, group) in found:
+        group = next((g for g in map(_group, labels) if g), default_group)
+        if item is None:
+            continue  # a column beside the "三公" items, e.g. 机关运行经费
+        if group is None or (item, group) in found:
             return None
         found[(item, group)] = index
     return found if len(found) >= 2 else None
