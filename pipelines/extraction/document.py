@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -105,7 +106,10 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
     printed_kind = read_metadata(opening, []).document_kind
     specs, located, kind = _choose_table_set(pages, printed_kind)
     if not located:
-        raise DocumentRejected(f"{name}: no disclosure tables found (not a budget or final account)")
+        if printed_kind is None:
+            raise DocumentRejected(f"{name}: no disclosure tables found (not a budget or final account)")
+        # The prose part of a document set whose tables come in another file.
+        problems.append("no standard tables: the prose part of a document set")
     units = Counter(t.unit for t in located if t.unit)
     document_unit = units.most_common(1)[0][0] if units else "万元"
     tables: dict[str, ExtractedTable] = {}
@@ -137,6 +141,12 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         ):
             problems.append(f"table {spec.table_code} not found")
     metadata = read_metadata(opening, [t.department for t in located if t.department])
+    if metadata.fiscal_year is None:  # no year on the opening pages: the tables' titles
+        text = "".join(t.title for t in located) or "".join(w.text for p in pages for w in p.words)
+        years = Counter(re.findall(r"(20\d{2})年", text))
+        if not years:
+            years = Counter(re.findall(r"(20\d{2})年", "".join(w.text for p in pages for w in p.words)))
+        metadata.fiscal_year = int(years.most_common(1)[0][0]) if years else None
     table_pages = {n for t in located for n in t.pages}
     prose = [
         PageText(p.number, "".join(line.text for line in page_lines(p)))

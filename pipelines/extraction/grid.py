@@ -157,8 +157,8 @@ def _ruled_columns(page: PageLayout, top: float, bottom: float, lines: list[Line
     """x positions of vertical rules crossing the data rows, merged and sorted."""
     if not page.vertical:
         return []
-    left = min(w.x0 for line in lines for w in line.words) - 40
-    right = max(w.x1 for line in lines for w in line.words) + 40
+    left = min(w.x0 for line in lines for w in line.words) - 120
+    right = max(w.x1 for line in lines for w in line.words) + 120
     xs = sorted(
         r.position
         for r in page.vertical

@@ -70,7 +70,13 @@ def match_title(text: str, specs: tuple[TableSpec, ...]) -> TableSpec | None:
         return None
     title = PRINTED_NUMBER.sub("", text)
     # A title names a table (…表) and is not a sentence or a header row.
-    if "表" not in title or any(mark in title for mark in "。，,；;：:") or re.search(r"\d+\.\d", title):
+    if (
+        "表" not in title
+        or any(mark in title for mark in "。，,；;：:")
+        or re.search(r"\d+\.\d", title)
+        or title.startswith("本表")
+        or "反映" in title
+    ):
         return None
     for spec in specs:
         if any(word in title for word in spec.title_excludes):
@@ -87,6 +93,8 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
     for page, lines in zip(pages, lines_by_page, strict=True):
         starts = [(i, match_title(line.text, specs)) for i, line in enumerate(lines)]
         starts = [(i, spec) for i, spec in starts if spec is not None]
+        if _is_contents_page(lines, starts):
+            starts = []
         if current is not None:
             end = starts[0][0] if starts else len(lines)
             region = _continuation(page, lines[:end])
@@ -104,6 +112,13 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
             found.append(table)
             current = table if not _ends_with_note(table.regions[-1]) else None
     return found
+
+
+def _is_contents_page(lines: list[Line], starts: list[tuple[int, TableSpec]]) -> bool:
+    """A table of contents: several table titles and not one amount on the page."""
+    if any(line.text in ("目录", "目次") for line in lines[:3]):
+        return True
+    return len(starts) >= 3 and not any(has_amount(line) for line in lines)
 
 
 def _ends_with_note(region: TableRegion) -> bool:
@@ -170,6 +185,8 @@ def _split_region(page: PageLayout, lines: list[Line], expect_header: bool) -> T
     notes: list[Line] = []
     for line in lines:
         text = line.text
+        if PRINTED_NUMBER.fullmatch(text):
+            continue  # the next table's number, printed above its title
         if notes or text.startswith(("注:", "注：", "注1", "说明:", "说明：", "备注")):
             notes.append(line)
             continue

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 TITLE = re.compile(
-    r"^(?:第[一二三四五六七八九十]部分)?(?P<dept>.*?)(?P<year>20\d{2})?年度?(?:区级|市级|省级|县级)?(?P<scope>部门|单位)?(?P<kind>决算|预算)"
+    r"^(?:第[一二三四五六七八九十]部分)?(?P<dept>.*?)(?P<year>20\d{2})?(?:年度?)?(?:区级|市级|省级|县级)?(?P<scope>部门|单位)?(?P<kind>决算|预算)"
 )
 YEAR = re.compile(r"(20\d{2})\s*年")
 BARE_YEAR = re.compile(r"^(20\d{2})(年度?)?$")
@@ -42,7 +42,7 @@ def read_metadata(first_page_lines: list[list[str]], table_departments: list[str
             line_year = match.group("year") or _nearby_year(lines, index)
             year = year or (int(line_year) if line_year else None)
             name = _clean_department(match.group("dept"))
-            if not name and index > 0:
+            if not name and index > 0 and not line.startswith("第"):
                 # The name printed on lines of its own above "2024年度部门决算".
                 above = [x for x in lines[max(0, index - 3) : index] if len(x) <= 20]
                 name = _clean_department("".join(above))

@@ -7,6 +7,8 @@ a second time with PDFium, never silently treated as empty.
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,7 +148,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageLayout:
         number=page.page_number,
         width=float(page.width),
         height=float(page.height),
-        words=_words(chars),
+        words=_words(chars, vertical),
         vertical=vertical,
         horizontal=horizontal,
         has_images=has_images,
@@ -162,13 +164,16 @@ def _add_segment(obj: dict, vertical: list[Rule], horizontal: list[Rule]) -> Non
         horizontal.append(Rule((top + bottom) / 2, x0, x1))
 
 
-def _words(chars: list[dict]) -> list[Word]:
+def _words(chars: list[dict], vertical: list[Rule]) -> list[Word]:
     """Characters into words in one pass over the content stream's order.
 
     A word ends at white space, at a gap wider than WORD_X_TOLERANCE, at a step
-    back to the left, or at a change of line. Cheaper than a general clustering
-    because the stream already runs in reading order within a text line.
+    back to the left, at a change of line, or at a ruling between two glyphs
+    (two amounts in adjacent cells can touch). Cheaper than a general
+    clustering because the stream already runs in reading order within a line.
     """
+    rules = sorted(vertical, key=lambda r: r.position)
+    positions = [r.position for r in rules]
     words: list[Word] = []
     text: list[str] = []
     x0 = x1 = top = bottom = 0.0
@@ -184,6 +189,7 @@ def _words(chars: list[dict]) -> list[Word]:
             abs(c_top - top) > WORD_Y_TOLERANCE
             or c_x0 - x1 > WORD_X_TOLERANCE
             or c_x0 < x0 - WORD_X_TOLERANCE
+            or _ruled_between(rules, positions, x1, c_x0, c_top, c_bottom)
         ):
             words.append(Word(normalize("".join(text)), x0, x1, top, bottom))
             text = []
@@ -195,6 +201,18 @@ def _words(chars: list[dict]) -> list[Word]:
     if text:
         words.append(Word(normalize("".join(text)), x0, x1, top, bottom))
     return words
+
+
+def _ruled_between(
+    rules: list[Rule], positions: list[float], left: float, right: float, top: float, bottom: float
+) -> bool:
+    start = bisect.bisect_left(positions, min(left, right) - 0.5)
+    for rule in rules[start:]:
+        if rule.position > max(left, right) + 0.5:
+            return False
+        if rule.start <= bottom and rule.end >= top:
+            return True
+    return False
 
 
 def _fill_from_pdfium(path: Path, pages: list[PageLayout]) -> None:

@@ -68,7 +68,7 @@ def _roles(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, object]:
     seen_value = False
     for index, column in enumerate(grid.columns):
         label = column.label
-        if "项目" in label or (not label and not seen_value and index == 0):
+        if "项目" in label or "名称" in label or (not label and not seen_value and index == 0):
             if seen_value:
                 side = "expenditure"
             roles[index] = Role(side, "label")
@@ -116,6 +116,8 @@ def _side_row(
                 values[role.key] = Decimal("0")
             elif is_amount_token(cell):
                 values[role.key] = to_yuan(parse_amount(cell), unit)
+            elif not label:
+                label = cell  # a label cell merged across the side's columns
             else:
                 problems.append(
                     f"table {table.spec.table_code} page {page}: unreadable amount {cell!r} ({label})"
