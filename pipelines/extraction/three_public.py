@@ -163,16 +163,36 @@ def _labelled_columns(
             first, last = _span_of(word, grid)
             for i in range(first, last + 1):
                 over[i].append((last - first, word.text))
-    found: dict[tuple[str, str], int] = {}
+    columns: dict[int, tuple[str, str]] = {}
+    bare_subtotals: list[int] = []
     for index in indexes:
         labels = [text for _, text in sorted(over[index])]
-        item = next((i for i in map(item_of, labels) if i), None)
         group = next((g for g in map(_group, labels) if g), default_group)
-        if item is None:
-            continue  # a column beside the "三公" items, e.g. 机关运行经费
-        if group is None or (item, group) in found:
+        if group is None:
             return None
-        found[(item, group)] = index
+        if labels and labels[0] == "小计":
+            context = "".join(labels[1:])
+            if "车" in context:
+                columns[index] = ("vehicles", group)
+            else:
+                bare_subtotals.append(index)
+                columns[index] = ("", group)
+            continue
+        item = next((i for i in map(item_of, labels) if i), None)
+        if item is not None:  # else a column beside the items, e.g. 机关运行经费
+            columns[index] = (item, group)
+    # A bare 小计 is the vehicles' unless they have one; then it is the "三公"
+    # subtotal, and the 合计 beside it also counts 会议费/培训费.
+    for index in bare_subtotals:
+        item = "total" if any(i == "vehicles" for i, _ in columns.values()) else "vehicles"
+        if item == "total":
+            columns = {k: v for k, v in columns.items() if v != ("total", columns[index][1])}
+        columns[index] = (item, columns[index][1])
+    found: dict[tuple[str, str], int] = {}
+    for index, key in sorted(columns.items()):
+        if key in found:
+            return None
+        found[key] = index
     return found if len(found) >= 2 else None
 
 
