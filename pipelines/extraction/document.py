@@ -167,6 +167,6 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         source_unit=document_unit,
         tables=tables,
         budget_execution=read_budget_execution(text, marks, tables),
-        narrative_figures=read_figures(text, marks, tables),
+        narrative_figures=read_figures(text, marks, tables, budget=kind == "budget"),
         problems=problems,
     )

@@ -18,6 +18,7 @@ from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
 ECONOMIC_CODE = re.compile(r"^(\d{3}|\d{5})$")
 LEADING_ECONOMIC_CODE = re.compile(r"^(\d{5}|\d{3})(?!\d)(.+)$")
 FOOTERS = {"人员经费合计": "personnel_total", "公用经费合计": "public_total"}
+TOTAL_LABELS = ("合计", "总计")
 
 
 def parse_economic_table(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
@@ -46,11 +47,14 @@ def parse_economic_table(table: LocatedTable, unit: str, problems: list[str]) ->
         )
         for grid_row in grid.rows:
             rows.extend(_footers(grid_row.cells, grid_row.page, unit))
+            total = _total_row(grid_row.cells, grid_row.page, panels, unit)
+            if total is not None:
+                rows.append(total)
             for code_index in sorted(i for i, r in panels.items() if r == "code"):
                 row = _panel_row(grid_row.cells, grid_row.page, code_index, panels, unit, problems)
                 if row is not None:
                     rows.append(row)
-    rows.sort(key=lambda r: (r.row_key in FOOTERS.values(), r.row_key))
+    rows.sort(key=lambda r: (not r.row_key.isdigit(), r.row_key))
     return ExtractedTable(
         table_code="06",
         title=table.title,
@@ -136,3 +140,17 @@ def _footers(cells: list[str], page: int, unit: str) -> list[TableRow]:
                     TableRow(key, label, page, {"amount": to_yuan(parse_amount(amount), unit)})
                 )
     return found
+
+
+def _total_row(cells: list[str], page: int, roles: dict[int, object], unit: str) -> TableRow | None:
+    """A single-panel table's 合计 row (budgets print one above the codes)."""
+    codes = [i for i, r in roles.items() if r == "code"]
+    amounts = [i for i, r in roles.items() if r == "amount"]
+    if len(codes) != 1 or not amounts:
+        return None
+    labels = [c for i, c in enumerate(cells) if i < amounts[0] and c]
+    if not labels or labels[0] not in TOTAL_LABELS:
+        return None
+    cell = cells[amounts[0]] if amounts[0] < len(cells) else ""
+    amount = to_yuan(parse_amount(cell), unit) if cell and is_amount_token(cell) else Decimal("0")
+    return TableRow("total", labels[0], page, {"amount": amount})

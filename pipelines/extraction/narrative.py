@@ -38,12 +38,16 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("fiscal_total", rf"财政拨款收(?:入)?、?支(?:出)?总计(?:各)?{NUMBER}{UNIT}"),
         ("total_income_expenditure", rf"(?<!拨款)收(?:入)?、?支(?:出)?总计(?:各)?{NUMBER}{UNIT}"),
         ("income_total", rf"收入合计{NUMBER}{UNIT}"),
+        ("income_total", rf"(?<!拨款)收入预算(?:总计|合计)?{NUMBER}{UNIT}"),
         ("fiscal_appropriation_income", rf"其中[:：]?财政拨款收入{NUMBER}{UNIT}"),
         ("expenditure_total", rf"支出合计{NUMBER}{UNIT}"),
+        ("expenditure_total", rf"(?<!拨款)支出预算(?:总计|合计)?{NUMBER}{UNIT}"),
         ("basic_expenditure", rf"其中[:：]?基本支出{NUMBER}{UNIT}[，,]占"),
         ("project_expenditure", rf"项目支出{NUMBER}{UNIT}[，,]占"),
         ("general_budget_expenditure", rf"一般公共预算财政拨款支出{NUMBER}{UNIT}[，,]占本年支出"),
-        ("general_budget_basic", rf"一般公共预算财政拨款基本支出{NUMBER}{UNIT}"),
+        ("general_budget_expenditure", rf"一般公共预算(?:财政)?拨款支出预算{NUMBER}{UNIT}"),
+        ("general_budget_basic", rf"一般公共预算(?:财政)?拨款基本支出{NUMBER}{UNIT}"),
+        ("general_budget_project", rf"一般公共预算(?:财政)?拨款项目支出{NUMBER}{UNIT}"),
         ("general_budget_project", rf"其中[:：]?基本支出{NUMBER}{UNIT}[，,]项目支出{NUMBER}{UNIT}"),
         ("personnel_expenditure", rf"人员经费{NUMBER}{UNIT}"),
         ("public_expenditure", rf"公用经费{NUMBER}{UNIT}"),
@@ -115,15 +119,18 @@ def read_budget_execution(
 
 
 def read_figures(
-    text: str, marks: list[tuple[int, int]], tables: dict[str, ExtractedTable]
+    text: str, marks: list[tuple[int, int]], tables: dict[str, ExtractedTable], budget: bool = False
 ) -> list[NarrativeFigure]:
     figures = []
+    found: set[str] = set()
     for key, pattern in FIGURES:
+        if key in found or (budget and key.endswith("_actual")):
+            continue  # a budget's 三公 sentences state budgets, not actuals
         match = pattern.search(text)
         if not match:
             continue
-        groups = [g for g in match.groups() if g is not None]
-        amount, unit = (groups[2], groups[3]) if key == "general_budget_project" else groups[:2]
+        found.add(key)
+        amount, unit = match.groups()[-2:]  # each pattern ends with the figure and its unit
         figures.append(
             NarrativeFigure(
                 key,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pipelines.extraction.grid import Grid, Line, build_grid
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
-from pipelines.extraction.pages import Word
+from pipelines.extraction.pages import PageLayout, Word
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
 
 ITEM_ORDER = (
@@ -68,7 +68,9 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> E
             labels = "".join(c for c in grid_row.cells if c and not is_amount_token(c))
             if not amounts:
                 continue
-            read = _read_row(grid, region.header_lines, grid_row.cells, labels, unit, default_group)
+            read = _read_row(
+                grid, region.page, region.header_lines, grid_row.cells, labels, unit, default_group
+            )
             if read is None:
                 problems.append(
                     f"table 09 page {grid_row.page}: row {labels or grid_row.cells!r} not understood"
@@ -102,6 +104,7 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> E
 
 def _read_row(
     grid: Grid,
+    page: PageLayout,
     header: list[Line],
     cells: list[str],
     labels: str,
@@ -124,7 +127,7 @@ def _read_row(
         if budget_i is None or actual_i is None:
             return None
         return {(item, "budget"): amount(budget_i), (item, "actual"): amount(actual_i)}
-    labelled = _labelled_columns(grid, header, value_indexes, default_group)
+    labelled = _labelled_columns(grid, page, header, value_indexes, default_group)
     if labelled is not None:
         return {key: amount(i) for key, i in labelled.items()}
     if len(value_indexes) == 12:
@@ -154,13 +157,17 @@ def _budget_actual_columns(grid: Grid, indexes: list[int]) -> tuple[int | None, 
 
 
 def _labelled_columns(
-    grid: Grid, header: list[Line], indexes: list[int], default_group: str | None
+    grid: Grid,
+    page: PageLayout,
+    header: list[Line],
+    indexes: list[int],
+    default_group: str | None,
 ) -> dict[tuple[str, str], int] | None:
     """Each value column's item and budget/actual from the narrowest header over it."""
     over: dict[int, list[tuple[int, str]]] = {i: [] for i in range(len(grid.columns))}
     for line in header:
         for word in line.words:
-            first, last = _span_of(word, grid)
+            first, last = _span_of(word, grid, page)
             for i in range(first, last + 1):
                 over[i].append((last - first, word.text))
     columns: dict[int, tuple[str, str]] = {}
@@ -204,7 +211,26 @@ def _group(label: str) -> str | None:
     return None
 
 
-def _span_of(word: Word, grid: Grid) -> tuple[int, int]:
+def _span_of(word: Word, grid: Grid, page: PageLayout) -> tuple[int, int]:
+    """The columns a header word labels: those inside its ruled cell.
+
+    In a ruled header the cell of a merged label is bounded by the nearest
+    vertical rules crossing the label's line; an unruled header falls back
+    to the fewest columns centred on the label.
+    """
+    crossing = sorted(
+        r.position for r in page.vertical if r.start <= word.bottom - 1 and r.end >= word.top + 1
+    )
+    left = max((x for x in crossing if x <= word.x0 + 1), default=None)
+    right = min((x for x in crossing if x >= word.x1 - 1), default=None)
+    if left is not None and right is not None:
+        inside = [i for i, c in enumerate(grid.columns) if left - 1 <= c.mid <= right + 1]
+        if inside:
+            return inside[0], inside[-1]
+    return _centred_span(word, grid)
+
+
+def _centred_span(word: Word, grid: Grid) -> tuple[int, int]:
     """The columns a centred header word labels: the fewest whose middle is the word's."""
     columns = grid.columns
     width = word.x1 - word.x0

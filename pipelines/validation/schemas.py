@@ -47,7 +47,7 @@ _AMOUNT_COLUMN_REGEX = r"^(?!row_key$|row_label$|page$|side$).+$"
 _CENT = Decimal("0.01")
 
 FUNCTION_CODE_PATTERN = r"^(\d{3}|\d{5}|\d{7}|total)$"
-ECONOMIC_CODE_PATTERN = r"^(\d{3}|\d{5}|personnel_total|public_total)$"
+ECONOMIC_CODE_PATTERN = r"^(\d{3}|\d{5}|total|personnel_total|public_total)$"
 
 SHAPE_NAMES = {
     "function": "FUNCTION",
