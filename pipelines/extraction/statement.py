@@ -24,6 +24,7 @@ class Role:
     side: str  # 'income' / 'expenditure'
     kind: str  # 'label' / 'line_no' / 'value'
     key: str = ""
+    group: str = ""  # a second block of lines on one side, e.g. '支出用途'
 
 
 def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
@@ -44,11 +45,13 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> Extr
         for index, role in roles.items():
             if isinstance(role, Role) and role.kind == "value":
                 labels.setdefault(role.key, grid.columns[index].label or role.key)
+        blocks = list(dict.fromkeys((r.side, r.group) for r in roles.values() if isinstance(r, Role)))
         for grid_row in grid.rows:
-            for side in ("income", "expenditure"):
-                row = _side_row(grid_row.cells, grid_row.page, roles, side, unit, table, problems)
-                if row is not None:
-                    rows.append(row)
+            line = [
+                _side_row(grid_row.cells, grid_row.page, roles, block, unit, table, problems)
+                for block in blocks
+            ]
+            rows.extend(_merge_spanning_labels([r for r in line if r is not None]))
     _qualify_repeated_labels(rows)
     keys = list(dict.fromkeys(labels))
     return ExtractedTable(
@@ -62,22 +65,50 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> Extr
     )
 
 
+def _merge_spanning_labels(line: list[TableRow]) -> list[TableRow]:
+    """Amounts without a label of their block belong to the block whose label spans them.
+
+    '当年支出小计' printed across both expenditure blocks of a three-sided
+    statement carries its amount in the last block's column.
+    """
+    kept: list[TableRow] = []
+    for row in line:
+        if row.row_label:
+            kept.append(row)
+            continue
+        owner = next(
+            (r for r in reversed(kept) if r.side == row.side and not any(r.values.values())), None
+        )
+        if owner is not None:
+            owner.values = {**owner.values, **row.values}
+    return kept
+
+
 def _roles(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, object]:
     roles: dict[int, object] = {}
-    side = "income"
+    side, group = "income", ""
     seen_value = False
     for index, column in enumerate(grid.columns):
         label = column.label
         if "项目" in label or "名称" in label or (not label and not seen_value and index == 0):
-            if seen_value:
+            if seen_value and side == "expenditure":
+                # a third block: expenditure again, by another breakdown
+                group = _group_name(label) or f"block{index}"
+            elif seen_value:
                 side = "expenditure"
-            roles[index] = Role(side, "label")
+            roles[index] = Role(side, "label", group=group)
         elif "行次" in label:
-            roles[index] = Role(side, "line_no")
+            roles[index] = Role(side, "line_no", group=group)
         elif label:
-            roles[index] = Role(side, "value", _value_key(label, side, specs))
+            roles[index] = Role(side, "value", _value_key(label, side, specs), group)
             seen_value = True
     return roles
+
+
+def _group_name(label: str) -> str:
+    for word in ("支出", "收入", "项目名称", "科目名称", "名称", "项目"):
+        label = label.replace(word, "") if word != "支出" else label
+    return label
 
 
 def _value_key(label: str, side: str, specs: tuple[ColumnSpec, ...]) -> str:
@@ -95,16 +126,17 @@ def _side_row(
     cells: list[str],
     page: int,
     roles: dict[int, object],
-    side: str,
+    block: tuple[str, str],
     unit: str,
     table: LocatedTable,
     problems: list[str],
 ) -> TableRow | None:
+    side, group = block
     label = ""
     line_no: int | None = None
     values: dict[str, Decimal] = {}
     for index, role in roles.items():
-        if not isinstance(role, Role) or role.side != side or index >= len(cells):
+        if not isinstance(role, Role) or (role.side, role.group) != block or index >= len(cells):
             continue
         cell = cells[index]
         if role.kind == "label":
@@ -122,11 +154,12 @@ def _side_row(
                 problems.append(
                     f"table {table.spec.table_code} page {page}: unreadable amount {cell!r} ({label})"
                 )
-    if not label:
-        return None
     if label in ("项目", "收入", "支出"):
         return None
-    return TableRow(label, label, page, values, side=side, line_no=line_no)
+    if not label:
+        return TableRow("", "", page, values, side=side) if any(values.values()) else None
+    key = f"{group}/{label}" if group else label
+    return TableRow(key, label, page, values, side=side, line_no=line_no)
 
 
 ENUMERATED = re.compile(r"^[一二三四五六七八九十]+、")
