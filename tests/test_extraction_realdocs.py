@@ -94,3 +94,69 @@ def test_template_tables_found():
     template = extract_document(TEMPLATE)
     assert sorted(template.tables) == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
     assert template.fiscal_year == 2024
+
+
+# Real budgets (部门预算): the budget table set, read by title onto the national codes.
+PUTUO_BUDGET = REALDOCS / "putuo-government-office-2025-budget.pdf"
+JIANGSU_TABLES = REALDOCS / "jiangsu-cppcc-office-2019-budget-tables.pdf"
+JIANGSU_PROSE = REALDOCS / "jiangsu-cppcc-office-2018-budget.pdf"
+
+
+@pytest.fixture(scope="module")
+def putuo_budget():
+    return extract_document(PUTUO_BUDGET)
+
+
+def test_budget_metadata_and_tables(putuo_budget):
+    assert putuo_budget.document_kind == "budget"
+    assert putuo_budget.department_name == "上海市普陀区人民政府办公室"
+    assert putuo_budget.fiscal_year == 2025
+    assert sorted(putuo_budget.tables) == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
+    assert putuo_budget.problems == []
+
+
+# (table, row, column, side, yuan as printed) read off the Putuo 2025 budget by eye
+BUDGET_CELLS = [
+    ("01", "收入总计", "amount", "income", "91016775.35"),
+    ("05", "2010301", "total", None, "12029501.84"),
+    ("05", "2010301", "basic", None, "11919501.84"),
+    ("05", "2010301", "project", None, "110000.00"),
+    ("05", "201", "project", None, "66410000.00"),
+    ("06", "30101", "amount", None, "2540192.00"),
+    ("09", "total", "budget", None, "8675000.00"),
+    ("09", "overseas_travel", "budget", None, "8390000.00"),
+    ("09", "official_reception", "budget", None, "285000.00"),
+]
+
+
+@pytest.mark.parametrize(("table", "row", "column", "side", "printed"), BUDGET_CELLS)
+def test_budget_cells_checked_by_eye(putuo_budget, table, row, column, side, printed):
+    assert cell(putuo_budget, table, row, column, side) == Decimal(printed)
+
+
+def test_budget_three_public_has_no_actual_column(putuo_budget):
+    assert [c.key for c in putuo_budget.tables["09"].columns] == ["budget"]
+
+
+def test_jiangsu_tables_only_budget():
+    tables = extract_document(JIANGSU_TABLES)
+    assert (tables.document_kind, tables.fiscal_year) == ("budget", 2019)
+    assert tables.department_name == "江苏省政协办公厅"
+    assert cell(tables, "05", "2010201", "total") == Decimal("52232200.00")  # 5,223.22万元
+    assert cell(tables, "06", "30102", "amount") == Decimal("22695700.00")  # 2,269.57万元
+    three = tables.tables["09"]
+    assert three.row("total").values["budget"] == Decimal("6601000.00")  # the "三公" 小计 660.10
+    assert three.row("overseas_travel").values["budget"] == Decimal("1060000.00")
+    # the expenditure-by-purpose block of the three-sided 收支预算总表
+    assert cell(tables, "01", "支出用途/一、基本支出", "amount", "expenditure") == Decimal("65227500.00")
+
+
+def test_prose_only_budget_is_a_document_without_tables():
+    prose = extract_document(JIANGSU_PROSE)
+    assert (prose.document_kind, prose.fiscal_year, prose.department_name) == (
+        "budget",
+        2018,
+        "江苏省政协办公厅",
+    )
+    assert prose.tables == {}
+    assert "no standard tables: the prose part of a document set" in prose.problems
