@@ -141,12 +141,8 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         ):
             problems.append(f"table {spec.table_code} not found")
     metadata = read_metadata(opening, [t.department for t in located if t.department])
-    if metadata.fiscal_year is None:  # no year on the opening pages: the tables' titles
-        text = "".join(t.title for t in located) or "".join(w.text for p in pages for w in p.words)
-        years = Counter(re.findall(r"(20\d{2})年", text))
-        if not years:
-            years = Counter(re.findall(r"(20\d{2})年", "".join(w.text for p in pages for w in p.words)))
-        metadata.fiscal_year = int(years.most_common(1)[0][0]) if years else None
+    if metadata.fiscal_year is None:
+        metadata.fiscal_year = _year_printed(located, pages)
     table_pages = {n for t in located for n in t.pages}
     prose = [
         PageText(p.number, "".join(line.text for line in page_lines(p)))
@@ -170,3 +166,15 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         narrative_figures=read_figures(text, marks, tables, budget=kind == "budget"),
         problems=problems,
     )
+
+
+def _year_printed(located: list[LocatedTable], pages: list[PageLayout]) -> int | None:
+    """With no year on the opening pages: the year the table titles, else the pages, print most."""
+    for text in (
+        "".join(t.title for t in located),
+        "".join(w.text for p in pages for w in p.words),
+    ):
+        years = Counter(re.findall(r"(20\d{2})年", text))
+        if years:
+            return int(years.most_common(1)[0][0])
+    return None

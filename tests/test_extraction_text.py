@@ -1,0 +1,60 @@
+"""The small pieces of extraction: amounts, units, normalisation, the second text source."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pipelines.extraction.locate import page_lines
+from pipelines.extraction.pages import _fill_from_pdfium, read_pages
+from pipelines.extraction.text import compact, normalize, parse_amount, to_yuan
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("2,995.39", "2995.39"),
+        ("243317.52", "243317.52"),
+        ("-1,250.00", "-1250.00"),
+        ("(3.00)", "-3.00"),
+        ("-", "0"),
+        ("—", "0"),
+        ("0.00", "0"),
+    ],
+)
+def test_amounts_are_exact(printed, value):
+    assert parse_amount(printed) == Decimal(value)
+
+
+@pytest.mark.parametrize("printed", ["行政运行", "1.2.3", "12a", ""])
+def test_non_amounts_are_refused(printed):
+    with pytest.raises(ValueError):
+        parse_amount(printed)
+
+
+def test_units_convert_exactly():
+    assert to_yuan(Decimal("132145.98"), "万元") == Decimal("1321459800.00")
+    assert to_yuan(Decimal("2995.39"), "元") == Decimal("2995.39")
+
+
+def test_radical_lookalikes_and_full_width_forms():
+    assert normalize("部\u2ed4") == "部门"
+    assert normalize("公务用\u2ecb") == "公务用车"
+    assert compact("单位： 万元") == "单位:万元"
+    assert normalize("（项）") == "(项)"
+
+
+def test_pdfium_reads_a_page_pdfminer_left_empty():
+    """The second text source is used for a page whose characters pdfminer missed."""
+    path = PROJECT / "raw" / "wuhan-kjj-2023-final.pdf"
+    pages = read_pages(path)
+    page = next(p for p in pages if any(w.text.startswith("2060499") for w in p.words))
+    expected = [line.text for line in page_lines(page)]
+    page.words = []
+    _fill_from_pdfium(path, [page])
+    assert page.text_source == "pdfium"
+    assert [line.text for line in page_lines(page)] == expected
