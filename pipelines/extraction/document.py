@@ -107,7 +107,9 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
     specs, located, kind = _choose_table_set(pages, printed_kind)
     if not located:
         if printed_kind is None:
-            raise DocumentRejected(f"{name}: no disclosure tables found (not a budget or final account)")
+            raise DocumentRejected(
+                f"{name}: no disclosure tables found (not a budget or final account)"
+            )
         # The prose part of a document set whose tables come in another file.
         problems.append("no standard tables: the prose part of a document set")
     units = Counter(t.unit for t in located if t.unit)
@@ -132,7 +134,9 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         extracted.note = table.note
         if table.spec.shape == "function" and not any(r.row_key.isdigit() for r in extracted.rows):
             # e.g. a budget's income table listed by source, not by function code
-            problems.append(f"table {table.spec.table_code} ({table.title}) has no function-coded rows")
+            problems.append(
+                f"table {table.spec.table_code} ({table.title}) has no function-coded rows"
+            )
             continue
         tables[table.spec.table_code] = extracted
     for spec in specs:

@@ -77,9 +77,10 @@ def _panels(grid: Grid) -> dict[int, object]:
             roles[index] = "code"
         elif "名称" in label:
             roles[index] = "name"
-        elif any(k in label for k in ("决算数", "金额", "预算数", "决算", "合计")):
-            if "amount" not in [roles.get(i) for i in range(index - 2, index)]:
-                roles[index] = "amount"  # the first amount column of a panel
+        elif any(k in label for k in ("决算数", "金额", "预算数", "决算", "合计")) and (
+            "amount" not in [roles.get(i) for i in range(index - 2, index)]
+        ):
+            roles[index] = "amount"  # the first amount column of a panel
     if "code" not in roles.values():
         # No header: a column whose cells are mostly economic codes starts a panel.
         for index in range(len(grid.columns)):

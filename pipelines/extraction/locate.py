@@ -172,7 +172,10 @@ def _continuation(page: PageLayout, lines: list[Line]) -> TableRegion | None:
     if region is None or not region.data_lines:
         return None
     # Prose before the first row, or for a row, means the page is not a continuation.
-    if any("。" in line.text or "," in line.text and not has_amount(line) for line in region.header_lines):
+    if any(
+        "。" in line.text or "," in line.text and not has_amount(line)
+        for line in region.header_lines
+    ):
         return None
     if any("。" in line.text for line in region.data_lines[:5]):
         return None

@@ -51,7 +51,9 @@ def read_metadata(first_page_lines: list[list[str]], table_departments: list[str
         if department and year and kind:
             break
     if year is None:  # no cover: the year most printed in the opening pages
-        years = Counter(m for lines in first_page_lines for line in lines for m in YEAR.findall(line))
+        years = Counter(
+            m for lines in first_page_lines for line in lines for m in YEAR.findall(line)
+        )
         year = int(years.most_common(1)[0][0]) if years else None
     printed = Counter(_clean_department(d) for d in table_departments if _clean_department(d))
     if printed:

@@ -8,7 +8,6 @@ a second time with PDFium, never silently treated as empty.
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass, field
 from pathlib import Path
 

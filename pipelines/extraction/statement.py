@@ -45,7 +45,9 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> Extr
         for index, role in roles.items():
             if isinstance(role, Role) and role.kind == "value":
                 labels.setdefault(role.key, grid.columns[index].label or role.key)
-        blocks = list(dict.fromkeys((r.side, r.group) for r in roles.values() if isinstance(r, Role)))
+        blocks = list(
+            dict.fromkeys((r.side, r.group) for r in roles.values() if isinstance(r, Role))
+        )
         for grid_row in grid.rows:
             line = [
                 _side_row(grid_row.cells, grid_row.page, roles, block, unit, table, problems)

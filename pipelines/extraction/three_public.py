@@ -97,7 +97,8 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> E
         printed_number=table.printed_number,
         unit=unit,
         pages=table.pages,
-        columns=[Column("budget", "预算数")] + ([] if budget_only else [Column("actual", "决算数")]),
+        columns=[Column("budget", "预算数")]
+        + ([] if budget_only else [Column("actual", "决算数")]),
         rows=rows,
     )
 
