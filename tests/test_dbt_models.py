@@ -4,8 +4,12 @@ One temporary DuckDB file gets the raw schema (pipelines/warehouse/raw_schema.sq
 and a handful of hand-written raw rows: two final accounts of one department
 printed under two name variants (2022, 2023), a quarantined and a withdrawn
 document, tables 01–06 and 09 with subtotal rows, narrative sentences and
-validation findings. Then `dbt build` runs (models, seeds, data tests and unit
-tests) and the marts are checked value by value.
+validation findings. Beside the 2023 final account, two budgets (部门预算) of the
+same department-year (a tables PDF and a prose PDF printing the name
+differently) feed the budget-vs-final marts, and four table-less documents
+check that budget and final names with or without '中共' or with radical
+look-alikes land on one department. Then `dbt build` runs (models, seeds, data
+tests and unit tests) and the marts are checked value by value.
 """
 
 from __future__ import annotations
@@ -31,6 +35,16 @@ DOC_2022 = "doc_2022aaaaaaaaaaaa"
 DOC_2023 = "doc_2023bbbbbbbbbbbb"
 DOC_QUARANTINED = "doc_quarantinedcccc"
 DOC_WITHDRAWN = "doc_withdrawndddddd"
+# Budgets of the 2023 final account's department and year: the tables PDF and a
+# prose PDF with a few tables (fewer rows: never compared while the tables PDF
+# holds the table).
+DOC_BUDGET_TABLES = "doc_budgettables2023"
+DOC_BUDGET_PROSE = "doc_budgetprose20230"
+# Table-less documents for department identity across kinds.
+DOC_NJ_FINAL = "doc_njfinal2023eeeee"
+DOC_NJ_BUDGET = "doc_njbudget2023ffff"
+DOC_CAR_FINAL = "doc_carfinal2023gggg"
+DOC_CAR_BUDGET = "doc_carbudget2023hhh"
 
 WAN = Decimal("10000")  # 1 万元 in yuan
 
@@ -529,6 +543,11 @@ def raw_rows() -> dict[str, list[tuple]]:
         (DOC_WITHDRAWN, "E_EXTRACTION", "03", "error", "03", None, None, None, "stale"),
     ]
 
+    budget = budget_raw_rows()
+    documents += budget["documents"]
+    document_tables += budget["document_tables"]
+    table_cells += budget["table_cells"]
+
     return {
         "documents": documents,
         "document_tables": document_tables,
@@ -537,6 +556,169 @@ def raw_rows() -> dict[str, list[tuple]]:
         "narrative_figures": narrative_figures,
         "validation_rules": validation_rules,
         "validation_findings": validation_findings,
+    }
+
+
+def document_row(
+    document_id: str, name: str, year: int, kind: str, ingested_at: str, region: str | None = None
+) -> tuple:
+    """A loaded raw.documents row."""
+    return (
+        document_id,
+        document_id.removeprefix("doc_").ljust(64, "0"),
+        f"{document_id}.pdf",
+        10,
+        name,
+        region,
+        year,
+        kind,
+        "department",
+        "万元",
+        "loaded",
+        None,
+        "1",
+        1.0,
+        ingested_at,
+    )
+
+
+def budget_raw_rows() -> dict[str, list[tuple]]:
+    """Budget documents (部门预算), extracted onto the final-account table codes.
+
+    The 2023 budget of 中共江苏省委办公厅 comes twice: a tables PDF printing the
+    name without '中共' (03, 05, 06, 09 with rows) and a prose PDF with only
+    small 06 and 09 tables, ingested later. Against the 2023 final account:
+      03: 2060101 850.00 vs 800.50, 20602 200.00 vs 200.00, budget-only 2069901
+          50.00, final-only 2080505 250.00;
+      05: 2060101 900.00 vs 800.50 (narrative 年初预算 900.00), zero budget 20602
+          0.00 vs 150.00, budget-only 2069901 50.00;
+      06: 30101 520.00 vs 500.00, 30102 200.00 vs 200.00, 30201 280.00 vs
+          300.50, budget-only 30199 10.00, final-only 303 50.00;
+      09: budget column only (the prose PDF's extractor also wrote 'actual' 0).
+    """
+    documents = [
+        document_row(DOC_BUDGET_TABLES, "江苏省委办公厅", 2023, "budget", "2023-01-10 10:00:00"),
+        document_row(
+            DOC_BUDGET_PROSE, "中共江苏省委办公厅", 2023, "budget", "2023-02-01 10:00:00", "江苏省"
+        ),
+        # no seed row: '中共' with and without, one department by the match key
+        document_row(
+            DOC_NJ_FINAL, "中共南京市委网信办", 2023, "final_account", "2024-07-01 11:00:00"
+        ),
+        document_row(DOC_NJ_BUDGET, "南京市委 网信办", 2023, "budget", "2023-01-01 11:00:00"),
+        # ⻋ (U+2ECB, CJK Radicals Supplement) printed for 车
+        document_row(
+            DOC_CAR_FINAL, "南京市车辆管理所", 2023, "final_account", "2024-07-01 12:00:00"
+        ),
+        document_row(DOC_CAR_BUDGET, "南京市\u2ecb辆管理所", 2023, "budget", "2023-01-01 12:00:00"),
+    ]
+    document_tables = [
+        (DOC_BUDGET_TABLES, "03", "部门支出预算表", "公开03表", "万元", 3, 3, False, "", 7),
+        (DOC_BUDGET_TABLES, "05", "一般公共预算支出表", "公开05表", "万元", 4, 4, False, "", 6),
+        (DOC_BUDGET_TABLES, "06", "一般公共预算基本支出表", "公开06表", "万元", 5, 5, False, "", 8),
+        (
+            DOC_BUDGET_TABLES,
+            "09",
+            "一般公共预算“三公”经费支出表",
+            "公开09表",
+            "万元",
+            6,
+            6,
+            False,
+            "",
+            6,
+        ),
+        (DOC_BUDGET_PROSE, "06", "一般公共预算基本支出表", None, "万元", 12, 12, False, "", 1),
+        (DOC_BUDGET_PROSE, "09", "“三公”经费预算表", None, "万元", 13, 13, False, "", 4),
+    ]
+    table_cells: list[tuple] = []
+    table_cells += cells(
+        DOC_BUDGET_TABLES,
+        "03",
+        [
+            function_row("total", "合计", 3, total="1100.00", basic="850.00", project="250.00"),
+            function_row(
+                "206", "科学技术支出", 3, total="1100.00", basic="850.00", project="250.00"
+            ),
+            function_row(
+                "20601", "科学技术管理事务", 3, total="850.00", basic="850.00", project="0"
+            ),
+            function_row("2060101", "行政运行", 3, total="850.00", basic="850.00", project="0"),
+            function_row("20602", "基础研究", 3, total="200.00", basic="0", project="200.00"),
+            function_row("20699", "其他科学技术支出", 3, total="50.00", basic="0", project="50.00"),
+            function_row(
+                "2069901", "其他科学技术支出", 3, total="50.00", basic="0", project="50.00"
+            ),
+        ],
+    )
+    table_cells += cells(
+        DOC_BUDGET_TABLES,
+        "05",
+        [
+            function_row("total", "合计", 4, total="950.00", basic="900.00", project="50.00"),
+            function_row("206", "科学技术支出", 4, total="950.00", basic="900.00", project="50.00"),
+            function_row(
+                "20601", "科学技术管理事务", 4, total="900.00", basic="900.00", project="0"
+            ),
+            function_row("2060101", "行政运行", 4, total="900.00", basic="900.00", project="0"),
+            function_row("20602", "基础研究", 4, total="0", basic="0", project="0"),
+            function_row(
+                "2069901", "其他科学技术支出", 4, total="50.00", basic="0", project="50.00"
+            ),
+        ],
+    )
+
+    def economic_row(code: str, label: str, amount: str, page: int) -> Row:
+        return Row(code, label, page, {"amount": wan(amount)})
+
+    table_cells += cells(
+        DOC_BUDGET_TABLES,
+        "06",
+        [
+            economic_row("301", "工资福利支出", "730.00", 5),
+            economic_row("30101", "基本工资", "520.00", 5),
+            economic_row("30102", "津贴补贴", "200.00", 5),
+            economic_row("30199", "其他工资福利支出", "10.00", 5),
+            economic_row("302", "商品和服务支出", "280.00", 5),
+            economic_row("30201", "办公费", "280.00", 5),
+            economic_row("personnel_total", "人员经费合计", "730.00", 5),
+            economic_row("public_total", "公用经费合计", "280.00", 5),
+        ],
+    )
+    table_cells += cells(DOC_BUDGET_PROSE, "06", [economic_row("30101", "基本工资", "999.00", 12)])
+
+    def budget_only(key: str, label: str, budget: str, page: int) -> Row:
+        return Row(key, label, page, {"budget": wan(budget)})
+
+    table_cells += cells(
+        DOC_BUDGET_TABLES,
+        "09",
+        [
+            budget_only("total", "合计", "20.00", 6),
+            budget_only("overseas_travel", "因公出国（境）费", "3.00", 6),
+            budget_only("vehicles", "公务用车购置及运行费", "16.00", 6),
+            budget_only("vehicle_purchase", "公务用车购置费", "0", 6),
+            budget_only("vehicle_operation", "公务用车运行费", "16.00", 6),
+            budget_only("official_reception", "公务接待费", "1.00", 6),
+        ],
+    )
+    table_cells += cells(
+        DOC_BUDGET_PROSE,
+        "09",
+        [
+            Row(key, label, 13, {"budget": wan(amount), "actual": Decimal("0")})
+            for key, label, amount in (
+                ("total", "合计", "20.00"),
+                ("overseas_travel", "因公出国（境）费", "3.00"),
+                ("vehicles", "公务用车购置及运行费", "16.00"),
+                ("official_reception", "公务接待费", "1.00"),
+            )
+        ],
+    )
+    return {
+        "documents": documents,
+        "document_tables": document_tables,
+        "table_cells": table_cells,
     }
 
 
@@ -629,7 +811,7 @@ def test_unit_tests_ran(dbt_run: DbtRun) -> None:
     unit_tests = {
         uid: r["status"] for uid, r in dbt_run.results.items() if uid.startswith("unit_test.")
     }
-    assert len(unit_tests) >= 3
+    assert len(unit_tests) >= 6
     assert set(unit_tests.values()) == {"pass"}
 
 
@@ -672,6 +854,9 @@ def test_models_land_in_three_schemas(con: duckdb.DuckDBPyConnection) -> None:
         "fct_three_public_costs",
         "fct_budget_execution",
         "fct_validation_finding",
+        "fct_budget_vs_final_by_function",
+        "fct_budget_vs_final_by_economic_class",
+        "fct_budget_vs_final_three_public",
     } <= marts
 
 
@@ -726,6 +911,12 @@ def test_dim_document_holds_every_status(con: duckdb.DuckDBPyConnection) -> None
         DOC_2023: "loaded",
         DOC_QUARANTINED: "quarantined",
         DOC_WITHDRAWN: "withdrawn",
+        DOC_BUDGET_TABLES: "loaded",
+        DOC_BUDGET_PROSE: "loaded",
+        DOC_NJ_FINAL: "loaded",
+        DOC_NJ_BUDGET: "loaded",
+        DOC_CAR_FINAL: "loaded",
+        DOC_CAR_BUDGET: "loaded",
     }
     (tables_found,) = rows(
         con, "select tables_found from marts.dim_document where document_id = ?", DOC_2023
@@ -837,7 +1028,7 @@ def test_only_loaded_documents_feed_facts(con: duckdb.DuckDBPyConnection) -> Non
         "fct_budget_execution",
     ):
         documents = {d for (d,) in rows(con, f"select distinct document_id from marts.{fact}")}
-        assert documents <= {DOC_2022, DOC_2023}, fact
+        assert documents <= {DOC_2022, DOC_2023, DOC_BUDGET_TABLES, DOC_BUDGET_PROSE}, fact
         assert DOC_QUARANTINED not in documents
 
 
@@ -857,7 +1048,12 @@ def test_income_by_function(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_economic_class_leaves_without_footers(con: duckdb.DuckDBPyConnection) -> None:
     result = dict(
-        rows(con, "select economic_code, amount_yuan from marts.fct_expenditure_by_economic_class")
+        rows(
+            con,
+            "select economic_code, amount_yuan from marts.fct_expenditure_by_economic_class "
+            "where document_id = ?",
+            DOC_2023,
+        )
     )
     assert result == {
         "30101": wan("500.00"),
@@ -902,7 +1098,9 @@ def test_three_public_costs(con: duckdb.DuckDBPyConnection) -> None:
         item: (budget, actual, leaf)
         for item, budget, actual, leaf in rows(
             con,
-            "select cost_item, budget_yuan, actual_yuan, is_leaf from marts.fct_three_public_costs",
+            "select cost_item, budget_yuan, actual_yuan, is_leaf from marts.fct_three_public_costs "
+            "where document_id = ?",
+            DOC_2023,
         )
     }
     assert result["total"] == (wan("15.67"), wan("12.00"), False)
@@ -947,3 +1145,268 @@ def test_document_quality(con: duckdb.DuckDBPyConnection) -> None:
     assert quality[DOC_2023] == ("loaded", 4, 0, 1, 1, True)
     assert quality[DOC_QUARANTINED] == ("quarantined", 0, 1, 0, 0, False)
     assert quality[DOC_WITHDRAWN][0] == "withdrawn"
+
+
+# -- budgets and the budget-vs-final marts ---------------------------------------
+
+
+def test_budget_rows_flow_into_the_facts(con: duckdb.DuckDBPyConnection) -> None:
+    kinds = dict(
+        rows(
+            con,
+            "select distinct document_id, document_kind from marts.fct_expenditure_by_function",
+        )
+    )
+    assert kinds == {
+        DOC_2022: "final_account",
+        DOC_2023: "final_account",
+        DOC_BUDGET_TABLES: "budget",
+    }
+    # one department for the final account and both budgets, whatever they printed
+    departments = rows(
+        con,
+        "select distinct department_id from marts.dim_document where document_id in (?, ?, ?)",
+        DOC_2023,
+        DOC_BUDGET_TABLES,
+        DOC_BUDGET_PROSE,
+    )
+    assert len(departments) == 1
+    for fact in (
+        "fct_expenditure_by_economic_class",
+        "fct_three_public_costs",
+        "fct_expenditure_by_function",
+    ):
+        assert rows(con, f"select count(*) from marts.{fact} where document_kind is null") == [
+            (0,)
+        ], fact
+
+
+def test_budget_three_public_actual_is_null(con: duckdb.DuckDBPyConnection) -> None:
+    result = rows(
+        con,
+        "select document_id, cost_item, budget_yuan, actual_yuan from marts.fct_three_public_costs "
+        "where document_kind = 'budget' and cost_item in ('total', 'vehicle_operation') "
+        "order by 1, 2",
+    )
+    # the prose PDF's extractor wrote 'actual' 0; a budget has no actual: NULL
+    assert result == [
+        (DOC_BUDGET_PROSE, "total", wan("20.00"), None),
+        (DOC_BUDGET_TABLES, "total", wan("20.00"), None),
+        (DOC_BUDGET_TABLES, "vehicle_operation", wan("16.00"), None),
+    ]
+
+
+def test_department_identity_across_budget_and_final(con: duckdb.DuckDBPyConnection) -> None:
+    documents = dict(rows(con, "select document_id, department_id from marts.dim_document"))
+    assert documents[DOC_NJ_FINAL] == documents[DOC_NJ_BUDGET]
+    assert documents[DOC_CAR_FINAL] == documents[DOC_CAR_BUDGET]
+    assert len({documents[DOC_NJ_FINAL], documents[DOC_CAR_FINAL], documents[DOC_2023]}) == 3
+    names = dict(rows(con, "select department_id, department_name from marts.dim_department"))
+    assert names[documents[DOC_NJ_FINAL]] == "中共南京市委网信办"  # the longer variant
+    assert names[documents[DOC_CAR_FINAL]] == "南京市车辆管理所"  # radical mapped
+    variants = {
+        r[0]: r[1:]
+        for r in rows(
+            con,
+            "select department_name_variant, department_id, resolved_by, document_count "
+            "from marts.dim_department_name_variant",
+        )
+    }
+    assert variants["南京市委网信办"] == (documents[DOC_NJ_FINAL], "match_key", 1)
+    assert variants["中共南京市委网信办"] == (documents[DOC_NJ_FINAL], "match_key", 1)
+    assert variants["南京市车辆管理所"] == (documents[DOC_CAR_FINAL], "match_key", 2)
+    assert variants["江苏省委办公厅"][:2] == (documents[DOC_2023], "alias_seed")
+    assert variants["中共江苏省委办公厅"][:2] == (documents[DOC_2023], "alias_seed")
+    assert not any("\u2ecb" in v for v in variants)
+
+
+def comparison(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> dict:
+    cursor = con.execute(sql, list(params))
+    columns = [d[0] for d in cursor.description]
+    return {r[0]: dict(zip(columns[1:], r[1:], strict=True)) for r in cursor.fetchall()}
+
+
+def test_budget_vs_final_by_function_all_funds(con: duckdb.DuckDBPyConnection) -> None:
+    result = comparison(
+        con,
+        "select f.function_code, budget_yuan, final_yuan, difference_yuan, execution_rate, "
+        "has_budget, has_final, budget_document_id, final_document_id, "
+        "narrative_initial_budget_yuan "
+        "from marts.fct_budget_vs_final_by_function f "
+        "join marts.dim_document d on d.document_id = ? and f.department_id = d.department_id "
+        "where f.fiscal_year = 2023 and fund_scope = 'all_funds'",
+        DOC_2023,
+    )
+    assert set(result) == {"2060101", "20602", "2069901", "2080505"}
+    both = {"budget_document_id": DOC_BUDGET_TABLES, "final_document_id": DOC_2023}
+    assert result["2060101"] == {
+        "budget_yuan": wan("850.00"),
+        "final_yuan": wan("800.50"),
+        "difference_yuan": wan("-49.50"),
+        "execution_rate": Decimal("94.18"),
+        "has_budget": True,
+        "has_final": True,
+        **both,
+        "narrative_initial_budget_yuan": None,  # narrative figures are for 05 rows
+    }
+    assert result["20602"]["difference_yuan"] == Decimal("0.00")
+    assert result["20602"]["execution_rate"] == Decimal("100.00")
+    # budget-only: the final account does not print it, so it spent 0 of it
+    assert result["2069901"] == {
+        "budget_yuan": wan("50.00"),
+        "final_yuan": None,
+        "difference_yuan": wan("-50.00"),
+        "execution_rate": Decimal("0.00"),
+        "has_budget": True,
+        "has_final": False,
+        **both,
+        "narrative_initial_budget_yuan": None,
+    }
+    # final-only: no budget for it, no rate
+    assert result["2080505"] == {
+        "budget_yuan": None,
+        "final_yuan": wan("250.00"),
+        "difference_yuan": wan("250.00"),
+        "execution_rate": None,
+        "has_budget": False,
+        "has_final": True,
+        **both,
+        "narrative_initial_budget_yuan": None,
+    }
+    # sums over the department-year are the printed totals' difference
+    (budget, final, difference) = rows(
+        con,
+        "select sum(budget_yuan), sum(final_yuan), sum(difference_yuan) "
+        "from marts.fct_budget_vs_final_by_function "
+        "where fiscal_year = 2023 and fund_scope = 'all_funds' and final_document_id = ?",
+        DOC_2023,
+    )[0]
+    assert (budget, final, difference) == (wan("1100.00"), wan("1250.50"), wan("150.50"))
+
+
+def test_budget_vs_final_by_function_general_public_budget(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    result = comparison(
+        con,
+        "select function_code, budget_yuan, final_yuan, narrative_initial_budget_yuan, "
+        "difference_yuan, execution_rate, narrative_document_id "
+        "from marts.fct_budget_vs_final_by_function "
+        "where fiscal_year = 2023 and fund_scope = 'general_public_budget' "
+        "and final_document_id = ?",
+        DOC_2023,
+    )
+    assert result == {
+        "2060101": {
+            "budget_yuan": wan("900.00"),
+            "final_yuan": wan("800.50"),
+            "narrative_initial_budget_yuan": wan("900.00"),
+            "difference_yuan": wan("-99.50"),
+            "execution_rate": Decimal("88.94"),
+            "narrative_document_id": DOC_2023,
+        },
+        # a zero budget: no rate
+        "20602": {
+            "budget_yuan": Decimal("0.00"),
+            "final_yuan": wan("150.00"),
+            "narrative_initial_budget_yuan": None,
+            "difference_yuan": wan("150.00"),
+            "execution_rate": None,
+            "narrative_document_id": None,
+        },
+        "2069901": {
+            "budget_yuan": wan("50.00"),
+            "final_yuan": None,
+            "narrative_initial_budget_yuan": None,
+            "difference_yuan": wan("-50.00"),
+            "execution_rate": Decimal("0.00"),
+            "narrative_document_id": None,
+        },
+    }
+
+
+def test_budget_vs_final_without_a_budget(con: duckdb.DuckDBPyConnection) -> None:
+    result = rows(
+        con,
+        "select function_code, budget_yuan, final_yuan, difference_yuan, execution_rate, "
+        "budget_document_id, has_budget from marts.fct_budget_vs_final_by_function "
+        "where fiscal_year = 2022 and fund_scope = 'general_public_budget'",
+    )
+    assert result == [("2060101", None, wan("200.00"), None, None, None, False)]
+
+
+def test_budget_vs_final_by_economic_class(con: duckdb.DuckDBPyConnection) -> None:
+    result = comparison(
+        con,
+        "select economic_code, budget_yuan, final_yuan, difference_yuan, execution_rate, "
+        "has_budget, has_final, budget_document_id "
+        "from marts.fct_budget_vs_final_by_economic_class where fiscal_year = 2023",
+    )
+    # the prose budget's table 06 (30101 999.00, one row) is not compared
+    assert {r["budget_document_id"] for r in result.values()} == {DOC_BUDGET_TABLES}
+    rates = {
+        code: (r["budget_yuan"], r["final_yuan"], r["difference_yuan"], r["execution_rate"])
+        for code, r in result.items()
+    }
+    assert rates == {
+        "30101": (wan("520.00"), wan("500.00"), wan("-20.00"), Decimal("96.15")),
+        "30102": (wan("200.00"), wan("200.00"), Decimal("0.00"), Decimal("100.00")),
+        "30201": (wan("280.00"), wan("300.50"), wan("20.50"), Decimal("107.32")),
+        "30199": (wan("10.00"), None, wan("-10.00"), Decimal("0.00")),
+        "303": (None, wan("50.00"), wan("50.00"), None),
+    }
+    assert (result["30199"]["has_budget"], result["30199"]["has_final"]) == (True, False)
+    assert (result["303"]["has_budget"], result["303"]["has_final"]) == (False, True)
+
+
+def test_budget_vs_final_three_public(con: duckdb.DuckDBPyConnection) -> None:
+    result = comparison(
+        con,
+        "select cost_item, budget_yuan, final_printed_budget_yuan, actual_yuan, "
+        "difference_yuan, execution_rate, printed_budget_difference_yuan, "
+        "budget_document_id, final_document_id "
+        "from marts.fct_budget_vs_final_three_public where fiscal_year = 2023",
+    )
+    assert set(result) == {
+        "total",
+        "overseas_travel",
+        "vehicles",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "official_reception",
+    }
+    assert result["total"] == {
+        "budget_yuan": wan("20.00"),
+        "final_printed_budget_yuan": wan("15.67"),
+        "actual_yuan": wan("12.00"),
+        "difference_yuan": wan("-8.00"),
+        "execution_rate": Decimal("60.00"),
+        "printed_budget_difference_yuan": wan("-4.33"),
+        "budget_document_id": DOC_BUDGET_TABLES,
+        "final_document_id": DOC_2023,
+    }
+    assert result["official_reception"]["execution_rate"] == Decimal("100.00")
+    # a zero budget: no rate
+    assert result["vehicle_purchase"]["budget_yuan"] == Decimal("0.00")
+    assert result["vehicle_purchase"]["execution_rate"] is None
+    assert result["vehicle_purchase"]["difference_yuan"] == Decimal("0.00")
+
+
+def test_comparison_marts_are_typed(con: duckdb.DuckDBPyConnection) -> None:
+    types = {
+        (table, column): data_type
+        for table, column, data_type in rows(
+            con,
+            "select table_name, column_name, data_type from information_schema.columns "
+            "where table_schema = 'marts' and table_name like 'fct_budget_vs_final_%' "
+            "and (column_name like '%_yuan' or column_name = 'execution_rate')",
+        )
+    }
+    assert {t for t, _ in types} == {
+        "fct_budget_vs_final_by_function",
+        "fct_budget_vs_final_by_economic_class",
+        "fct_budget_vs_final_three_public",
+    }
+    for (_, column), data_type in types.items():
+        expected = "DECIMAL(9,2)" if column == "execution_rate" else "DECIMAL(20,2)"
+        assert data_type == expected, column

@@ -34,19 +34,36 @@
 {%- endmacro %}
 
 {#
-    A department name as printed, made comparable: whitespace removed, a
-    leading '部门：' dropped, and the CJK Radicals characters that some PDFs
-    use instead of ideographs (⻔ U+2ED4, ⻋ U+2ECB …) replaced; NFKC does not
-    fix those.
+    A department name as printed, made comparable: the CJK Radicals look-alikes
+    that some PDFs print instead of ideographs mapped to the ideographs (the
+    Kangxi Radicals block as NFKC maps it, ⼯ → 工; the CJK Radicals Supplement
+    as pipelines/extraction/text.py maps it, ⻔ U+2ED4 → 门, ⻋ U+2ECB → 车;
+    NFKC does not fix the latter), full-width brackets made ASCII, whitespace
+    removed and a leading '部门：' / '单位：' / '预算主管部门：' dropped.
 #}
 {% macro normalise_department_name(name) -%}
     nullif(
-        replace(replace(replace(replace(replace(
+        regexp_replace(
             regexp_replace(
-                regexp_replace({{ name }}, '\s+', '', 'g'),
-                '^(部门|单位|预算主管部门)[:：]', ''
+                translate(
+                    {{ name }},
+                    '⼀⼁⼂⼃⼄⼅⼆⼇⼈⼉⼊⼋⼌⼍⼎⼏⼐⼑⼒⼓⼔⼕⼖⼗⼘⼙⼚⼛⼜⼝⼞⼟⼠⼡⼢⼣⼤⼥⼦⼧⼨⼩⼪⼫⼬⼭⼮⼯⼰⼱⼲⼳⼴⼵⼶⼷⼸⼹⼺⼻⼼⼽⼾⼿⽀⽁⽂⽃⽄⽅⽆⽇⽈⽉⽊⽋⽌⽍⽎⽏⽐⽑⽒⽓⽔⽕⽖⽗⽘⽙⽚⽛⽜⽝⽞⽟⽠⽡⽢⽣⽤⽥⽦⽧⽨⽩⽪⽫⽬⽭⽮⽯⽰⽱⽲⽳⽴⽵⽶⽷⽸⽹⽺⽻⽼⽽⽾⽿⾀⾁⾂⾃⾄⾅⾆⾇⾈⾉⾊⾋⾌⾍⾎⾏⾐⾑⾒⾓⾔⾕⾖⾗⾘⾙⾚⾛⾜⾝⾞⾟⾠⾡⾢⾣⾤⾥⾦⾧⾨⾩⾪⾫⾬⾭⾮⾯⾰⾱⾲⾳⾴⾵⾶⾷⾸⾹⾺⾻⾼⾽⾾⾿⿀⿁⿂⿃⿄⿅⿆⿇⿈⿉⿊⿋⿌⿍⿎⿏⿐⿑⿒⿓⿔⿕⺄⺆⺈⺋⺌⺗⺠⺣⺫⺲⺻⻄⻅⻆⻈⻉⻋⻏⻐⻔⻕⻘⻛⻜⻝⻠⻢⻣⻤⻥⻦⻨⻪⻫⻭⻯⻰⻲⻳⻓⻑⺟（）　',
+                    '一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈戶手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠乙冂刀㔾小心民灬目罒聿西见角讠贝车阝钅门阝青风飞食饣马骨鬼鱼鸟麦黾斉歯竜龙亀龟长長母() '
+                ),
+                '\s+', '', 'g'
             ),
-            '⻔', '门'), '⻋', '车'), '⻓', '长'), '⻛', '风'), '⻜', '飞'),
+            '^(部门|单位|预算主管部门|主管部门)[:：]', ''
+        ),
         ''
     )
+{%- endmacro %}
+
+{#
+    The key that decides which printed names are one department, on top of the
+    department_aliases seed: the normalised name without a leading '中共' (a
+    Party organ prints its name with or without it: 中共江苏省委办公厅 /
+    江苏省委办公厅). Variants that share this key are one department_id.
+#}
+{% macro department_match_key(normalised_name) -%}
+    nullif(regexp_replace({{ normalised_name }}, '^中共', ''), '')
 {%- endmacro %}

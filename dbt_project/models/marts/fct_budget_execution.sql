@@ -31,6 +31,7 @@ select
     cast(first_per_code.function_label as varchar) as function_label,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
+    cast(documents.document_kind as varchar) as document_kind,
     cast(first_per_code.source_page as integer) as source_page
 from first_per_code
 inner join documents

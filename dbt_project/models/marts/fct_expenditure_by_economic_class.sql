@@ -25,6 +25,7 @@ select
     {{ yuan('economic_rows.amount_yuan') }} as amount_yuan,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
+    cast(documents.document_kind as varchar) as document_kind,
     cast(economic_rows.economic_name as varchar) as economic_name_printed,
     cast(economic_rows.source_page as integer) as source_page,
     cast(coalesce(document_tables.source_unit, documents.source_unit) as varchar) as source_unit

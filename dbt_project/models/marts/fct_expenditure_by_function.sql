@@ -40,6 +40,7 @@ select
     {{ yuan('function_rows.carryover_end_yuan') }} as carryover_end_yuan,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
+    cast(documents.document_kind as varchar) as document_kind,
     cast(function_rows.table_code as varchar) as table_code,
     cast(function_rows.function_name as varchar) as function_name_printed,
     cast(function_rows.source_page as integer) as source_page,

@@ -30,6 +30,7 @@ select
     {{ yuan('function_rows.other_income_yuan') }} as other_income_yuan,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
+    cast(documents.document_kind as varchar) as document_kind,
     cast(function_rows.function_name as varchar) as function_name_printed,
     cast(function_rows.source_page as integer) as source_page,
     cast(coalesce(document_tables.source_unit, documents.source_unit) as varchar) as source_unit

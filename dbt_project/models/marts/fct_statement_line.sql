@@ -29,6 +29,7 @@ select
     cast(statement_lines.column_label as varchar) as column_label,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
+    cast(documents.document_kind as varchar) as document_kind,
     cast(statement_lines.source_page as integer) as source_page,
     cast(coalesce(document_tables.source_unit, documents.source_unit) as varchar) as source_unit
 from statement_lines

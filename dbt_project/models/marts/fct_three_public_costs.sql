@@ -1,4 +1,5 @@
--- "三公" costs (table 09) of loaded documents: budget and actual per cost item.
+-- "三公" costs (table 09) of loaded documents, final accounts and budgets:
+-- budget and actual per cost item; a budget document's actual is NULL.
 -- The contract keeps the 'total' and 'vehicles' rows; sum only rows where
 -- is_leaf is true to avoid double counting.
 with
@@ -20,11 +21,17 @@ select
     cast(cost_items.document_id as varchar) as document_id,
     cast(cost_items.cost_item as varchar) as cost_item,
     {{ yuan('cost_items.budget_yuan') }} as budget_yuan,
-    {{ yuan('cost_items.actual_yuan') }} as actual_yuan,
+    -- A budget has no actual of its year: NULL, not 0, whatever the extractor
+    -- wrote (a budget 09 row normally has only the 'budget' cell).
+    case
+        when documents.document_kind = 'budget' then null
+        else {{ yuan('cost_items.actual_yuan') }}
+    end::decimal(20, 2) as actual_yuan,
     cast(cost_items.is_leaf as boolean) as is_leaf,
     cast(cost_items.cost_item_label as varchar) as cost_item_label,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
+    cast(documents.document_kind as varchar) as document_kind,
     cast(cost_items.source_page as integer) as source_page,
     cast(coalesce(document_tables.source_unit, documents.source_unit) as varchar) as source_unit
 from cost_items

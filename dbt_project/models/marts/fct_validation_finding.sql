@@ -36,6 +36,7 @@ select
     cast(deduplicated.message as varchar) as message,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
+    cast(documents.document_kind as varchar) as document_kind,
     cast(documents.status as varchar) as document_status,
     cast(
         nullif(regexp_extract(deduplicated.location, 'p\.?\s*([0-9]+)', 1), '') as integer
