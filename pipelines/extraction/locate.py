@@ -64,20 +64,28 @@ def _is_page_number(line: Line, page: PageLayout) -> bool:
     return line.top > page.height * 0.88 and text.isdigit() and len(text) <= 3
 
 
-def match_title(text: str, specs: tuple[TableSpec, ...]) -> TableSpec | None:
-    """The table a title line names, or None. ``text`` is a compact line."""
+def looks_like_title(text: str) -> bool:
+    """A line that names a table (…表), not a sentence, a note or a header row."""
     if len(text) > TITLE_MAX_LENGTH or text.endswith("说明") or text.startswith("注"):
-        return None
+        return False
     title = PRINTED_NUMBER.sub("", text)
-    # A title names a table (…表) and is not a sentence or a header row.
-    if (
+    return not (
         "表" not in title
         or any(mark in title for mark in "。，,；;：:")
         or re.search(r"\d+\.\d", title)
         or title.startswith("本表")
         or "反映" in title
-    ):
+    )
+
+
+OTHER_TABLE = re.compile(r"(预算|决算|收支|明细|情况|采购)\S{0,8}表")
+
+
+def match_title(text: str, specs: tuple[TableSpec, ...]) -> TableSpec | None:
+    """The table a title line names, or None. ``text`` is a compact line."""
+    if not looks_like_title(text):
         return None
+    title = PRINTED_NUMBER.sub("", text)
     for spec in specs:
         if any(word in title for word in spec.title_excludes):
             continue
@@ -95,12 +103,18 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
         starts = [(i, spec) for i, spec in starts if spec is not None]
         if _is_contents_page(lines, starts):
             starts = []
+        # A table the catalogue does not know (e.g. 政府采购预算表) still ends the one before.
+        others = [
+            i
+            for i, line in enumerate(lines)
+            if looks_like_title(line.text) and OTHER_TABLE.search(line.text)
+        ]
         if current is not None:
-            end = starts[0][0] if starts else len(lines)
+            end = min([i for i, _ in starts] + others + [len(lines)])
             region = _continuation(page, lines[:end])
             if region is not None:
                 current.regions.append(region)
-            if region is None or starts or _ends_with_note(region):
+            if region is None or starts or others or _ends_with_note(region):
                 current = None
         for n, (i, spec) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)

@@ -52,6 +52,7 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("personnel_expenditure", rf"人员经费{NUMBER}{UNIT}"),
         ("public_expenditure", rf"公用经费{NUMBER}{UNIT}"),
         ("three_public_budget", rf"“?三公”?经费(?:财政拨款)?支出(?:年初)?预算为{NUMBER}{UNIT}"),
+        ("three_public_budget", rf"“?三公”?经费预算数?为{NUMBER}{UNIT}"),
         (
             "three_public_actual",
             rf"“?三公”?经费(?:财政拨款)?支出(?:年初)?预算为[\d,.]+(?:万元|元)[，,]支出决算为{NUMBER}{UNIT}",
@@ -195,7 +196,7 @@ def _resolve(label: str, names: dict[str, str]) -> str | None:
         if len(code) != 7:
             continue
         item_score = _similar(item, name)
-        if item_score < 0.5:
+        if item_score < 0.7:
             continue
         score = 2 * item_score
         if "款" in parts:

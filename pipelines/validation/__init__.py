@@ -52,13 +52,18 @@ def validate_document(extraction: DocumentExtraction) -> ValidationReport:
     narrative rule (one per row, column and identity). Findings are unique on
     ``(rule_id, location)``. ``quarantine_reason`` is set when the evidence
     says extraction failed (see :mod:`pipelines.validation.quarantine`).
+
+    ``extraction.document_kind`` selects the variant: 'budget' documents use
+    the budget schemas, statement-line vocabulary, required tables and
+    cross-table identities (documented in :mod:`.rules` and :mod:`.quarantine`);
+    anything else ('final_account' or unknown) is validated as a final account.
     """
     schema_results: dict[str, SchemaResult] = {}
     findings: list[Finding] = []
     for code, table in sorted(extraction.tables.items()):
         if table.is_empty and not table.rows:
             continue
-        result = validate_table_schema(table)
+        result = validate_table_schema(table, extraction.document_kind)
         schema_results[code] = result
         findings.extend(result.findings)
     rule_results = check_rules(extraction)

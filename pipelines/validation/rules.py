@@ -1,4 +1,4 @@
-"""The catalogue of arithmetic rules a final account promises, and their checks.
+"""The catalogue of arithmetic rules a final account or a budget promises, and their checks.
 
 Each :class:`Rule` has a stable ``rule_id``, the identity written out (with the
 Chinese footnote it comes from where the document prints one) and the
@@ -26,8 +26,44 @@ Conventions of a Finding: ``expected_yuan`` is the value the identity implies
 restates); ``actual_yuan`` is the printed cell under test (the total, the
 summary table, the narrative number); ``difference_yuan = actual − expected``.
 
+Narrative numbers are printed in their own unit, usually 万元 with two
+decimals, whatever the table prints: a narrative 9,101.68万元 restating a table
+cell of 91,016,775.35 元 differs by 24.65 yuan by rounding alone. The
+narrative's precision is not recorded (``NarrativeFigure`` holds only
+``amount_yuan``), so it is inferred: an amount that is a whole multiple of 100
+yuan was printed in 万元 with two decimals and carries a step of 100 yuan; any
+other amount was printed in 元 (step 0.01). The comparison takes the coarser
+of the narrative's step and the table's (:func:`narrative_step_yuan`). The same
+applies to the final amount of a budget-execution sentence.
+
 A check whose table is absent or declared empty (``is_empty``) is skipped
-without a finding.
+without a finding. A check on a column the table does not print at all (a
+budget 09 without 决算数, a single-amount budget 05) is skipped too: an absent
+column is not a column of zeros.
+
+Budget documents (``document_kind == 'budget'``) are extracted onto the same
+table codes and column keys and checked by the same rules, with these
+differences (see :func:`statement_side` for the statement vocabulary):
+- statements 01/04 label their totals differently: 本年收入合计 / 当年收入小计
+  (the year's total), 上年结转(资金/结余) / 结转下年(资金) (carry-overs),
+  收入总计 / 支出总计 and a bare 收入合计 / 支出合计 printed after a carry-over
+  or after an explicit 当年…小计 (the grand total). Where a statement prints
+  only one total and no non-zero carry-over, that line is both the year total
+  and the grand total;
+- only the top-level lines (一、二、三…) are summed into the year total; the
+  numbered sub-lines under them ("1.一般公共预算" under "一、财政拨款") are
+  checked against their parent (``T01_SUB_LINES`` / ``T04_SUB_LINES``) and
+  "其中" lines are not summed at all;
+- a three-sided 01 prints a second expenditure grouping (by purpose:
+  基本支出 / 项目支出 / …) whose row keys the extractor prefixes with the
+  group's header ('支出用途/一、基本支出'): every group is summed separately
+  against the year total (``T01_GROUP_TOTAL``);
+- 09 prints only the budget column; 06 may print a 合计 row
+  (``T06_GRAND_TOTAL``), which then restates 05 合计/基本支出
+  (``X05_06_BASIC_TOTAL``);
+- a 04 whose expenditure side prints one amount column (no split by fund)
+  is checked against the sum of 05, 07 and 08 (``X04_FUND_TABLES_TOTAL``)
+  instead of 05 alone, and its class lines are not compared with 05.
 """
 
 from __future__ import annotations
@@ -199,6 +235,13 @@ _TABLE_RULES += [
         "table",
     ),
     _rule(
+        "T06_GRAND_TOTAL",
+        "06",
+        "合计 = Σ economic classes (301 + 302 + 303 + 310 + …), when the table prints a 合计 row",
+        "Table 06 (budgets mostly): the 合计 row equals the sum of its classes.",
+        "table",
+    ),
+    _rule(
         "T09_TOTAL",
         "09",
         "1栏＝（2＋3＋6）栏；7栏＝（8＋9＋12）栏: total = overseas_travel + vehicles + official_reception (budget and actual)",
@@ -248,6 +291,24 @@ _TABLE_RULES += [
         "table",
     ),
     _rule(
+        "T01_SUB_LINES",
+        "01",
+        "一、财政拨款 = 1.一般公共预算 + 2.政府性基金预算 + 3.国有资本经营预算 "
+        "(a top-level line equals its numbered sub-lines)",
+        "Table 01 (budgets): a line with numbered sub-lines equals their sum; the sub-lines "
+        "are not summed into the year total.",
+        "table",
+    ),
+    _rule(
+        "T01_GROUP_TOTAL",
+        "01",
+        "本年支出合计 = Σ lines of each further expenditure grouping "
+        "(支出用途: 一、基本支出 + 二、项目支出 + …)",
+        "Table 01 (three-sided budget statement): each further grouping of the expenditure "
+        "lines sums to the year total on its own.",
+        "table",
+    ),
+    _rule(
         "T04_INCOME_TOTAL",
         "04",
         "27行＝（1＋2+3）行: 本年收入合计 = Σ fiscal income lines",
@@ -294,6 +355,22 @@ _TABLE_RULES += [
         "04",
         "2栏＝（3＋4＋5）栏: 小计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款 + 国有资本经营预算财政拨款",
         "Table 04: on every expenditure line the subtotal equals the three fund columns.",
+        "table",
+    ),
+    _rule(
+        "T04_SUB_LINES",
+        "04",
+        "a top-level line = Σ its numbered sub-lines (1. 2. 3.), per column",
+        "Table 04 (budgets): a line with numbered sub-lines equals their sum; the sub-lines "
+        "are not summed into the year total.",
+        "table",
+    ),
+    _rule(
+        "T04_GROUP_TOTAL",
+        "04",
+        "本年支出合计 = Σ lines of each further expenditure grouping, per column",
+        "Table 04 (three-sided budget statement): each further grouping of the expenditure "
+        "lines sums to the year total on its own.",
         "table",
     ),
     _rule(
@@ -349,10 +426,25 @@ CROSS_TABLE_RULES: list[Rule] = [
         "cross_table",
     ),
     _rule(
+        "X04_FUND_TABLES_TOTAL",
+        "04,05,07,08",
+        "04 本年支出合计 (single 金额 column, all appropriation funds) = 05 合计 + 07 合计 + 08 合计",
+        "Budgets: a 04 that does not split expenditure by fund restates the three "
+        "appropriation tables together.",
+        "cross_table",
+    ),
+    _rule(
         "X05_06_BASIC",
         "05,06",
         "05 合计/基本支出 = 06 人员经费合计 + 公用经费合计",
         "General-budget basic expenditure equals the two footers of table 06.",
+        "cross_table",
+    ),
+    _rule(
+        "X05_06_BASIC_TOTAL",
+        "05,06",
+        "05 合计/基本支出 = 06 合计 (when table 06 prints a 合计 row, as budgets do)",
+        "General-budget basic expenditure equals the 合计 of table 06.",
         "cross_table",
     ),
 ]
@@ -591,7 +683,7 @@ def class_code_for_label(label: str) -> str | None:
 class StatementSide:
     """The lines of one side of a statement (01 or 04), classified by keyword and order."""
 
-    lines: list[TableRow] = field(default_factory=list)  # above 本年…合计
+    lines: list[TableRow] = field(default_factory=list)  # above 本年…合计 (budgets: top level)
     year_total: TableRow | None = None  # 本年收入合计 / 本年支出合计
     balance_used: TableRow | None = None  # 使用非财政拨款结余（含专用结余）
     surplus_distribution: TableRow | None = None  # 结余分配
@@ -599,6 +691,11 @@ class StatementSide:
     carryover_parts: list[TableRow] = field(default_factory=list)  # 04's fund sub-lines
     grand_total: TableRow | None = None  # 总计
     columns: list[str] = field(default_factory=list)
+    # Budgets only: numbered sub-lines under a top-level line ("1.一般公共预算" under
+    # "一、财政拨款"), and further line groupings of a three-sided statement
+    # (group header, e.g. '支出用途' -> its top-level lines).
+    sub_lines: list[tuple[TableRow, list[TableRow]]] = field(default_factory=list)
+    groups: dict[str, list[TableRow]] = field(default_factory=dict)
 
 
 def _line_kind(label: str) -> str:
@@ -616,6 +713,53 @@ def _line_kind(label: str) -> str:
     return "line"
 
 
+_BUDGET_CARRYOVER_WORDS = (
+    "上年结转",
+    "上年结余",
+    "结转下年",
+    "下年结转",
+    "年初结转",
+    "年末结转",
+)
+
+
+def _budget_line_kind(label: str) -> str:
+    """Budget statement vocabulary; 'plain_total' is a bare 收入合计 / 支出合计 / 小计.
+
+    Whether a plain total is the year total or the grand total depends on what
+    precedes it (see :func:`statement_side`).
+    """
+    text = _normalise_label(label)
+    if "总计" in text:
+        return "grand_total"
+    if ("本年" in text or "当年" in text) and ("合计" in text or "小计" in text):
+        return "year_total"
+    if "结余分配" in text:
+        return "surplus_distribution"
+    if "使用" in text and "结余" in text:
+        return "balance_used"
+    if any(word in text for word in _BUDGET_CARRYOVER_WORDS):
+        return "carryover"
+    if "合计" in text or "小计" in text:
+        return "plain_total"
+    return "line"
+
+
+# '一、' … : a top-level statement line; '1.' '(1)' '（一）': a sub-line; '其中': a subset.
+_TOP_LEVEL_LINE_RE = re.compile(r"^[一二三四五六七八九十百]+[、.．]")
+_SUB_LINE_RE = re.compile(r"^([（(]\d+[)）]|\d+[、.．)）]|[（(][一二三四五六七八九十]+[)）])")
+_GROUP_SEPARATOR = "/"
+
+
+def _line_group(row: TableRow) -> tuple[str, str]:
+    """(group header, label) of a statement row: '支出用途/一、基本支出' -> ('支出用途', '一、基本支出')."""
+    key = _normalise_label(row.row_key or row.row_label)
+    if _GROUP_SEPARATOR in key:
+        group, label = key.split(_GROUP_SEPARATOR, 1)
+        return group, label
+    return "", key
+
+
 _STATEMENT_COLUMN_ORDER = (
     "amount",
     "total",
@@ -625,14 +769,24 @@ _STATEMENT_COLUMN_ORDER = (
 )
 
 
-def statement_side(table: ExtractedTable, side: str) -> StatementSide:
+def statement_side(
+    table: ExtractedTable, side: str, document_kind: str | None = None
+) -> StatementSide:
     """Classify the printed lines of one side: lines before 本年合计, then carry-overs and 总计.
 
     Lines are matched by keyword on the normalised label ('本年收入合计', '总计',
     '年初结转和结余', '使用非财政拨款结余', '结余分配') and by position: the numbered
     lines above the year total are the income sources / expenditure classes;
     unlabelled-kind lines after a carry-over line are its fund sub-lines (04).
+
+    ``document_kind`` 'budget' switches to the budget vocabulary
+    (:func:`_budget_line_kind`) and line structure: top-level lines only in
+    ``lines``, numbered sub-lines in ``sub_lines``, further groupings of a
+    three-sided statement in ``groups``; a single printed total serves as both
+    year total and grand total when there is no non-zero carry-over.
     """
+    if document_kind == "budget":
+        return _budget_statement_side(table, side)
     rows = [r for r in table.rows if r.side == side and (r.row_key or r.row_label)]
     if rows and all(r.line_no is not None for r in rows):
         rows = sorted(rows, key=lambda r: r.line_no or 0)
@@ -662,6 +816,78 @@ def statement_side(table: ExtractedTable, side: str) -> StatementSide:
     return result
 
 
+def _is_zero_row(row: TableRow | None) -> bool:
+    return row is None or all(isinstance(v, Decimal) and v == 0 for v in row.values.values())
+
+
+def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
+    rows = [r for r in table.rows if r.side == side and (r.row_key or r.row_label)]
+    if rows and all(r.line_no is not None for r in rows):
+        rows = sorted(rows, key=lambda r: r.line_no or 0)
+    result = StatementSide()
+    seen_year_total = False
+    year_total_is_plain = False
+    parents: dict[str, TableRow | None] = {}  # group -> the last top-level line
+    children: dict[int, list[TableRow]] = {}  # id(parent) -> its numbered sub-lines
+    parent_rows: dict[int, TableRow] = {}
+    for row in rows:
+        group, label = _line_group(row)
+        kind = _budget_line_kind(label)
+        if kind == "line":
+            if seen_year_total:
+                if result.carryover is not None:
+                    result.carryover_parts.append(row)
+                continue
+            if label.startswith("其中"):
+                continue  # a subset of the line above: neither summed nor checked
+            parent = parents.get(group)
+            if _SUB_LINE_RE.match(label) and not _TOP_LEVEL_LINE_RE.match(label) and parent:
+                children.setdefault(id(parent), []).append(row)
+                parent_rows[id(parent)] = parent
+                continue
+            parents[group] = row
+            result.groups.setdefault(group, []).append(row)
+        elif kind == "year_total" and result.year_total is None:
+            result.year_total = row
+            seen_year_total = True
+        elif kind == "plain_total":
+            if result.year_total is None and result.carryover is None:
+                result.year_total = row
+                year_total_is_plain = True
+                seen_year_total = True
+            elif result.grand_total is None and (
+                result.carryover is not None or not year_total_is_plain
+            ):
+                result.grand_total = row
+        elif kind == "grand_total" and result.grand_total is None:
+            result.grand_total = row
+        elif kind == "carryover" and result.carryover is None:
+            result.carryover = row
+            seen_year_total = True
+        elif kind == "balance_used" and result.balance_used is None:
+            result.balance_used = row
+        elif kind == "surplus_distribution" and result.surplus_distribution is None:
+            result.surplus_distribution = row
+    # The first grouping (unprefixed, else the first printed) holds the lines proper.
+    if result.groups:
+        main = "" if "" in result.groups else next(iter(result.groups))
+        result.lines = result.groups.pop(main)
+    result.sub_lines = [(parent_rows[key], kids) for key, kids in children.items()]
+    # One printed total: it is both the year total and the grand total, provided
+    # nothing (carry-over, balance used, surplus distribution) separates them.
+    nothing_between = all(
+        _is_zero_row(r)
+        for r in (result.carryover, result.balance_used, result.surplus_distribution)
+    )
+    if result.grand_total is None and result.year_total is not None and nothing_between:
+        result.grand_total = result.year_total
+    if result.year_total is None and result.grand_total is not None and nothing_between:
+        result.year_total = result.grand_total
+    present = {key for r in rows for key in r.values}
+    result.columns = [c for c in _STATEMENT_COLUMN_ORDER if c in present] or ["amount"]
+    return result
+
+
 def _label(row: TableRow) -> str:
     return row.row_label or row.row_key
 
@@ -674,16 +900,17 @@ def _check_statement_sum(
     target: TableRow | None,
     parts: list[TableRow | None],
     columns: list[str],
+    location_suffix: str = "",
 ) -> None:
     parts_present = [p for p in parts if p is not None]
-    if target is None or not parts_present:
-        return
+    if target is None or not parts_present or any(p is target for p in parts_present):
+        return  # nothing to sum, or one printed line serving as both (budget statements)
     step = unit_step_yuan(table.unit)
     names = " + ".join(_label(p) for p in parts_present)
     for column in columns:
         checker.compare(
             rule_id,
-            f"{table.table_code}/{side}/{target.row_key}/{column}",
+            f"{table.table_code}/{side}/{target.row_key}/{column}{location_suffix}",
             table.table_code,
             [_value(p, column) for p in parts_present],
             _value(target, column),
@@ -693,10 +920,36 @@ def _check_statement_sum(
         )
 
 
-def _check_statement(checker: _Checker, table: ExtractedTable) -> None:
+def _check_budget_statement_structure(
+    checker: _Checker, table: ExtractedTable, side_name: str, side: StatementSide
+) -> None:
+    """Budgets: sub-lines against their parent, further line groups against the year total."""
     code = table.table_code
-    income = statement_side(table, "income")
-    expenditure = statement_side(table, "expenditure")
+    for parent, kids in side.sub_lines:
+        _check_statement_sum(
+            checker, table, f"T{code}_SUB_LINES", side_name, parent, list(kids), side.columns
+        )
+    for group, lines in side.groups.items():
+        _check_statement_sum(
+            checker,
+            table,
+            f"T{code}_GROUP_TOTAL",
+            side_name,
+            side.year_total,
+            list(lines),
+            side.columns,
+            location_suffix=f"/{group or 'group'}",
+        )
+
+
+def _check_statement(
+    checker: _Checker, table: ExtractedTable, document_kind: str | None = None
+) -> None:
+    code = table.table_code
+    income = statement_side(table, "income", document_kind)
+    expenditure = statement_side(table, "expenditure", document_kind)
+    for side_name, side in (("income", income), ("expenditure", expenditure)):
+        _check_budget_statement_structure(checker, table, side_name, side)
     if code == "01":
         _check_statement_sum(
             checker,
@@ -964,10 +1217,25 @@ def _check_economic_table(checker: _Checker, table: ExtractedTable) -> None:
             f"Table 06 footer '{footer_row.row_label}' should equal the classes "
             + (", ".join(picked) or "(none printed)"),
         )
+    total_row = table.row("total")
+    if total_row is not None and classes:
+        picked = sorted(classes)
+        checker.compare(
+            "T06_GRAND_TOTAL",
+            "06/total/amount",
+            "06",
+            [classes[c] for c in picked],
+            _value(total_row, "amount"),
+            step,
+            f"Table 06 合计 '{total_row.row_label}' should equal the classes " + ", ".join(picked),
+        )
 
 
 def _check_three_public(checker: _Checker, table: ExtractedTable) -> None:
     step = unit_step_yuan(table.unit)
+    # A budget 09 prints only 预算数: check the columns the table has.
+    printed = _amount_columns(table)
+    columns = [c for c in ("budget", "actual") if c in printed] or ["budget", "actual"]
     for rule_id, target, parts in (
         (
             "T09_TOTAL",
@@ -984,7 +1252,7 @@ def _check_three_public(checker: _Checker, table: ExtractedTable) -> None:
         part_rows = [table.row(p) for p in parts]
         if target_row is None or all(r is None for r in part_rows):
             continue
-        for column in ("budget", "actual"):
+        for column in columns:
             checker.compare(
                 rule_id,
                 f"09/{target}/{column}",
@@ -1031,9 +1299,10 @@ def _check_class_lines(
     statement: ExtractedTable,
     column: str,
     detail: ExtractedTable,
+    document_kind: str | None = None,
 ) -> None:
     """Each expenditure class line of a statement against the detail table's class row."""
-    side = statement_side(statement, "expenditure")
+    side = statement_side(statement, "expenditure", document_kind)
     if column not in side.columns:
         column = side.columns[0]
     detail_rows = _code_rows(detail)
@@ -1076,15 +1345,25 @@ def _check_class_lines(
         )
 
 
-def _check_cross_tables(checker: _Checker, tables: dict[str, ExtractedTable]) -> None:
+def _has_column(table: ExtractedTable, column: str) -> bool:
+    """Whether the table prints the column at all (declared, or present in a row)."""
+    return any(c.key == column for c in table.columns) or any(
+        column in r.values for r in table.rows
+    )
+
+
+def _check_cross_tables(
+    checker: _Checker, tables: dict[str, ExtractedTable], document_kind: str | None = None
+) -> None:
     t01, t02, t03, t04, t05, t06 = (tables.get(c) for c in ("01", "02", "03", "04", "05", "06"))
     usable = {code: _usable(t) for code, t in tables.items()}
+    kind = document_kind
     if usable.get("01") and usable.get("02"):
         _cross_total(
             checker,
             "X01_02_INCOME_TOTAL",
             t01,
-            statement_side(t01, "income").year_total,
+            statement_side(t01, "income", kind).year_total,
             "amount",
             t02,
             t02.row("total"),
@@ -1096,16 +1375,16 @@ def _check_cross_tables(checker: _Checker, tables: dict[str, ExtractedTable]) ->
             checker,
             "X01_03_EXPENDITURE_TOTAL",
             t01,
-            statement_side(t01, "expenditure").year_total,
+            statement_side(t01, "expenditure", kind).year_total,
             "amount",
             t03,
             t03.row("total"),
             "total",
             "Table 01 本年支出合计 should equal table 03 合计 (本年支出合计)",
         )
-        _check_class_lines(checker, "X01_03_CLASS", t01, "amount", t03)
-    if usable.get("02") and usable.get("04"):
-        income04 = statement_side(t04, "income")
+        _check_class_lines(checker, "X01_03_CLASS", t01, "amount", t03, kind)
+    if usable.get("02") and usable.get("04") and _has_column(t02, "fiscal_appropriation"):
+        income04 = statement_side(t04, "income", kind)
         _cross_total(
             checker,
             "X02_04_FISCAL_INCOME",
@@ -1118,25 +1397,38 @@ def _check_cross_tables(checker: _Checker, tables: dict[str, ExtractedTable]) ->
             "Table 04 本年收入合计 should equal table 02 合计 财政拨款收入",
         )
     if usable.get("04") and usable.get("05"):
-        expenditure04 = statement_side(t04, "expenditure")
-        column = (
-            "general_public_budget"
-            if "general_public_budget" in expenditure04.columns
-            else expenditure04.columns[0]
-        )
-        _cross_total(
-            checker,
-            "X04_05_EXPENDITURE_TOTAL",
-            t04,
-            expenditure04.year_total,
-            column,
-            t05,
-            t05.row("total"),
-            "total",
-            f"Table 04 本年支出合计 ({column}) should equal table 05 合计 total",
-        )
-        _check_class_lines(checker, "X04_05_CLASS", t04, column, t05)
-    if usable.get("05") and usable.get("06"):
+        expenditure04 = statement_side(t04, "expenditure", kind)
+        split_by_fund = "general_public_budget" in expenditure04.columns
+        if kind == "budget" and not split_by_fund:
+            # One 金额 column for all appropriation funds: 04 = 05 + 07 + 08.
+            column = expenditure04.columns[0]
+            funds = [t for t in (t05, tables.get("07"), tables.get("08")) if _usable(t)]
+            if expenditure04.year_total is not None and all(t.row("total") for t in funds):
+                checker.compare(
+                    "X04_FUND_TABLES_TOTAL",
+                    f"04/expenditure/{expenditure04.year_total.row_key}/{column}",
+                    "04",
+                    [_value(t.row("total"), "total") for t in funds],
+                    _value(expenditure04.year_total, column),
+                    unit_step_yuan(t04.unit, *(t.unit for t in funds)),
+                    "Table 04 本年支出合计 should equal the 合计 of tables "
+                    + " + ".join(t.table_code for t in funds),
+                )
+        else:
+            column = "general_public_budget" if split_by_fund else expenditure04.columns[0]
+            _cross_total(
+                checker,
+                "X04_05_EXPENDITURE_TOTAL",
+                t04,
+                expenditure04.year_total,
+                column,
+                t05,
+                t05.row("total"),
+                "total",
+                f"Table 04 本年支出合计 ({column}) should equal table 05 合计 total",
+            )
+            _check_class_lines(checker, "X04_05_CLASS", t04, column, t05, kind)
+    if usable.get("05") and usable.get("06") and _has_column(t05, "basic"):
         basic = t05.row("total")
         personnel, public = t06.row("personnel_total"), t06.row("public_total")
         if basic is not None and personnel is not None and public is not None:
@@ -1148,6 +1440,17 @@ def _check_cross_tables(checker: _Checker, tables: dict[str, ExtractedTable]) ->
                 _value(basic, "basic"),
                 unit_step_yuan(t05.unit, t06.unit),
                 "Table 05 合计 基本支出 should equal table 06 人员经费合计 + 公用经费合计",
+            )
+        total06 = t06.row("total")
+        if basic is not None and total06 is not None:
+            checker.compare(
+                "X05_06_BASIC_TOTAL",
+                "05/total/basic",
+                "05",
+                [_value(total06, "amount")],
+                _value(basic, "basic"),
+                unit_step_yuan(t05.unit, t06.unit),
+                "Table 05 合计 基本支出 should equal table 06 合计",
             )
 
 
@@ -1176,14 +1479,17 @@ def _cells(
     cells = []
     for row_key, column in keys:
         row = table.row(row_key)
-        if row is None:
-            return None
+        if row is None or not _has_column(table, column):
+            return None  # not printed: an absent cell is not a zero
         cells.append(_Cell(code, row, column))
     return cells
 
 
 def _statement_cells(
-    tables: dict[str, ExtractedTable], code: str, *wanted: tuple[str, str]
+    tables: dict[str, ExtractedTable],
+    code: str,
+    *wanted: tuple[str, str],
+    document_kind: str | None = None,
 ) -> list[_Cell] | None:
     """Statement cells: (side, kind) where kind is 'year_total' or 'grand_total'."""
     table = tables.get(code)
@@ -1191,7 +1497,7 @@ def _statement_cells(
         return None
     cells = []
     for side_name, kind in wanted:
-        side = statement_side(table, side_name)
+        side = statement_side(table, side_name, document_kind)
         row = getattr(side, kind)
         if row is None:
             return None
@@ -1202,8 +1508,16 @@ def _statement_cells(
     return cells
 
 
-def narrative_cells(tables: dict[str, ExtractedTable], figure_key: str) -> list[_Cell] | None:
-    """The table cell(s) a narrative figure restates; the first available alternative wins."""
+def narrative_cells(
+    tables: dict[str, ExtractedTable], figure_key: str, document_kind: str | None = None
+) -> list[_Cell] | None:
+    """The table cell(s) a narrative figure restates; the first available alternative wins.
+
+    A cell whose table, row or column is not printed makes its alternative
+    unavailable (a budget 09 has no 决算数, a single-amount 05 no 基本支出).
+    For ``general_budget_basic`` a 06 合计 row is the last alternative.
+    """
+    kind = document_kind
     three_public = {
         "three_public_budget": ("total", "budget"),
         "three_public_actual": ("total", "actual"),
@@ -1221,29 +1535,42 @@ def narrative_cells(tables: dict[str, ExtractedTable], figure_key: str) -> list[
     alternatives = {
         "total_income_expenditure": [
             lambda: _statement_cells(
-                tables, "01", ("income", "grand_total"), ("expenditure", "grand_total")
+                tables,
+                "01",
+                ("income", "grand_total"),
+                ("expenditure", "grand_total"),
+                document_kind=kind,
             )
         ],
         "income_total": [
-            lambda: _statement_cells(tables, "01", ("income", "year_total")),
+            lambda: _statement_cells(tables, "01", ("income", "year_total"), document_kind=kind),
             lambda: _cells(tables, "02", ("total", "total")),
         ],
         "fiscal_appropriation_income": [
             lambda: _cells(tables, "02", ("total", "fiscal_appropriation"))
         ],
         "expenditure_total": [
-            lambda: _statement_cells(tables, "01", ("expenditure", "year_total")),
+            lambda: _statement_cells(
+                tables, "01", ("expenditure", "year_total"), document_kind=kind
+            ),
             lambda: _cells(tables, "03", ("total", "total")),
         ],
         "basic_expenditure": [lambda: _cells(tables, "03", ("total", "basic"))],
         "project_expenditure": [lambda: _cells(tables, "03", ("total", "project"))],
         "fiscal_total": [
             lambda: _statement_cells(
-                tables, "04", ("income", "grand_total"), ("expenditure", "grand_total")
+                tables,
+                "04",
+                ("income", "grand_total"),
+                ("expenditure", "grand_total"),
+                document_kind=kind,
             )
         ],
         "general_budget_expenditure": [lambda: _cells(tables, "05", ("total", "total"))],
-        "general_budget_basic": [lambda: _cells(tables, "05", ("total", "basic"))],
+        "general_budget_basic": [
+            lambda: _cells(tables, "05", ("total", "basic")),
+            lambda: _cells(tables, "06", ("total", "amount")),
+        ],
         "general_budget_project": [lambda: _cells(tables, "05", ("total", "project"))],
         "personnel_expenditure": [lambda: _cells(tables, "06", ("personnel_total", "amount"))],
         "public_expenditure": [lambda: _cells(tables, "06", ("public_total", "amount"))],
@@ -1255,8 +1582,23 @@ def narrative_cells(tables: dict[str, ExtractedTable], figure_key: str) -> list[
     return None
 
 
+_HUNDRED = Decimal("100")
+
+
+def narrative_step_yuan(amount: Decimal) -> Decimal:
+    """The rounding step of a narrative amount, inferred from the amount itself.
+
+    A whole multiple of 100 yuan was printed in 万元 with two decimals (step
+    0.01 万元 = 100 yuan); anything else was printed in 元 (step 0.01 yuan).
+    """
+    if amount.is_finite() and amount % _HUNDRED == 0:
+        return UNIT_STEP_YUAN["万元"]
+    return UNIT_STEP_YUAN["元"]
+
+
 def _check_narrative(checker: _Checker, extraction: DocumentExtraction) -> None:
     tables = extraction.tables
+    kind = extraction.document_kind
     t05 = tables.get("05")
     for execution in extraction.budget_execution:
         if not _usable(t05):
@@ -1288,7 +1630,7 @@ def _check_narrative(checker: _Checker, extraction: DocumentExtraction) -> None:
             "05",
             [_value(row, "total")],
             execution.final_yuan,
-            unit_step_yuan(t05.unit),
+            max(unit_step_yuan(t05.unit), narrative_step_yuan(execution.final_yuan)),
             f"Narrative p.{execution.page} '{execution.function_label}' 支出决算为 should restate "
             f"table 05 row {code} '{row.row_label}' {_col(t05, 'total')}",
         )
@@ -1305,7 +1647,7 @@ def _check_narrative(checker: _Checker, extraction: DocumentExtraction) -> None:
                 f"Narrative figure '{figure.figure_key}' (p.{figure.page}) has no table cell to compare.",
             )
             continue
-        cells = narrative_cells(tables, figure.figure_key)
+        cells = narrative_cells(tables, figure.figure_key, kind)
         if not cells:
             continue
         for cell in cells:
@@ -1317,7 +1659,7 @@ def _check_narrative(checker: _Checker, extraction: DocumentExtraction) -> None:
                 cell.table_code,
                 [_value(cell.row, cell.column)],
                 figure.amount_yuan,
-                unit_step_yuan(table.unit),
+                max(unit_step_yuan(table.unit), narrative_step_yuan(figure.amount_yuan)),
                 f"Narrative p.{figure.page} {figure.figure_key} ('{figure.sentence[:60]}') should "
                 f"restate table {cell.table_code} cell {cell.location} '{_label(cell.row)}' "
                 f"{_col(table, cell.column)}",
@@ -1334,13 +1676,13 @@ def check_rules(extraction: DocumentExtraction) -> RuleResults:
         if not _usable(table):
             continue
         if code in ("01", "04"):
-            _check_statement(checker, table)
+            _check_statement(checker, table, extraction.document_kind)
         elif code in FUNCTION_TABLES:
             _check_function_table(checker, table)
         elif code == "06":
             _check_economic_table(checker, table)
         elif code == "09":
             _check_three_public(checker, table)
-    _check_cross_tables(checker, extraction.tables)
+    _check_cross_tables(checker, extraction.tables, extraction.document_kind)
     _check_narrative(checker, extraction)
     return checker.results

@@ -23,6 +23,18 @@ Checks:
 - every amount is a ``Decimal`` with at most 2 decimal places;
 - amounts non-negative in function tables, 06 and 09. Statements may hold
   negatives (carry-over lines), so they are not checked for sign.
+
+Budget documents (``document_kind == 'budget'``) are extracted onto the same
+table codes and column keys (see ``BUDGET_TABLES`` in
+:mod:`pipelines.extraction.catalogue`) and validated by the same models, except
+where a budget table legitimately prints fewer columns (:data:`BUDGET_SCHEMA_BY_TABLE`):
+- 09 "三公"经费预算表: only ``budget`` is required (a budget has no 决算数);
+- function tables 03, 05, 07, 08 printed in the single-amount form (one
+  金额 / 合计 column, e.g. Jiangsu "金额"): only ``total`` is required. A budget
+  function table that prints ``basic`` or ``project`` at all is validated with
+  the final-account model, so that a half-recognised header still fails;
+- 06 may hold a ``total`` row (合计) above or below its codes: the row-key
+  pattern already allows it, and rule ``T06_GRAND_TOTAL`` checks it.
 """
 
 from __future__ import annotations
@@ -179,6 +191,22 @@ class StatementSchema04(_StatementTable):
     state_capital: Series[object] | None = pa.Field(nullable=True)
 
 
+class BudgetThreePublicSchema(_NonNegativeAmountTable):
+    """Budget table 09 "三公"经费预算表: the budget column only (no 决算数)."""
+
+    row_key: Series[str] = pa.Field(isin=list(THREE_PUBLIC_ITEMS), unique=True)
+    budget: Series[object]
+    actual: Series[object] | None
+
+
+class SingleAmountByFunctionSchema(_FunctionTable):
+    """Budget function tables (03, 05, 07, 08) printed with a single amount column."""
+
+    total: Series[object]
+    basic: Series[object] | None
+    project: Series[object] | None
+
+
 SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
     "01": StatementSchema01,
     "02": IncomeByFunctionSchema,
@@ -190,6 +218,31 @@ SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
     "08": BasicProjectByFunctionSchema,
     "09": ThreePublicSchema,
 }
+
+# Budget documents: models that replace the final-account ones (see the module docstring).
+BUDGET_SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
+    "09": BudgetThreePublicSchema,
+}
+SINGLE_AMOUNT_FUNCTION_TABLES = ("03", "05", "07", "08")
+
+
+def _is_single_amount(table: ExtractedTable) -> bool:
+    """A function table that prints one amount column (合计/金额) and no basic/project split."""
+    keys = {c.key for c in table.columns} | {k for r in table.rows for k in r.values}
+    return "total" in keys and not keys & {"basic", "project"}
+
+
+def schema_for(
+    table: ExtractedTable, document_kind: str | None = None
+) -> type[pa.DataFrameModel] | None:
+    """The model one table is validated with, by table code and document kind."""
+    if document_kind == "budget":
+        if table.table_code in BUDGET_SCHEMA_BY_TABLE:
+            return BUDGET_SCHEMA_BY_TABLE[table.table_code]
+        if table.table_code in SINGLE_AMOUNT_FUNCTION_TABLES and _is_single_amount(table):
+            return SingleAmountByFunctionSchema
+    return SCHEMA_BY_TABLE.get(table.table_code)
+
 
 # pandera check name (prefix) -> the <CHECK> part of the rule id.
 _CHECK_IDS: tuple[tuple[str, str], ...] = (
@@ -323,11 +376,15 @@ def _row_location(table: ExtractedTable, frame: pd.DataFrame, index: Any) -> str
     return f"{table.table_code}/{row.row_key}"
 
 
-def validate_table_schema(table: ExtractedTable) -> SchemaResult:
-    """Validate one table against its shape's schema; every failure becomes a Finding."""
+def validate_table_schema(table: ExtractedTable, document_kind: str | None = None) -> SchemaResult:
+    """Validate one table against its shape's schema; every failure becomes a Finding.
+
+    ``document_kind`` 'budget' picks the budget variant of the model where
+    there is one (:func:`schema_for`); anything else validates as a final account.
+    """
     frame = table_to_frame(table)
     result = SchemaResult(table_code=table.table_code, row_count=len(frame))
-    model = SCHEMA_BY_TABLE.get(table.table_code)
+    model = schema_for(table, document_kind)
     spec = SPEC_BY_CODE.get(table.table_code)
     if model is None or spec is None:
         return result
