@@ -2,7 +2,8 @@
 
 Every sample's ``expected`` must satisfy the identities its tables promise
 (hierarchy sums, column identities, cross-table totals, narrative = tables),
-except the seed document's own published inconsistencies.
+except the seed document's own published inconsistencies. Final accounts and
+budgets (部门预算, tested at the end) promise different identities.
 """
 
 from __future__ import annotations
@@ -12,9 +13,17 @@ from decimal import Decimal
 import pdfplumber
 import pytest
 
-from pipelines.extraction.catalogue import SPEC_BY_CODE, THREE_PUBLIC_ITEMS
+from pipelines.extraction.catalogue import (
+    BUDGET_SPEC_BY_CODE,
+    BUDGET_TABLES,
+    SPEC_BY_CODE,
+    THREE_PUBLIC_ITEMS,
+)
+from pipelines.extraction.locate import match_title
 from pipelines.extraction.model import NARRATIVE_FIGURE_KEYS, DocumentExtraction, ExtractedTable
 from pipelines.samples import all_samples, sample_by_file
+from pipelines.samples.budget import SEED_NARRATIVE_TOTAL
+from pipelines.samples.budget_tables import STATEMENT_ROLES, STATEMENT_SUBLINES
 from pipelines.samples.fonts import is_default_font
 from pipelines.samples.statements import EXPENDITURE_CLASSES
 from pipelines.samples.style import normalise
@@ -22,7 +31,10 @@ from pipelines.samples.style import normalise
 ZERO = Decimal(0)
 SAMPLES = all_samples()
 IDS = [s.file_name for s in SAMPLES]
+FINALS = [s for s in SAMPLES if s.document_kind == "final_account"]
+BUDGETS = [s for s in SAMPLES if s.document_kind == "budget"]
 SEED = "wuhan-kjj-2023-final.pdf"
+SEED_BUDGET = "wuhan-kjj-2023-budget.pdf"
 FUNCTION_TABLES = ("02", "03", "05", "07", "08")
 COLUMN_IDENTITIES = {  # table -> (result column, [(sign, column), ...])
     "02": ("total", [(1, k) for k in ("fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance", "other_income")]),
@@ -44,7 +56,7 @@ def _sum(values) -> Decimal:
     return sum(values, ZERO)
 
 
-@pytest.fixture(scope="module", params=SAMPLES, ids=IDS)
+@pytest.fixture(scope="module", params=FINALS, ids=[s.file_name for s in FINALS])
 def expected(request) -> DocumentExtraction:
     return request.param.expected
 
@@ -72,7 +84,10 @@ def test_expected_metadata_matches_the_file(sample) -> None:
     assert expected.document_id == "doc_" + expected.sha256[:16]
     assert expected.source_file == sample.file_name
     assert data.startswith(b"%PDF") and b"/FontFile2" in data  # TrueType CJK font embedded
-    assert expected.document_kind == "final_account"
+    assert expected.document_kind in ("final_account", "budget")
+    assert expected.document_kind == sample.document_kind
+    if sample.document_kind == "budget":
+        assert sample.file_name.endswith("-budget.pdf")
     assert expected.reporting_scope in ("department", "unit")
 
 
@@ -374,3 +389,277 @@ def test_variants_cover_the_listed_traits() -> None:
     assert unit.radicals and unit.expected.department_name == "武汉市科技成果转化促进中心"
     text = "".join(p.extract_text() or "" for p in pdfplumber.open(unit.path).pages)
     assert "\u2ed4" in text and "\u2ecb" in text
+
+
+# -- budgets (部门预算) ---------------------------------------------------------------------------
+
+BUDGET_CODES = {"01", "02", "03", "04", "05", "06", "07", "09"}
+BUDGET_FUNCTION_TABLES = ("02", "03", "05", "07")
+INCOME_SOURCES = (
+    "fiscal_appropriation",
+    "superior_subsidy",
+    "business_income",
+    "operating_income",
+    "affiliated_remittance",
+    "other_income",
+)
+
+
+def _form(sample) -> str:
+    return next(t.split(" ", 1)[1] for t in sample.traits if t.startswith("form "))
+
+
+@pytest.fixture(scope="module", params=BUDGETS, ids=[s.file_name for s in BUDGETS])
+def budget(request):
+    return request.param
+
+
+def test_every_final_account_department_year_has_a_budget() -> None:
+    finals = {s.file_name.removesuffix("-final.pdf") for s in FINALS if s.folder == "raw"}
+    budgets = {s.file_name.removesuffix("-budget.pdf") for s in BUDGETS}
+    assert budgets == finals
+    assert all(s.folder == "raw" for s in BUDGETS)
+
+
+def test_budget_tables_are_the_national_eight(budget) -> None:
+    expected = budget.expected
+    assert set(expected.tables) == BUDGET_CODES
+    for code, table in expected.tables.items():
+        spec = match_title(table.title, BUDGET_TABLES)
+        assert spec is not None and spec.table_code == code, (code, table.title)
+        keys = {c.key for c in table.columns}
+        assert keys <= {c.key for c in BUDGET_SPEC_BY_CODE[code].columns}, (code, keys)
+        for row in table.rows:
+            assert all(isinstance(v, Decimal) for v in row.values.values())
+            if row.side == "income":
+                assert set(row.values) == {"amount"}, (code, row.row_key)
+            elif row.side == "expenditure":
+                assert set(row.values) == keys - {"amount"} or code == "01", (code, row.row_key)
+            else:
+                assert set(row.values) == keys, (code, row.row_key)
+            assert row.line_no is None
+        if table.is_empty:
+            assert table.rows == []
+            assert "本表无数据" in table.note or "空表" in table.note
+    assert [c.key for c in expected.tables["06"].columns] == ["amount"]
+    assert [c.key for c in expected.tables["09"].columns] == ["budget"]
+
+
+def test_budget_function_tables_sum_up(budget) -> None:
+    tables = budget.expected.tables
+    for code in BUDGET_FUNCTION_TABLES:
+        table = tables[code]
+        if table.is_empty:
+            continue
+        rows = {r.row_key: r.values for r in table.rows}
+        codes = [k for k in rows if k != "total"]
+        for column in (c.key for c in table.columns):
+            assert rows["total"][column] == _sum(rows[k][column] for k in codes if len(k) == 3)
+            for parent in codes:
+                children = [k for k in codes if len(k) == len(parent) + 2 and k.startswith(parent)]
+                if len(parent) < 7:
+                    assert children, (code, parent)
+                    assert rows[parent][column] == _sum(rows[k][column] for k in children)
+        for key, values in rows.items():
+            if code == "02":
+                parts = [values.get(k, ZERO) for k in INCOME_SOURCES]
+            else:
+                parts = [values["basic"], values["project"]]
+            assert values["total"] == _sum(parts), (code, key)
+    total = {code: tables[code].row("total") for code in BUDGET_FUNCTION_TABLES}
+    fund = total["07"].values["total"] if total["07"] else ZERO
+    assert total["02"].values["fiscal_appropriation"] == total["05"].values["total"] + fund
+    assert total["02"].values["total"] == total["03"].values["total"]  # a budget balances
+    for row in tables["05"].rows:  # every appropriation also appears in 02 and 03
+        assert tables["02"].row(row.row_key) is not None and tables["03"].row(row.row_key)
+
+
+def _budget_line(table: ExtractedTable, label: str, side: str, column: str = "amount") -> Decimal:
+    row = table.row(normalise(label), side)
+    assert row is not None, (table.table_code, label, side)
+    return row.values[column]
+
+
+def test_budget_statements(budget) -> None:
+    tables = budget.expected.tables
+    form = _form(budget)
+    t02, t03, t05 = (tables[c].row("total").values for c in ("02", "03", "05"))
+    t07 = tables["07"].row("total")
+    fund = t07.values["total"] if t07 else ZERO
+    for code, columns in (("01", ("amount",)), ("04", ("total", "general_public_budget", "government_fund", "state_capital"))):  # fmt: skip
+        t = tables[code]
+        roles = STATEMENT_ROLES[form][code]
+
+        def line(label: str, side: str, column: str = "amount", t=t) -> Decimal:
+            return _budget_line(t, label, side, column)
+
+        income_total = line(roles["income_total"], "income")
+        assert income_total == _sum(line(x, "income") for x in roles["income_items"])
+        carry_in = line(roles["carry_in"], "income") if roles["carry_in"] else ZERO
+        assert line(roles["income_grand"], "income") == income_total + carry_in
+        sub = STATEMENT_SUBLINES.get((form, code))
+        if sub:
+            assert line(sub[0], "income") == _sum(line(x, "income") for x in sub[1])
+        classes = _class_lines(t)
+        if form == "shanghai":
+            assert 0 < len(classes) < 26
+        else:
+            assert len(classes) == 26
+        for column in columns:
+            spent = line(roles["expenditure_total"], "expenditure", column)
+            assert spent == _sum(line(k, "expenditure", column) for k in classes.values())
+            carry_out = (
+                line(roles["carry_out"], "expenditure", column) if roles["carry_out"] else ZERO
+            )
+            assert line(roles["expenditure_grand"], "expenditure", column) == spent + carry_out
+        grand = line(roles["income_grand"], "income")
+        assert grand == line(roles["expenditure_grand"], "expenditure", columns[0])
+        if code == "01":
+            assert income_total == t02["total"] and spent == t03["total"]
+            for cls, key in classes.items():
+                row03 = tables["03"].row(cls)
+                assert line(key, "expenditure") == (row03.values["total"] if row03 else ZERO)
+        else:
+            assert grand == t05["total"] + fund
+            assert (
+                line(roles["expenditure_total"], "expenditure", "general_public_budget")
+                == t05["total"]
+            )
+            assert line(roles["expenditure_total"], "expenditure", "government_fund") == fund
+            for cls, key in classes.items():
+                row05, row07 = tables["05"].row(cls), tables["07"].row(cls)
+                assert line(key, "expenditure", "general_public_budget") == (
+                    row05.values["total"] if row05 else ZERO
+                )
+                assert line(key, "expenditure", "government_fund") == (
+                    row07.values["total"] if row07 else ZERO
+                )
+
+
+def test_budget_economic_06(budget) -> None:
+    tables = budget.expected.tables
+    rows = {r.row_key: r.values["amount"] for r in tables["06"].rows}
+    classes = [k for k in rows if len(k) == 3]
+    assert set(classes) <= {"301", "302", "303", "310", "399"}
+    for cls in classes:
+        assert rows[cls] == _sum(v for k, v in rows.items() if len(k) == 5 and k.startswith(cls))
+    assert rows["total"] == _sum(rows[c] for c in classes)
+    assert rows["total"] == tables["05"].row("total").values["basic"]
+    assert all(v > 0 for v in rows.values())
+    personnel = rows.get("301", ZERO) + rows.get("303", ZERO)
+    assert personnel % 100 == 0 and rows["total"] % 100 == 0  # exact in 万元 prose
+
+
+def test_budget_three_public_09(budget) -> None:
+    t = budget.expected.tables["09"]
+    assert tuple(r.row_key for r in t.rows) == THREE_PUBLIC_ITEMS
+    v = {r.row_key: r.values["budget"] for r in t.rows}
+    assert v["vehicles"] == v["vehicle_purchase"] + v["vehicle_operation"]
+    assert v["total"] == v["overseas_travel"] + v["vehicles"] + v["official_reception"]
+    economic = {r.row_key: r.values["amount"] for r in budget.expected.tables["06"].rows}
+    for section, item in (("30212", "overseas_travel"), ("31013", "vehicle_purchase"), ("30231", "vehicle_operation"), ("30217", "official_reception")):  # fmt: skip
+        assert economic.get(section, ZERO) == v[item], section
+
+
+def _budget_cell(expected: DocumentExtraction, key: str, form: str) -> Decimal:
+    t = expected.tables
+    six = {r.row_key: r.values["amount"] for r in t["06"].rows}
+    nine = {r.row_key: r.values["budget"] for r in t["09"].rows}
+    grand_01 = normalise(STATEMENT_ROLES[form]["01"]["income_grand"])
+    grand_04 = normalise(STATEMENT_ROLES[form]["04"]["income_grand"])
+    cells = {
+        "total_income_expenditure": lambda: t["01"].row(grand_01, "income").values["amount"],
+        "income_total": lambda: t["02"].row("total").values["total"],
+        "fiscal_appropriation_income": lambda: t["02"].row("total").values["fiscal_appropriation"],
+        "expenditure_total": lambda: t["03"].row("total").values["total"],
+        "basic_expenditure": lambda: t["03"].row("total").values["basic"],
+        "project_expenditure": lambda: t["03"].row("total").values["project"],
+        "fiscal_total": lambda: t["04"].row(grand_04, "income").values["amount"],
+        "general_budget_expenditure": lambda: t["05"].row("total").values["total"],
+        "general_budget_basic": lambda: t["05"].row("total").values["basic"],
+        "general_budget_project": lambda: t["05"].row("total").values["project"],
+        "personnel_expenditure": lambda: six.get("301", ZERO) + six.get("303", ZERO),
+        "public_expenditure": lambda: six["total"] - six.get("301", ZERO) - six.get("303", ZERO),
+        "three_public_budget": lambda: nine["total"],
+        "overseas_travel_budget": lambda: nine["overseas_travel"],
+    }
+    if key.startswith("general_budget_class:"):
+        return t["05"].row(key.split(":", 1)[1]).values["total"]
+    return cells[key]()
+
+
+def test_budget_narrative_restates_the_tables(budget) -> None:
+    expected = budget.expected
+    assert not expected.budget_execution
+    keys = {f.figure_key for f in expected.narrative_figures}
+    assert {"income_total", "expenditure_total", "three_public_budget", "fiscal_total"} <= keys
+    for figure in expected.narrative_figures:
+        assert figure.figure_key in NARRATIVE_FIGURE_KEYS or figure.figure_key.startswith(
+            "general_budget_class:"
+        )
+        assert figure.amount_yuan == _budget_cell(expected, figure.figure_key, _form(budget)), (
+            figure.sentence
+        )
+
+
+def test_budget_is_the_final_accounts_initial_budget(budget) -> None:
+    """Every 05 项 of the budget is the 年初预算 its final account's narrative states."""
+    final = sample_by_file(budget.file_name.replace("-budget.pdf", "-final.pdf")).expected
+    initial = {b.function_code: b.initial_budget_yuan for b in final.budget_execution}
+    t05 = budget.expected.tables["05"]
+    items = {r.row_key: r.values["total"] for r in t05.rows if len(r.row_key) == 7}
+    assert items == {code: amount for code, amount in initial.items() if amount}
+    assert budget.expected.fiscal_year == final.fiscal_year
+    assert budget.expected.department_name == final.department_name
+    figures = {f.figure_key: f.amount_yuan for f in final.narrative_figures}
+    budget_09 = budget.expected.tables["09"].row("total").values["budget"]
+    assert budget_09 == figures["three_public_budget"]
+
+
+def test_seed_budget_holds_the_published_initial_budget() -> None:
+    sample = sample_by_file(SEED_BUDGET)
+    seed = sample.expected
+    t = seed.tables
+    assert seed.document_kind == "budget" and seed.fiscal_year == 2023
+    assert seed.department_name == "武汉市科学技术局" and seed.source_unit == "万元"
+    assert t["05"].row("2060101").values == {
+        "total": Decimal("21916700.00"),
+        "basic": Decimal("21916700.00"),
+        "project": ZERO,
+    }
+    assert t["05"].row("2060499").values["project"] == Decimal("1197258800.00")
+    assert t["05"].row("2060204") is None  # budgeted at 0: left out
+    # The narrative's total (131876.25万) is 0.02万 more than its 20 items.
+    assert t["05"].row("total").values["total"] == Decimal("1318762300.00")
+    assert SEED_NARRATIVE_TOTAL - t["05"].row("total").values["total"] == Decimal("200")
+    assert t["01"].row("收入总计", "income").values["amount"] == Decimal("1318762300.00")
+    assert t["09"].row("total").values == {"budget": Decimal("286500.00")}
+    assert t["09"].row("official_reception").values == {"budget": Decimal("169500.00")}
+    assert t["09"].printed_number == "公开07表" and t["07"].printed_number == "公开08表"
+    assert t["07"].is_empty and "本表无数据" in t["07"].note
+    assert t["01"].title == "2023年部门收支总表"
+    assert t["06"].row("total").values == {"amount": t["05"].row("total").values["basic"]}
+    first_page = normalise(pdfplumber.open(sample.path).pages[0].extract_text() or "")
+    assert "武汉市科学技术局2023年部门预算" in first_page
+
+
+def test_budget_forms_print_their_quirks() -> None:
+    putuo = sample_by_file("putuo-wjw-2023-budget.pdf").expected
+    assert putuo.source_unit == "元" and putuo.tables["05"].unit == "元"
+    assert putuo.tables["09"].unit == "万元"
+    assert putuo.tables["01"].title == "2023年部门财务收支预算总表"
+    assert all(t.printed_number is None for t in putuo.tables.values())
+    assert putuo.tables["05"].rows[-1].row_key == "total"
+    assert putuo.tables["06"].rows[-1].row_key == "total"
+    assert [c for c in putuo.tables] == ["01", "02", "03", "04", "05", "07", "06", "09"]
+    nanjing = sample_by_file("nanjing-tjj-2022-budget.pdf")
+    expected = nanjing.expected
+    assert expected.tables["01"].printed_number == "公开01表"
+    assert expected.tables["01"].title == "收支预算总表"
+    assert expected.tables["07"].is_empty
+    first_table_page = pdfplumber.open(nanjing.path).pages[expected.tables["01"].pages[0] - 1]
+    lines = (first_table_page.extract_text() or "").split("\n")
+    assert lines[0].strip() == "公开01表" and lines[1].strip() == "收支预算总表"
+    assert "4,425.47" in first_table_page.extract_text()
+    jtj = sample_by_file("nanjing-jtj-2023-budget.pdf").expected
+    assert not jtj.tables["07"].is_empty

@@ -103,6 +103,7 @@ class TableBlock:
     new_page: bool = True
     title_size: float = 15.0
     subtitle: str = ""  # a line under the title, e.g. '（2024年度）'
+    number_above: bool = False  # print the number above the title (Jiangsu: '公开01表')
 
 
 Block = Heading | Paragraph | PageBreak | TableBlock

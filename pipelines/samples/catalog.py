@@ -1,9 +1,10 @@
-"""Every sample document the project ships: the seed, the synthetic departments, the variants."""
+"""Every sample document the project ships: the seed, the synthetic departments, their budgets, the variants."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from pipelines.samples.budget import budget_samples
 from pipelines.samples.sample import SampleDocument
 from pipelines.samples.seed_wuhan import seed_sample
 from pipelines.samples.synthetic_doc import synthetic_samples
@@ -12,8 +13,8 @@ from pipelines.samples.variants import variant_samples
 
 @cache
 def all_samples() -> tuple[SampleDocument, ...]:
-    """The seed, the synthetic documents (raw/) and the variants (tests/fixtures/variants/)."""
-    return (seed_sample(), *synthetic_samples(), *variant_samples())
+    """The seed, the synthetic documents, the budgets (raw/) and the variants (tests/fixtures/variants/)."""
+    return (seed_sample(), *synthetic_samples(), *budget_samples(), *variant_samples())
 
 
 def sample_by_file(file_name: str) -> SampleDocument:

@@ -238,6 +238,10 @@ def _place_table(flow: _Flow, block: TableBlock, index: int, result: LayoutResul
     else:
         flow.ensure(120, block.landscape)
     pages.append(flow.page_no)
+    if block.printed_number and block.number_above:
+        flow.y -= 12
+        flow.text(flow.left, block.printed_number, 10)
+        flow.y -= 4
     flow.y -= block.title_size * 1.2
     flow.text(flow.left + flow.width / 2, block.title, block.title_size, "center")
     flow.y -= block.title_size * 0.9
@@ -245,7 +249,7 @@ def _place_table(flow: _Flow, block: TableBlock, index: int, result: LayoutResul
         flow.y -= 12
         flow.text(flow.left + flow.width / 2, block.subtitle, 11, "center")
         flow.y -= 6
-    if block.printed_number:
+    if block.printed_number and not block.number_above:
         flow.y -= 12
         flow.text(flow.left + flow.width, block.printed_number, 10, "right")
         flow.y -= 4

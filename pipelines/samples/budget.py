@@ -1,0 +1,440 @@
+"""Budget documents (部门预算): one for each department-year of the final-account samples.
+
+The numbers are the year's initial budget (年初预算), so a budget and its final
+account can be compared line by line:
+
+- the seed (Wuhan S&T 2023) takes the 年初预算 of every 项 printed in its final
+  account's Part 3 五(三); 项 budgeted at 0 are left out. Two judgement calls:
+  the narrative's total 131876.25万 is 0.02 more than its 20 items (131876.23),
+  and the budget tables carry the items' sum; the "三公" budget is the
+  narrative's 28.65万 (因公出国 0, 公务用车运行 11.70 = 7.78 + 3.92, 公务接待
+  16.95 = 1.53 + 15.42, all restated in Part 3), not table 09's 15.67, which is
+  the adjusted budget (调整后预算数) that a final account prints;
+- a synthetic department-year takes ``GeneratedYear.initial_budget`` (the
+  BudgetExecution figures of its final-account narrative) and its "三公"
+  budget; government-fund 项, the service units' own income and the economic
+  sections are derived from the final account with an RNG seeded
+  '<slug>-<year>-budget', so output is stable.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import ROUND_HALF_UP, Decimal
+
+from pipelines.samples.accounts import WAN, ZERO, wan
+from pipelines.samples.blocks import Block, Heading, Paragraph, Sentence
+from pipelines.samples.budget_accounts import (
+    BudgetAccount,
+    BudgetLeaves,
+    build_budget,
+    economic_budget,
+)
+from pipelines.samples.budget_tables import BudgetContext, budget_table_blocks
+from pipelines.samples.departments import PERSONNEL_ITEMS, PROFILES, DepartmentProfile
+from pipelines.samples.prose import heading, lines_to_blocks, part, said
+from pipelines.samples.render import render_pdf
+from pipelines.samples.sample import SampleDocument
+from pipelines.samples.seed_wuhan import COLUMNS, EXECUTIONS, _economic_lines, _function_lines
+from pipelines.samples.seed_wuhan_tables import T05, T06_CAPITAL, T06_GOODS, T06_PERSONNEL
+from pipelines.samples.seed_wuhan_text import PART1
+from pipelines.samples.style import TableStyle
+from pipelines.samples.synthetic import _round100, generate
+
+HUNDRED = Decimal(100)
+FUND_FACTOR = (0.8, 1.2)  # government-fund budget / the final account's fund income
+CENT = Decimal("0.01")
+
+
+class BudgetSample(SampleDocument):
+    """A generated budget PDF; only the PDF's title metadata differs from a final account."""
+
+    def render(self) -> bytes:
+        if "pdf" not in self._cache:
+            title = f"{self.department_name}{self.fiscal_year}年部门预算"
+            self._cache["pdf"] = render_pdf(self._built[1].pages, title=title)
+        return self._cache["pdf"]  # type: ignore[return-value]
+
+
+# -- prose ---------------------------------------------------------------------------------------
+
+
+def _w(yuan: Decimal, thousands: bool = False) -> str:
+    value = yuan / WAN
+    return f"{value:,.2f}" if thousands else f"{value:.2f}"
+
+
+def _pct(part_: Decimal, whole: Decimal) -> str:
+    if whole == 0:
+        return "0.0"
+    return str((part_ / whole * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def explanation(name: str, year: int, a: BudgetAccount, *, thousands: bool) -> list[Block]:
+    """部门预算编制说明: the totals the tables hold, restated (with their figure records)."""
+
+    def w(yuan: Decimal) -> str:
+        return _w(yuan, thousands)
+
+    inc, t02, t03, t05 = a.income, a.t02[0], a.t03[0], a.t05[0]
+    own = [
+        (label, t02.get(key))
+        for key, label in (("business_income", "事业收入"), ("operating_income", "事业单位经营收入"), ("other_income", "其他收入"))
+    ]  # fmt: skip
+    income_parts = "".join(f"{label}{w(v)}万元；" for label, v in own)
+    blocks: list[Block] = [
+        Paragraph(
+            [
+                said(
+                    f"{year}年部门预算收、支总计{w(a.income_total)}万元。",
+                    ("total_income_expenditure", a.income_total),
+                ),
+                said(
+                    f"{year}年，{name}收入预算{w(t02.get('total'))}万元，",
+                    ("income_total", t02.get("total")),
+                ),
+                said(
+                    f"其中：财政拨款收入{w(t02.get('fiscal_appropriation'))}万元，占收入预算的{_pct(t02.get('fiscal_appropriation'), t02.get('total'))}%；",
+                    ("fiscal_appropriation_income", t02.get("fiscal_appropriation")),
+                ),
+                Sentence(income_parts.rstrip("；") + "。"),
+            ]
+        ),
+        Paragraph(
+            [
+                said(
+                    f"支出预算{w(t03.get('total'))}万元，",
+                    ("expenditure_total", t03.get("total")),
+                ),
+                said(
+                    f"其中：基本支出{w(t03.get('basic'))}万元，占支出预算的{_pct(t03.get('basic'), t03.get('total'))}%；",
+                    ("basic_expenditure", t03.get("basic")),
+                ),
+                said(
+                    f"项目支出{w(t03.get('project'))}万元，占支出预算的{_pct(t03.get('project'), t03.get('total'))}%。",
+                    ("project_expenditure", t03.get("project")),
+                ),
+            ]
+        ),
+        Paragraph(
+            [
+                said(
+                    f"{year}年财政拨款收、支总计{w(a.fiscal_total)}万元。",
+                    ("fiscal_total", a.fiscal_total),
+                ),
+                said(
+                    f"财政拨款支出预算中，一般公共预算拨款支出预算{w(t05.get('total'))}万元，",
+                    ("general_budget_expenditure", t05.get("total")),
+                ),
+                Sentence(
+                    f"政府性基金预算拨款支出预算{w(inc['fund'])}万元，国有资本经营预算拨款支出预算{w(ZERO)}万元。"
+                ),
+            ]
+        ),
+    ]
+    classes = [line for line in a.t05 if line.level == 1]
+    blocks.append(Paragraph.plain("一般公共预算拨款支出按功能分类，主要用于以下方面："))
+    for n, line in enumerate(classes, start=1):
+        blocks.append(
+            Paragraph(
+                [
+                    said(
+                        f"{n}.{line.name}（类）{w(line.get('total'))}万元，占{_pct(line.get('total'), t05.get('total'))}%。",
+                        (f"general_budget_class:{line.code}", line.get("total")),
+                    )
+                ]
+            )
+        )
+    blocks += [
+        Paragraph(
+            [
+                said(
+                    f"一般公共预算拨款基本支出{w(t05.get('basic'))}万元，",
+                    ("general_budget_basic", t05.get("basic")),
+                ),
+                said(
+                    f"其中：人员经费{w(a.personnel())}万元，",
+                    ("personnel_expenditure", a.personnel()),
+                ),
+                said(f"公用经费{w(a.public())}万元；", ("public_expenditure", a.public())),
+                said(
+                    f"一般公共预算拨款项目支出{w(t05.get('project'))}万元。",
+                    ("general_budget_project", t05.get("project")),
+                ),
+            ]
+        ),
+    ]
+    three = a.t09
+    blocks.append(
+        Paragraph(
+            [
+                said(
+                    f"{year}年“三公”经费财政拨款支出预算为{w(three['total'])}万元，其中：",
+                    ("three_public_budget", three["total"]),
+                ),
+                said(
+                    f"因公出国（境）费预算为{w(three['overseas_travel'])}万元；",
+                    ("overseas_travel_budget", three["overseas_travel"]),
+                ),
+                Sentence(
+                    f"公务用车购置及运行费预算{w(three['vehicles'])}万元（公务用车购置费{w(three['vehicle_purchase'])}万元，公务用车运行费{w(three['vehicle_operation'])}万元）；公务接待费预算{w(three['official_reception'])}万元。"
+                ),
+            ]
+        )
+    )
+    return blocks
+
+
+def _item_list(a: BudgetAccount, names: dict[str, str], thousands: bool) -> list[Block]:
+    """The Shanghai '1.“类-款-项”科目X万元' list of what the appropriations pay for."""
+    blocks: list[Block] = [Paragraph.plain("财政拨款支出主要内容如下：")]
+    items = [line for line in a.t05 + a.t07 if line.level == 3]
+    for n, line in enumerate(items, start=1):
+        path = f"{names[line.code[:3]]}-{names[line.code[:5]]}-{line.name}"
+        use = "基本支出" if line.get("basic") else "项目支出"
+        blocks.append(
+            Paragraph.plain(
+                f"{n}.“{path}”科目{_w(line.get('total'), thousands)}万元，主要用于{use}。"
+            )
+        )
+    return blocks
+
+
+GLOSSARY = """\
+（一）财政拨款收入：指本级财政当年拨付的资金，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。
+（二）事业收入：指事业单位开展专业业务活动及辅助活动所取得的收入。
+（三）基本支出：指为保障机构正常运转、完成日常工作任务而编制的年度基本支出计划，包括人员经费和公用经费两部分。
+（四）项目支出：指在基本支出之外为完成特定行政任务或事业发展目标所编制的年度项目支出计划。
+（五）“三公”经费：指部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。"""
+
+
+def _document(
+    *,
+    name: str,
+    region: str,
+    year: int,
+    form: str,
+    style: TableStyle,
+    account: BudgetAccount,
+    names: dict[str, str],
+    overview: list[Block],
+    slug: str,
+    traits: tuple[str, ...],
+) -> SampleDocument:
+    thousands = form == "shanghai"
+    ctx = BudgetContext(name, year, form, style, "万元" if form == "shanghai" else None)
+    tables = budget_table_blocks(ctx, account)
+    if form == "shanghai":
+        cover: list[Block] = [
+            Heading(f"{region}{year}年区级部门预算", size=24, space_before=200, space_after=20),
+            Heading(f"预算主管部门：{name}", size=16, space_after=40),
+        ]
+    else:
+        cover = [Heading(f"{name}{year}年部门预算", size=22, space_before=220, space_after=40)]
+    blocks: list[Block] = [
+        *cover,
+        *part(f"第一部分  {name}概况"),
+        *overview,
+        *part(f"第二部分  {name}{year}年部门预算编制说明"),
+        *explanation(name, year, account, thousands=thousands),
+        *(_item_list(account, names, thousands) if form == "shanghai" else []),
+        *part(f"第三部分  {name}{year}年部门预算表"),
+        *tables,
+        *part("第四部分  名词解释"),
+        *[Paragraph.plain(line) for line in GLOSSARY.split("\n")],
+    ]
+    return BudgetSample(
+        file_name=f"{slug}-{year}-budget.pdf",
+        department_name=name,
+        region=region,
+        fiscal_year=year,
+        reporting_scope="department",
+        unit=style.unit,
+        blocks=blocks,
+        traits=("budget", f"form {form}", *traits),
+        document_kind="budget",
+    )
+
+
+# -- the seed ------------------------------------------------------------------------------------
+
+SEED_DEPARTMENT = "武汉市科学技术局"
+SEED_REGION = "武汉市"
+SEED_YEAR = 2023
+SEED_PROJECT_ITEMS = {"2060199", "2060499", "2060599"}
+# The narrative's "三公" budget (Part 3 九): 0 + 11.70 + 16.95 = 28.65万元.
+SEED_THREE_PUBLIC = {
+    "overseas_travel": "0",
+    "vehicle_purchase": "0",
+    "vehicle_operation": "11.70",
+    "official_reception": "16.95",
+}
+SEED_NARRATIVE_TOTAL = wan("131876.25")  # printed; the 20 items sum to 131876.23
+
+
+def seed_budget_account() -> tuple[BudgetAccount, dict[str, str]]:
+    """The Wuhan S&T 2023 initial budget, in yuan, and the function names."""
+    names = {line.code: line.name for line in _function_lines(T05, COLUMNS["05"])}
+    general: dict[str, dict[str, Decimal]] = {}
+    for _n, _label, code, initial, *_ in EXECUTIONS:
+        amount = wan(initial)
+        if amount:
+            kind = "project" if code in SEED_PROJECT_ITEMS else "basic"
+            general[code] = {kind: amount}
+    template = {
+        x.code: x.amount
+        for text in (T06_PERSONNEL, T06_GOODS, T06_CAPITAL)
+        for x in _economic_lines(text)
+        if len(x.code) == 5 and x.amount
+    }
+    basic = {c: v.get("basic", ZERO) for c, v in general.items() if v.get("basic")}
+    three = {k: wan(v) for k, v in SEED_THREE_PUBLIC.items()}
+    three["vehicles"] = three["vehicle_purchase"] + three["vehicle_operation"]
+    three["total"] = three["overseas_travel"] + three["vehicles"] + three["official_reception"]
+    leaves = BudgetLeaves(
+        names=names,
+        general=general,
+        economic=economic_budget(basic, template, HUNDRED, three),
+        three_public=three,
+    )
+    return build_budget(leaves), names
+
+
+def seed_budget_sample() -> SampleDocument:
+    account, names = seed_budget_account()
+    overview = lines_to_blocks(PART1.replace("决算", "预算").replace("2023年度", "2023年"))
+    return _document(
+        name=SEED_DEPARTMENT,
+        region=SEED_REGION,
+        year=SEED_YEAR,
+        form="national",
+        style=TableStyle(numbering="gongkai"),
+        account=account,
+        names=names,
+        overview=overview,
+        slug="wuhan-kjj",
+        traits=("seed", "公开NN表 numbering", "07 declared 本表无数据"),
+    )
+
+
+# -- the synthetic departments -------------------------------------------------------------------
+
+BUDGET_STYLES = {
+    "wuhan-jyj": ("national", TableStyle(numbering="gongkai", repeat_header=False)),
+    "putuo-wjw": (
+        "shanghai",
+        TableStyle(
+            unit="元",
+            thousands=True,
+            split_codes=True,
+            total_at_bottom=True,
+            numbering="none",
+            scope_label="编制部门",
+        ),
+    ),
+    "nanjing-jtj": (
+        "jiangsu",
+        TableStyle(numbering="gongkai", thousands=True, zero="-", year_in_title=False),
+    ),
+    "nanjing-tjj": (
+        "jiangsu",
+        TableStyle(numbering="gongkai", thousands=True, zero="0.00", year_in_title=False),
+    ),
+}
+
+
+def _kinds(profile: DepartmentProfile) -> dict[str, str]:
+    kinds = {}
+    for _, _, sections in [(None, None, profile.sections), *PERSONNEL_ITEMS]:
+        for _, _, items in sections:
+            for code, _, kind in items:
+                kinds[code] = kind
+    return kinds
+
+
+def synthetic_budget_account(
+    profile: DepartmentProfile, year: int, quantum: Decimal
+) -> tuple[BudgetAccount, dict[str, str]]:
+    """The initial budget behind ``profile``'s final account for ``year``."""
+    g = generate(profile, year)
+    rng = random.Random(f"{profile.slug}-{year}-budget")
+    kinds = _kinds(profile)
+    general = {
+        code: {"project" if kinds.get(code) == "project" else "basic": amount}
+        for code, amount in sorted(g.initial_budget.items())
+        if amount
+    }
+    fund = {}
+    for line in g.account.t07:
+        if line.level == 3:
+            factor = Decimal(str(rng.uniform(*FUND_FACTOR)))
+            fund[line.code] = _round100(line.get("income") * factor)
+    own_income: dict[str, dict[str, Decimal]] = {}
+    own_spending: dict[str, str] = {}
+    for line in g.account.t02:
+        if line.level != 3:
+            continue
+        for key in ("business_income", "other_income"):
+            if line.get(key) > 0:
+                factor = Decimal(str(rng.uniform(0.85, 1.1)))
+                own_income.setdefault(line.code, {})[key] = _round100(line.get(key) * factor)
+        if line.code in own_income:
+            own_spending[line.code] = "project" if kinds.get(line.code) == "project" else "basic"
+    template = {
+        x.code: x.amount
+        for panel in g.account.t06_panels
+        for x in panel
+        if len(x.code) == 5 and x.amount
+    }
+    basic = {c: v["basic"] for c, v in general.items() if "basic" in v}
+    leaves = BudgetLeaves(
+        names=g.names,
+        general=general,
+        fund=fund,
+        own_income=own_income,
+        own_spending=own_spending,
+        economic=economic_budget(basic, template, quantum, g.three_public_budget),
+        three_public=dict(g.three_public_budget),
+    )
+    return build_budget(leaves), g.names
+
+
+def synthetic_budget_sample(profile: DepartmentProfile, year: int) -> SampleDocument:
+    form, style = BUDGET_STYLES[profile.slug]
+    quantum = CENT if style.unit == "元" else HUNDRED
+    account, names = synthetic_budget_account(profile, year, quantum)
+    overview: list[Block] = [
+        heading("一、部门主要职责"),
+        *[Paragraph.plain(f"{i}.{duty}") for i, duty in enumerate(profile.duties, start=1)],
+        heading("二、机构设置情况"),
+        Paragraph.plain(f"纳入{profile.name}{year}年部门预算编制范围的单位包括："),
+        *[Paragraph.plain(f"{i}.{unit}；") for i, unit in enumerate(profile.units, start=1)],
+    ]
+    traits = {
+        "national": ("公开NN表 numbering", "header not repeated on continuation pages"),
+        "jiangsu": ("公开NN表 above the title", "titles without year", "thousands separators", f"zero as '{style.zero}'"),
+        "shanghai": ("unit 元", "类|款|项 columns", "合计 at the bottom", "no table numbers", "三公 table in 万元", "Shanghai print order", "cover without the department in the title line"),
+    }[form]  # fmt: skip
+    return _document(
+        name=profile.name,
+        region=profile.region,
+        year=year,
+        form=form,
+        style=style,
+        account=account,
+        names=names,
+        overview=overview,
+        slug=profile.slug,
+        traits=("synthetic", *traits, *(() if account.t07 else ("07 declared 本表无数据",))),
+    )
+
+
+BUDGET_YEARS = (2021, 2022, 2023)
+
+
+def budget_samples() -> list[SampleDocument]:
+    """The seed's budget, then every synthetic department for 2021-2023."""
+    return [
+        seed_budget_sample(),
+        *(synthetic_budget_sample(p, y) for p in PROFILES for y in BUDGET_YEARS),
+    ]
