@@ -48,6 +48,7 @@ def one(connection: duckdb.DuckDBPyConnection, sql: str, *params: object) -> obj
 
 
 def seed_id(warehouse: duckdb.DuckDBPyConnection) -> str:
+    """The seed final account (its budget is wuhan-kjj-2023-budget.pdf)."""
     return one(warehouse, "select document_id from marts.dim_document where source_file = ?", SEED)
 
 
@@ -55,7 +56,7 @@ def test_every_document_loaded(warehouse):
     statuses = warehouse.execute(
         "select status, count(*) from marts.dim_document group by status"
     ).fetchall()
-    assert statuses == [("loaded", 13)]
+    assert statuses == [("loaded", 26)]  # 13 final accounts and their 13 budgets
     assert one(warehouse, "select count(*) from marts.dim_department") == 5
     assert sorted(
         r[0] for r in warehouse.execute("select fiscal_year from marts.dim_fiscal_year").fetchall()
@@ -148,3 +149,54 @@ def test_money_is_decimal(warehouse):
            where table_schema = 'marts' and column_name like '%\\_yuan' escape '\\'"""
     ).fetchall()
     assert types == [("DECIMAL(20,2)",)]
+
+
+def test_budget_against_final_account(warehouse):
+    """The seed's 年初预算 (its budget document) against its final account."""
+    rows = {
+        code: rest
+        for code, *rest in warehouse.execute(
+            """select function_code, budget_yuan, final_yuan, narrative_initial_budget_yuan,
+                      difference_yuan, execution_rate
+               from marts.fct_budget_vs_final_by_function f
+               join marts.dim_department d using (department_id)
+               where d.department_name = '武汉市科学技术局' and f.fiscal_year = 2023
+                 and f.fund_scope = 'general_public_budget'"""
+        ).fetchall()
+    }
+    # 行政运行: budget 2191.67万, final 1930.32万, 88.1% as the narrative says
+    assert rows["2060101"] == [
+        Decimal("21916700.00"),
+        Decimal("19303200.00"),
+        Decimal("21916700.00"),
+        Decimal("-2613500.00"),
+        Decimal("88.08"),
+    ]
+    assert rows["2060499"][0] == Decimal("1197258800.00")
+    assert rows["2060499"][1] == Decimal("1321459800.00")
+    three = dict(
+        warehouse.execute(
+            """select cost_item, execution_rate from marts.fct_budget_vs_final_three_public f
+               join marts.dim_department d using (department_id)
+               where d.department_name = '武汉市科学技术局'"""
+        ).fetchall()
+    )
+    # the narrative: "三公" 完成预算的47.9%, 公务用车运行 66.5%, 公务接待 9.0%
+    assert three["total"] == Decimal("47.92")
+    assert three["vehicle_operation"] == Decimal("66.50")
+    assert three["official_reception"] == Decimal("9.03")
+
+
+def test_budget_documents_are_told_apart(warehouse):
+    kinds = dict(
+        warehouse.execute(
+            "select document_kind, count(*) from marts.dim_document group by 1"
+        ).fetchall()
+    )
+    assert kinds == {"final_account": 13, "budget": 13}
+    budget_rows = one(
+        warehouse,
+        """select count(*) from marts.fct_three_public_costs
+           where document_kind = 'budget' and actual_yuan is not null""",
+    )
+    assert budget_rows == 0
