@@ -190,8 +190,11 @@ def _gap_columns(lines: list[Line]) -> list[Column]:
 
 
 def _header_label(column: Column, header_lines: list[Line]) -> str:
+    """The column's header words top to bottom; the 栏次 numbers are not part of it."""
     parts = []
     for line in header_lines:
+        if is_column_number_row(line):
+            continue
         for word in line.words:
             width = max(word.x1 - word.x0, 0.1)
             inside = min(word.x1, column.x1) - max(word.x0, column.x0)
