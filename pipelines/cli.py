@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,7 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     handler = {"run": command_run, "extract": command_extract, "export": command_export}
-    return handler[arguments.command](arguments)
+    try:
+        return handler[arguments.command](arguments)
+    except BrokenPipeError:  # `fiscal extract x.pdf | head`: the reader left, not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
 
 
 def command_run(arguments: argparse.Namespace) -> int:

@@ -13,9 +13,20 @@ import pytest
 from conftest import copy_samples, document_statuses, marts_snapshot, query
 
 from pipelines.settings import document_id_for, sha256_of_file
-from pipelines.warehouse.pipeline import run_pipeline
+from pipelines.warehouse.pipeline import current_ledger, run_pipeline
+from pipelines.warehouse.state import read_ledger
 
 pytestmark = pytest.mark.e2e
+
+FACT_COLUMNS_SQL = """
+SELECT table_name FROM information_schema.columns
+WHERE table_schema = 'marts' AND table_name LIKE 'fct_%' AND column_name = 'document_id'
+ORDER BY table_name
+"""
+
+
+def _rows_by_document(warehouse: Path, fact: str) -> dict[str, int]:
+    return dict(query(warehouse, f"SELECT document_id, count(*) FROM marts.{fact} GROUP BY 1"))
 
 
 def test_running_twice_leaves_identical_marts(sample_pdfs, pipeline_settings):
@@ -32,124 +43,99 @@ def test_running_twice_leaves_identical_marts(sample_pdfs, pipeline_settings):
     assert marts_snapshot(settings.warehouse_path) == snapshot
     assert query(settings.warehouse_path, "SELECT * FROM raw.documents ORDER BY 1") == raw_documents
     assert snapshot["fct_statement_line"], "the marts hold facts"
-    # no build files, WAL or lock holders left behind
+    # no build files or write-ahead log left behind
     leftovers = [p.name for p in settings.warehouse_path.parent.iterdir() if ".build-" in p.name]
     assert leftovers == []
     assert not settings.warehouse_path.with_name("fiscal.duckdb.wal").exists()
 
+    # a lost ledger is recovered from the published warehouse (ingested_at and all)
+    ledger = read_ledger(settings.ledger_path)
+    settings.ledger_path.unlink()
+    assert current_ledger(settings) == ledger
 
-def test_a_changed_file_replaces_its_documents_rows(sample_pdfs, pipeline_settings):
+
+def test_a_changed_file_replaces_its_rows_and_a_removed_one_is_withdrawn(
+    sample_pdfs, pipeline_settings
+):
     settings = pipeline_settings()
-    first_pdf, second_pdf, replacement = sample_pdfs[:3]
-    copy_samples([first_pdf, second_pdf], settings.raw_dir, ["a.pdf", "b.pdf"])
+    kept, changed, removed = copy_samples(
+        sample_pdfs[:3], settings.raw_dir, ["kept.pdf", "changed.pdf", "removed.pdf"]
+    )
     run_pipeline(settings)
-    old_id = document_id_for(sha256_of_file(settings.raw_dir / "b.pdf"))
-    assert query(
-        settings.warehouse_path,
-        "SELECT count(*) FROM marts.fct_statement_line WHERE document_id = ?",
-        [old_id],
-    )[0][0] > 0
+    old_id = document_id_for(sha256_of_file(changed))
+    removed_id = document_id_for(sha256_of_file(removed))
+    assert _rows_by_document(settings.warehouse_path, "fct_statement_line").get(old_id, 0) > 0
+    columns = [row[0] for row in query(settings.warehouse_path, "DESCRIBE raw.documents")]
+    removed_before = query(
+        settings.warehouse_path, "SELECT * FROM raw.documents WHERE document_id = ?", [removed_id]
+    )[0]
 
-    copy_samples([replacement], settings.raw_dir, ["b.pdf"])  # same name, new content
+    copy_samples(sample_pdfs[3:4], settings.raw_dir, ["changed.pdf"])  # same name, new content
+    removed.unlink()
     summary = run_pipeline(settings)
-    new_id = document_id_for(sha256_of_file(settings.raw_dir / "b.pdf"))
+    new_id = document_id_for(sha256_of_file(changed))
 
     assert new_id != old_id
-    statuses = {row[0]: row[1:] for row in query(
-        settings.warehouse_path, "SELECT document_id, status, status_reason FROM raw.documents"
-    )}
-    assert statuses[new_id][0] == "loaded"
+    statuses = {
+        document_id: (status, reason)
+        for document_id, status, reason in query(
+            settings.warehouse_path, "SELECT document_id, status, status_reason FROM raw.documents"
+        )
+    }
+    assert statuses[new_id] == ("loaded", None)
+    assert statuses[document_id_for(sha256_of_file(kept))] == ("loaded", None)
     assert statuses[old_id][0] == "withdrawn"
-    assert new_id in statuses[old_id][1] and "b.pdf" in statuses[old_id][1]
-    for fact in ("fct_statement_line", "fct_expenditure_by_function", "fct_income_by_function"):
-        rows = dict(query(
-            settings.warehouse_path,
-            f"SELECT document_id, count(*) FROM marts.{fact} GROUP BY 1",
-        ))
-        assert old_id not in rows, fact
-        assert rows.get(new_id, 0) > 0, fact
-    assert summary.count("withdrawn") == 1
+    assert "changed.pdf" in statuses[old_id][1] and new_id in statuses[old_id][1]
+    assert statuses[removed_id][0] == "withdrawn"
+    assert "removed.pdf" in statuses[removed_id][1] and "removed" in statuses[removed_id][1]
+    assert summary.count("withdrawn") == 2
 
-
-def test_a_removed_file_is_withdrawn_and_leaves_the_facts(sample_pdfs, pipeline_settings):
-    settings = pipeline_settings()
-    kept, removed = copy_samples(sample_pdfs[:2], settings.raw_dir)
-    run_pipeline(settings)
-    removed_id = document_id_for(sha256_of_file(removed))
-    before = query(settings.warehouse_path, "SELECT * FROM raw.documents WHERE document_id = ?", [removed_id])
-
-    removed.unlink()
-    run_pipeline(settings)
-    statuses = document_statuses(settings.warehouse_path)
-
-    assert statuses[removed.name][0] == removed_id
-    assert statuses[removed.name][1] == "withdrawn"
-    assert "removed" in statuses[removed.name][2]
-    assert statuses[kept.name][1] == "loaded"
-    for table in ("document_tables", "table_cells", "budget_execution", "narrative_figures",
-                  "validation_findings"):
-        assert query(
-            settings.warehouse_path, f"SELECT count(*) FROM raw.{table} WHERE document_id = ?",
-            [removed_id],
-        ) == [(0,)], table
-    facts = [name for name in marts_snapshot(settings.warehouse_path) if name.startswith("fct_")]
+    # withdrawn documents have no rows anywhere but raw.documents, and leave every fact
+    for table in (
+        "document_tables",
+        "table_cells",
+        "budget_execution",
+        "narrative_figures",
+        "validation_findings",
+    ):
+        present = _raw_document_ids(settings.warehouse_path, table)
+        assert old_id not in present and removed_id not in present, table
+    facts = [name for (name,) in query(settings.warehouse_path, FACT_COLUMNS_SQL)]
+    assert "fct_statement_line" in facts
     for fact in facts:
-        assert query(
-            settings.warehouse_path, f"SELECT count(*) FROM marts.{fact} WHERE document_id = ?",
-            [removed_id],
-        ) == [(0,)], fact
-    # what was known about it survives, and its first ingestion time is kept
-    after = query(settings.warehouse_path, "SELECT * FROM raw.documents WHERE document_id = ?", [removed_id])
-    columns = [row[0] for row in query(settings.warehouse_path, "DESCRIBE raw.documents")]
-    kept_fields = ("sha256", "source_file", "department_name", "fiscal_year", "ingested_at")
-    for name in kept_fields:
+        rows = _rows_by_document(settings.warehouse_path, fact)
+        assert old_id not in rows and removed_id not in rows, fact
+    assert _rows_by_document(settings.warehouse_path, "fct_statement_line").get(new_id, 0) > 0
+
+    # what was known about the removed document survives, first ingestion time included
+    removed_after = query(
+        settings.warehouse_path, "SELECT * FROM raw.documents WHERE document_id = ?", [removed_id]
+    )[0]
+    for name in ("sha256", "source_file", "department_name", "fiscal_year", "ingested_at"):
         index = columns.index(name)
-        assert after[0][index] == before[0][index], name
-
-    # a withdrawn document stays withdrawn on the next run, and comes back if its file does
-    run_pipeline(settings)
-    assert document_statuses(settings.warehouse_path)[removed.name][1] == "withdrawn"
-    copy_samples([sample_pdfs[1]], settings.raw_dir)
-    run_pipeline(settings)
-    assert document_statuses(settings.warehouse_path)[removed.name][1] == "loaded"
+        assert removed_after[index] == removed_before[index], name
 
 
-def test_same_bytes_under_two_names_are_one_document(sample_pdfs, pipeline_settings):
-    settings = pipeline_settings()
-    copy_samples([sample_pdfs[0], sample_pdfs[0]], settings.raw_dir, ["b-copy.pdf", "sub/a.pdf"])
-    summary = run_pipeline(settings)
-
-    assert len(summary.documents) == 1
-    assert summary.documents[0].source_file == "b-copy.pdf"  # first name in sort order
-    assert summary.documents[0].aliases == ("sub/a.pdf",)
-    assert query(settings.warehouse_path, "SELECT count(*) FROM raw.documents") == [(1,)]
+def _raw_document_ids(warehouse: Path, table: str) -> set[str]:
+    return {row[0] for row in query(warehouse, f"SELECT DISTINCT document_id FROM raw.{table}")}
 
 
-def test_file_names_with_spaces_chinese_and_shell_metacharacters(sample_pdfs, pipeline_settings):
+def test_odd_file_names_and_the_same_bytes_under_two_names(sample_pdfs, pipeline_settings):
+    """Spaces, Chinese, shell metacharacters; a copy under another name is the same document."""
     settings = pipeline_settings()
     names = [
         "部门 决算 (2023) 最终版.pdf",
-        "it's $HOME; `echo hi` & \"more\" | 100%.pdf",
+        'it\'s $HOME; `echo hi` & "more" | 100%.pdf',
         "子目录 with space/*glob?[x].PDF",
+        "部门 决算 (2023) 最终版_copy.pdf",  # the same bytes as the first
     ]
-    copy_samples(sample_pdfs[:3], settings.raw_dir, names)
+    copy_samples([*sample_pdfs[:3], sample_pdfs[0]], settings.raw_dir, names)
     summary = run_pipeline(settings)
 
     statuses = document_statuses(settings.warehouse_path)
-    assert sorted(statuses) == sorted(names)
+    assert sorted(statuses) == sorted(names[:3])
     assert all(status == "loaded" for _, status, _ in statuses.values()), statuses
     assert summary.count("loaded") == 3
+    duplicated = next(doc for doc in summary.documents if doc.source_file == names[0])
+    assert duplicated.aliases == (names[3],)  # the first name in sort order is the source_file
     assert os.path.exists(settings.raw_dir / names[1])  # nothing was run through a shell
-
-
-def test_ingested_at_is_kept_when_the_ledger_is_lost(sample_pdfs, pipeline_settings):
-    settings = pipeline_settings()
-    copy_samples(sample_pdfs[:1], settings.raw_dir)
-    run_pipeline(settings)
-    first = query(settings.warehouse_path, "SELECT document_id, ingested_at FROM raw.documents")
-
-    settings.ledger_path.unlink()  # recovered from the published warehouse
-    run_pipeline(settings)
-
-    assert query(settings.warehouse_path, "SELECT document_id, ingested_at FROM raw.documents") == first
-    assert Path(settings.ledger_path).exists()

@@ -13,8 +13,9 @@ published file. All assets that write DuckDB run in the ``duckdb_writer``
 pool (limit 1, see ``dagster.yaml``).
 """
 
-
 import datetime as dt
+import shutil
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,14 @@ from pipelines.orchestration.partitions import documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.settings import Settings
 from pipelines.validation import RULE_BY_ID, RULES, ValidationReport
-from pipelines.warehouse.extraction_runner import STATUS_EXTRACTED, extract_documents, extract_one
+from pipelines.warehouse.extraction_runner import (
+    STATUS_EXTRACTED,
+    STATUS_FAILED,
+    ExtractionOutcome,
+    cached_outcome,
+    extract_documents,
+    extract_one,
+)
 from pipelines.warehouse.inventory import Inventory, InventoryDocument
 from pipelines.warehouse.loader import STATUS_LOADED, STATUS_QUARANTINED, STATUS_WITHDRAWN
 from pipelines.warehouse.pipeline import (
@@ -142,7 +150,9 @@ def _findings_json(rows: list[Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _check_results(report: ValidationReport | None, reason: str | None) -> list[dg.AssetCheckResult]:
+def _check_results(
+    report: ValidationReport | None, reason: str | None
+) -> list[dg.AssetCheckResult]:
     results = [
         dg.AssetCheckResult(
             check_name=EXTRACTABLE_CHECK,
@@ -262,28 +272,35 @@ def extracted_tables(
     return dg.MaterializeResult(metadata=metadata)
 
 
+def _document_check_specs() -> list[dg.AssetCheckSpec]:
+    """One check per rule family, each partitioned like the documents (a Dagster preview API)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        return [
+            dg.AssetCheckSpec(
+                EXTRACTABLE_CHECK,
+                asset="validated_tables",
+                description="The PDF could be extracted and was not quarantined.",
+                partitions_def=documents_partitions,
+            ),
+            *[
+                dg.AssetCheckSpec(
+                    _check_name(scope),
+                    asset="validated_tables",
+                    description=description,
+                    partitions_def=documents_partitions,
+                )
+                for scope, description in RULE_SCOPES.items()
+            ],
+        ]
+
+
 @dg.asset(
     partitions_def=documents_partitions,
     deps=[extracted_tables],
     group_name="documents",
     kinds={"pandera"},
-    check_specs=[
-        dg.AssetCheckSpec(
-            EXTRACTABLE_CHECK,
-            asset="validated_tables",
-            description="The PDF could be extracted and was not quarantined.",
-            partitions_def=documents_partitions,
-        ),
-        *[
-            dg.AssetCheckSpec(
-                _check_name(scope),
-                asset="validated_tables",
-                description=description,
-                partitions_def=documents_partitions,
-            )
-            for scope, description in RULE_SCOPES.items()
-        ],
-    ],
+    check_specs=_document_check_specs(),
 )
 def validated_tables(
     context: dg.AssetExecutionContext, fiscal: FiscalWarehouseResource
@@ -296,7 +313,16 @@ def validated_tables(
     """
     settings = fiscal.settings()
     document = _document_for_partition(settings, context.partition_key)
-    outcome = extract_one(document, settings)  # a cache hit after extracted_tables
+    # the cache entry extracted_tables wrote (failures are not cached: no second attempt here)
+    outcome = cached_outcome(document, settings) or ExtractionOutcome(
+        document=document,
+        status=STATUS_FAILED,
+        reason=f"{document.source_file}: no extraction in the cache; see extracted_tables "
+        "(a worker crash or time limit is not cached)",
+        seconds=0.0,
+        from_cache=False,
+        cache_path=None,
+    )
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     record, result = document_record(outcome, {}, run_started)
     metadata: dict[str, Any] = {
@@ -352,7 +378,7 @@ def raw_tables(
     inventory = take_inventory(settings)
     outcomes = extract_documents(inventory.documents, settings)
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    build_path = build_path_for(settings.warehouse_path, context.run_id)
+    build_path = build_path_for(settings.warehouse_path, context.run.run_id)
     build = build_raw_database(build_path, outcomes, current_ledger(settings), run_started)
     statuses = Counter(doc.status for doc in build.documents)
     quarantined = [doc for doc in build.documents if doc.status == STATUS_QUARANTINED]
@@ -400,12 +426,13 @@ def build_published_warehouse(upstream: dg.AssetsDefinition) -> dg.AssetsDefinit
         file open keep a consistent old version, new readers get the new one.
         """
         settings = fiscal.settings()
-        build_path = build_path_for(settings.warehouse_path, context.run_id)
+        build_path = build_path_for(settings.warehouse_path, context.run.run_id)
         if not build_path.exists():
             raise dg.Failure(description=f"no build file {build_path}: nothing to publish")
         mart_rows = mart_row_counts(build_path)
         with writer_lock(settings.lock_path):
             publish_build(build_path, settings)
+        shutil.rmtree(settings.dbt_scratch_dir / context.run.run_id, ignore_errors=True)
         return dg.MaterializeResult(
             metadata={
                 "warehouse": str(settings.warehouse_path),

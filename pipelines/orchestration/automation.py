@@ -1,6 +1,5 @@
 """Jobs, the raw-folder sensor and the nightly schedule."""
 
-
 import hashlib
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,6 @@ def build_jobs(
     document_job = dg.define_asset_job(
         DOCUMENT_JOB,
         selection=dg.AssetSelection.assets(extracted_tables, validated_tables),
-        partitions_def=documents_partitions,
         description="Extract and validate one document (one run per partition).",
     )
     warehouse_job = dg.define_asset_job(

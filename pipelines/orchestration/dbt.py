@@ -6,7 +6,6 @@ the project's files. The ``@dbt_assets`` definition is built inside a cached
 factory, so importing this module never reads the manifest.
 """
 
-
 import contextlib
 import functools
 import os
@@ -147,7 +146,7 @@ def fiscal_dbt_assets() -> dg.AssetsDefinition:
     ) -> Iterator[Any]:
         """The dbt staging, intermediate and marts models, built and tested in this run's build file."""
         settings = fiscal.settings()
-        build_path = build_path_for(settings.warehouse_path, context.run_id)
+        build_path = build_path_for(settings.warehouse_path, context.run.run_id)
         if not build_path.exists():
             if not settings.warehouse_path.exists():
                 raise dg.Failure(
@@ -157,7 +156,7 @@ def fiscal_dbt_assets() -> dg.AssetsDefinition:
             # models alone were selected: rebuild them on a copy of the published file
             build_path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(settings.warehouse_path, build_path)
-        target_path = settings.dbt_scratch_dir / context.run_id / "target"
+        target_path = settings.dbt_scratch_dir / context.run.run_id / "target"
         with _environment(FISCAL_WAREHOUSE=str(build_path)):
             invocation = dbt.cli(["build"], context=context, target_path=target_path)
         yield from invocation.stream()

@@ -4,7 +4,6 @@
 Dagster loads the code location, not when this module is imported.
 """
 
-
 import dagster as dg
 
 from pipelines.orchestration.assets import (

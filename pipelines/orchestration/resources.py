@@ -4,7 +4,6 @@ Both read the same settings as the CLI (:mod:`pipelines.settings`), so the
 Dagster service and ``fiscal run`` always work on the same files.
 """
 
-
 import dagster as dg
 from dagster_dbt import DbtCliResource
 

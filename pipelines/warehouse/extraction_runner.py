@@ -1,12 +1,14 @@
 """Run the extractor over many documents, in parallel, each in its own worker process.
 
-Each document is extracted in a fresh child process (forked from a preloaded
-fork server, so starting one costs milliseconds) with two limits:
+Documents are handed one at a time to ``workers`` long-lived child processes
+(forked from a fork server), each under two limits:
 
-- a wall-clock time limit: past it the worker is killed;
+- a wall-clock time limit per document: past it the worker is killed (and
+  replaced);
 - an address-space limit (``RLIMIT_AS``) set inside the worker, so a
   pathological file raises ``MemoryError`` (or kills its worker) instead of
-  taking the machine down.
+  taking the machine down. A worker is replaced after any failure and after
+  ``DOCUMENTS_PER_WORKER`` documents.
 
 A worker that is killed, dies, or raises anything is reported as a failed
 outcome whose reason names the file; the run goes on with the other
@@ -132,20 +134,67 @@ def extract_one(document: InventoryDocument, settings: Settings) -> ExtractionOu
 
 # -- the worker pool -----------------------------------------------------------
 
+#: a worker is replaced after this many documents (and after any failure), so
+#: memory fragmentation or a leak in a parsing library cannot build up
+DOCUMENTS_PER_WORKER = 50
+#: how long a new worker may take to start (it imports the extractor)
+WORKER_START_SECONDS = 120.0
+
 
 @dataclass
-class _RunningJob:
+class _Job:
     document: InventoryDocument
-    process: multiprocessing.process.BaseProcess
     result_path: Path
     started: float
     deadline: float
 
 
+class _Worker:
+    """A long-lived extraction process that takes one document at a time over a pipe."""
+
+    def __init__(self, context: multiprocessing.context.BaseContext, memory_mb: int) -> None:
+        parent_end, child_end = context.Pipe()
+        self.process = context.Process(
+            target=_worker_loop, args=(child_end, memory_mb), name="fiscal-extract", daemon=True
+        )
+        self.process.start()
+        child_end.close()
+        self.connection = parent_end
+        self.started = time.monotonic()
+        self.ready = False
+        self.job: _Job | None = None
+        self.documents_done = 0
+
+    def assign(self, document: InventoryDocument, result_path: Path, timeout: float) -> None:
+        now = time.monotonic()
+        self.job = _Job(document, result_path, now, now + timeout)
+        self.connection.send((str(document.path), document.source_file, str(result_path), timeout))
+
+    def stop(self, kill: bool = False) -> None:
+        if not kill and self.process.is_alive():
+            try:
+                self.connection.send(None)
+            except OSError:
+                kill = True
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
 def _mp_context() -> multiprocessing.context.BaseContext:
-    """A fork server on Linux (clean children, cheap start); spawn elsewhere."""
+    """A fork server on Linux (children forked from a clean, single-threaded process).
+
+    Each worker imports the main script once when it starts (the fork server of
+    Python 3.11 cannot preload it), which is why workers are long-lived.
+    """
     main_file = getattr(sys.modules.get("__main__"), "__file__", None)
-    if main_file and not Path(main_file).exists() and "fork" in multiprocessing.get_all_start_methods():
+    if (
+        main_file
+        and not Path(main_file).exists()
+        and "fork" in multiprocessing.get_all_start_methods()
+    ):
         # a fork server re-imports __main__ from its path; code read from stdin has none
         return multiprocessing.get_context("fork")
     if sys.platform.startswith("linux"):
@@ -162,51 +211,66 @@ def _run_workers(
 ) -> Iterable[ExtractionOutcome]:
     context = _mp_context()
     queue = list(reversed(pending))  # pop() from the end keeps the given order
-    running: dict[int, _RunningJob] = {}
-    workers = max(1, settings.workers)
     scratch = settings.cache_dir / ".jobs"
     scratch.mkdir(parents=True, exist_ok=True)
+    workers: list[_Worker] = []
+    worker_count = max(1, min(settings.workers, len(pending)))
     try:
-        while queue or running:
-            while queue and len(running) < workers:
-                document = queue.pop()
-                result_path = scratch / f"{document.document_id}.{os.getpid()}.json"
-                result_path.unlink(missing_ok=True)
-                process = context.Process(
-                    target=_worker_main,
-                    args=(
-                        str(document.path),
-                        document.source_file,
-                        str(result_path),
-                        settings.worker_memory_mb,
-                    ),
-                    name=f"extract {document.document_id}",
-                    daemon=True,
-                )
-                started = time.monotonic()
-                process.start()
-                running[process.sentinel] = _RunningJob(
-                    document=document,
-                    process=process,
-                    result_path=result_path,
-                    started=started,
-                    deadline=started + settings.doc_timeout_seconds,
-                )
+        while queue or any(worker.job for worker in workers):
+            # keep enough workers alive for the work left, and feed the ready ones
+            busy = sum(1 for worker in workers if worker.job)
+            while len(workers) < min(worker_count, busy + len(queue)):
+                workers.append(_Worker(context, settings.worker_memory_mb))
+            for worker in workers:
+                if worker.ready and worker.job is None and queue:
+                    document = queue.pop()
+                    result_path = scratch / f"{document.document_id}.{os.getpid()}.json"
+                    result_path.unlink(missing_ok=True)
+                    worker.assign(document, result_path, settings.doc_timeout_seconds)
 
             now = time.monotonic()
-            wait_for = max(0.0, min(job.deadline for job in running.values()) - now)
-            ready = multiprocessing.connection.wait(list(running), timeout=wait_for)
+            deadlines = [w.job.deadline for w in workers if w.job] + [
+                w.started + WORKER_START_SECONDS for w in workers if not w.ready
+            ]
+            timeout = max(0.0, min(deadlines) - now) if deadlines else None
+            waitables = [w.connection for w in workers] + [w.process.sentinel for w in workers]
+            ready = set(multiprocessing.connection.wait(waitables, timeout=timeout))
+
             now = time.monotonic()
-            for sentinel in list(running):
-                job = running[sentinel]
-                if sentinel in ready:
-                    job.process.join()
-                    del running[sentinel]
-                    yield _finish(job, settings, now)
-                elif now >= job.deadline:
-                    job.process.kill()
-                    job.process.join()
-                    del running[sentinel]
+            for worker in list(workers):
+                outcome: ExtractionOutcome | None = None
+                retire = False
+                if worker.connection in ready:
+                    try:
+                        message = worker.connection.recv()
+                    except (EOFError, OSError):
+                        message = None
+                    if message == "ready":
+                        worker.ready = True
+                        continue
+                    if message is not None and worker.job is not None:
+                        outcome = _finish(worker.job, settings, now, exitcode=None)
+                        worker.documents_done += 1
+                        retire = (
+                            outcome.status == STATUS_FAILED
+                            or worker.documents_done >= DOCUMENTS_PER_WORKER
+                        )
+                        worker.job = None
+                    else:
+                        ready.add(worker.process.sentinel)  # the pipe closed: it died
+                if outcome is None and worker.process.sentinel in ready:
+                    worker.process.join()
+                    if worker.job is not None:
+                        outcome = _finish(worker.job, settings, now, worker.process.exitcode)
+                    elif not worker.ready:
+                        raise RuntimeError(
+                            f"an extraction worker could not start (exit {worker.process.exitcode})"
+                        )
+                    retire = True
+                elif outcome is None and worker.job is not None and now >= worker.job.deadline:
+                    job = worker.job
+                    worker.stop(kill=True)
+                    workers.remove(worker)
                     job.result_path.unlink(missing_ok=True)
                     yield _failed(
                         job,
@@ -214,15 +278,24 @@ def _run_workers(
                         f"{job.document.source_file}: extraction exceeded the time limit of "
                         f"{settings.doc_timeout_seconds:g} s; the worker was killed",
                     )
+                    continue
+                elif not worker.ready and now >= worker.started + WORKER_START_SECONDS:
+                    raise RuntimeError(
+                        f"an extraction worker did not start within {WORKER_START_SECONDS:g} s"
+                    )
+                if retire:
+                    worker.stop(kill=worker.job is not None)
+                    workers.remove(worker)
+                if outcome is not None:
+                    yield outcome
     finally:
-        for job in running.values():  # interrupted (Ctrl-C, the run killed): no orphans
-            job.process.kill()
-            job.process.join()
-            job.result_path.unlink(missing_ok=True)
+        for worker in workers:  # finished, or interrupted (Ctrl-C, the run killed): no orphans
+            worker.stop(kill=worker.job is not None)
+            if worker.job is not None:
+                worker.job.result_path.unlink(missing_ok=True)
 
 
-def _finish(job: _RunningJob, settings: Settings, now: float) -> ExtractionOutcome:
-    exitcode = job.process.exitcode
+def _finish(job: _Job, settings: Settings, now: float, exitcode: int | None) -> ExtractionOutcome:
     payload = read_json(job.result_path)
     job.result_path.unlink(missing_ok=True)
     if not isinstance(payload, dict) or payload.get("status") is None:
@@ -265,7 +338,7 @@ def _finish(job: _RunningJob, settings: Settings, now: float) -> ExtractionOutco
     )
 
 
-def _failed(job: _RunningJob, now: float, reason: str) -> ExtractionOutcome:
+def _failed(job: _Job, now: float, reason: str) -> ExtractionOutcome:
     return ExtractionOutcome(
         document=job.document,
         status=STATUS_FAILED,
@@ -295,9 +368,36 @@ def _signal_name(number: int) -> str:
 # -- inside the worker process -------------------------------------------------
 
 
-def _worker_main(path: str, source_file: str, result_path: str, memory_mb: int) -> None:
-    """Extract one document under an address-space limit and write the outcome as JSON."""
-    _limit_memory(memory_mb)
+def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: int) -> None:
+    """Take (path, source_file, result_path, timeout) messages until told to stop (None).
+
+    The worker exits on its own when the parent is gone (the pipe closes), and
+    a watchdog alarm ends it if a document runs far past its time limit while
+    nobody is left to kill it.
+    """
+    from pipelines.extraction import extract_document  # noqa: F401 - loaded before "ready"
+
+    connection.send("ready")
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        path, source_file, result_path, timeout = message
+        signal.alarm(int(timeout) + 60)  # the parent kills at `timeout`; this is the backstop
+        previous_limit = _limit_memory(memory_mb)
+        try:
+            _extract_to_file(path, source_file, result_path, memory_mb)
+        finally:
+            _restore_memory_limit(previous_limit)
+            signal.alarm(0)
+        connection.send("done")
+
+
+def _extract_to_file(path: str, source_file: str, result_path: str, memory_mb: int) -> None:
+    """Extract one document and write the outcome as JSON."""
     started = time.monotonic()
     payload: dict[str, Any]
     try:
@@ -307,6 +407,8 @@ def _worker_main(path: str, source_file: str, result_path: str, memory_mb: int) 
         try:
             extraction = extract_document(Path(path), source_file=source_file)
         except DocumentRejected as rejected:
+            if _caused_by_memory_error(rejected):  # a limit, not a property of the file
+                raise MemoryError from rejected
             payload = {"status": STATUS_REJECTED, "reason": rejected.reason}
         else:
             extraction.seconds = round(time.monotonic() - started, 3)
@@ -316,7 +418,7 @@ def _worker_main(path: str, source_file: str, result_path: str, memory_mb: int) 
             "status": STATUS_FAILED,
             "reason": f"extraction exceeded the memory limit of {memory_mb} MB",
         }
-    except BaseException as error:  # noqa: BLE001 - any failure is a quarantine reason
+    except Exception as error:  # noqa: BLE001 - any failure is a quarantine reason
         where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
         at = f" at {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
         payload = {
@@ -333,15 +435,38 @@ def _worker_main(path: str, source_file: str, result_path: str, memory_mb: int) 
         os._exit(3)
 
 
-def _limit_memory(memory_mb: int) -> None:
+def _caused_by_memory_error(error: BaseException) -> bool:
+    """Whether a MemoryError is somewhere in the exception's cause/context chain."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MemoryError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _limit_memory(memory_mb: int) -> tuple[int, int] | None:
+    """Cap the address space for the next document; returns the limits to restore."""
     if memory_mb <= 0:
-        return
+        return None
     try:
         import resource
     except ImportError:  # not POSIX
-        return
+        return None
+    previous = resource.getrlimit(resource.RLIMIT_AS)
+    soft, hard = previous
     limit = memory_mb * 1024 * 1024
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return previous
+
+
+def _restore_memory_limit(previous: tuple[int, int] | None) -> None:
+    if previous is None:
+        return
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, previous)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -46,12 +45,19 @@ from pipelines.warehouse.loader import (
 )
 from pipelines.warehouse.publish import (
     build_path_for,
+    cli_run_label,
     publish,
     remove_build,
     remove_stale_builds,
     writer_lock,
 )
-from pipelines.warehouse.state import LEDGER_FIELDS, read_json, read_ledger, write_json_atomically, write_ledger
+from pipelines.warehouse.state import (
+    LEDGER_FIELDS,
+    read_json,
+    read_ledger,
+    write_json_atomically,
+    write_ledger,
+)
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +118,11 @@ class RunSummary:
         for doc in self.documents:
             if doc.status == STATUS_QUARANTINED:
                 reason = doc.reason or "no reason given"
-                named = reason if reason.startswith(doc.source_file) else f"{doc.source_file} ({reason})"
+                named = (
+                    reason
+                    if reason.startswith(doc.source_file)
+                    else f"{doc.source_file} ({reason})"
+                )
                 lines.append(f"  quarantined {named}")
         for name, reason in self.unreadable:
             lines.append(f"  skipped {name}: {reason}")
@@ -188,7 +198,9 @@ def document_record(
         extraction_seconds=round(outcome.seconds, 3),
     )
     if outcome.status != STATUS_EXTRACTED:
-        result.reason = record.status_reason = outcome.reason or f"{document.source_file}: unreadable"
+        result.reason = record.status_reason = (
+            outcome.reason or f"{document.source_file}: unreadable"
+        )
         return record, result
 
     try:
@@ -242,7 +254,9 @@ def build_raw_database(
             try:
                 result.cells = load_document(connection, record)
             except Exception as error:  # noqa: BLE001 - keep the run going, quarantine the doc
-                reason = f"{record.source_file}: could not be loaded: {type(error).__name__}: {error}"
+                reason = (
+                    f"{record.source_file}: could not be loaded: {type(error).__name__}: {error}"
+                )
                 log.warning(reason)
                 record.status = result.status = STATUS_QUARANTINED
                 record.status_reason = result.reason = reason
@@ -356,7 +370,7 @@ def run_pipeline(
     """
     started = time.monotonic()
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    label = run_label or f"{run_started:%Y%m%dT%H%M%S}-{os.getpid()}"
+    label = run_label or cli_run_label(f"{run_started:%Y%m%dT%H%M%S}")
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     with writer_lock(settings.lock_path):
         remove_stale_builds(settings.warehouse_path)
@@ -402,10 +416,15 @@ def _ledger_entry(record: DocumentRecord) -> dict[str, Any]:
     extraction = record.extraction
     entry: dict[str, Any] = dict(record.metadata)
     for name in LEDGER_FIELDS:
-        if extraction is not None and hasattr(extraction, name) and name not in (
-            "sha256",
-            "source_file",
-            "extractor_version",
+        if (
+            extraction is not None
+            and hasattr(extraction, name)
+            and name
+            not in (
+                "sha256",
+                "source_file",
+                "extractor_version",
+            )
         ):
             entry[name] = getattr(extraction, name)
     entry.update(
@@ -434,8 +453,7 @@ def _withdrawn_record(
         status=STATUS_WITHDRAWN,
         status_reason=reason,
         extractor_version=str(entry.get("extractor_version") or EXTRACTOR_VERSION),
-        ingested_at=_parse_timestamp(entry.get("ingested_at"))
-        or dt.datetime(1970, 1, 1),
+        ingested_at=_parse_timestamp(entry.get("ingested_at")) or dt.datetime(1970, 1, 1),
         metadata={
             name: entry.get(name)
             for name in LEDGER_FIELDS

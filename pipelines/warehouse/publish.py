@@ -14,6 +14,7 @@ import errno
 import fcntl
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -53,19 +54,51 @@ def remove_build(build_path: Path) -> None:
         build_path.parent.rmdir()
 
 
-def remove_stale_builds(warehouse_path: Path, older_than_seconds: float = STALE_BUILD_SECONDS) -> int:
-    """Delete build folders left behind by killed runs (only old ones: a run may be in progress)."""
+def cli_run_label(started: str) -> str:
+    """A build label that names the process, so a dead run's build can be recognised."""
+    return f"{started}-p{os.getpid()}"
+
+
+def remove_stale_builds(
+    warehouse_path: Path, older_than_seconds: float = STALE_BUILD_SECONDS
+) -> int:
+    """Delete build folders left behind by killed runs.
+
+    A folder whose label ends in ``-p<pid>`` is removed when that process is
+    gone; any other (a Dagster run's) when it is older than ``older_than_seconds``,
+    since its run may still be going.
+    """
     removed = 0
-    pattern = f"{BUILD_PREFIX}{warehouse_path.stem}{BUILD_INFIX}*"
+    prefix = f"{BUILD_PREFIX}{warehouse_path.stem}{BUILD_INFIX}"
     now = time.time()
-    for folder in warehouse_path.parent.glob(pattern):
+    for folder in warehouse_path.parent.glob(prefix + "*"):
+        label = folder.name[len(prefix) :]
+        match = re.search(r"-p(\d+)$", label)
         try:
-            if folder.is_dir() and now - folder.stat().st_mtime > older_than_seconds:
+            if not folder.is_dir():
+                continue
+            if match:
+                stale = int(match.group(1)) != os.getpid() and not _process_alive(
+                    int(match.group(1))
+                )
+            else:
+                stale = now - folder.stat().st_mtime > older_than_seconds
+            if stale:
                 shutil.rmtree(folder)
                 removed += 1
         except FileNotFoundError:
             continue
     return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextlib.contextmanager

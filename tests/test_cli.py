@@ -1,0 +1,158 @@
+"""The ``fiscal`` command: run, extract, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import PROJECT_ROOT, copy_samples, write_html_as_pdf, write_zero_bytes
+
+from pipelines.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, main
+from pipelines.settings import document_id_for, sha256_of_file
+
+
+def _fiscal_command() -> list[str]:
+    script = Path(sys.executable).with_name("fiscal")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "pipelines.cli"]
+
+
+@pytest.fixture(scope="module")
+def cli_warehouse(
+    sample_pdfs, tmp_path_factory, shared_cache_dir
+) -> tuple[Path, subprocess.CompletedProcess]:
+    """One `fiscal run` over two samples and a zero-byte file."""
+    base = tmp_path_factory.mktemp("cli")
+    raw_dir = base / "raw dir"
+    copy_samples(sample_pdfs[:2], raw_dir)
+    write_zero_bytes(raw_dir / "empty.pdf")
+    warehouse = base / "out" / "fiscal.duckdb"
+    env = dict(os.environ, FISCAL_CACHE_DIR=str(shared_cache_dir))
+    env.pop("FISCAL_WAREHOUSE", None)
+    env.pop("FISCAL_STATE_DIR", None)
+    completed = subprocess.run(
+        [
+            *_fiscal_command(),
+            "run",
+            "--raw",
+            str(raw_dir),
+            "--warehouse",
+            str(warehouse),
+            "--workers",
+            "2",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    return warehouse, completed
+
+
+@pytest.mark.e2e
+def test_run_completes_with_a_quarantined_document_and_prints_a_summary(cli_warehouse):
+    warehouse, completed = cli_warehouse
+    assert completed.returncode == EXIT_OK, completed.stderr
+    out = completed.stdout
+    assert "documents: 2 loaded, 1 quarantined, 0 withdrawn" in out
+    assert "quarantined empty.pdf: zero bytes" in out
+    assert "rows per mart:" in out and "fct_statement_line" in out
+    assert "validation findings:" in out
+    assert "extracting 3/3 documents" in completed.stderr  # the progress line
+    assert warehouse.exists()
+    assert (warehouse.parent / "fiscal.state" / "ledger.json").exists()
+
+
+def test_run_fails_without_a_raw_folder(tmp_path, capsys):
+    code = main(
+        ["run", "--raw", str(tmp_path / "missing"), "--warehouse", str(tmp_path / "w.duckdb")]
+    )
+    assert code == EXIT_FAILED
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+@pytest.mark.e2e
+def test_export_writes_every_mart_as_parquet_and_excel_csv(cli_warehouse, tmp_path, capsys):
+    warehouse, _ = cli_warehouse
+    out_dir = tmp_path / "export"
+    assert main(["export", "--warehouse", str(warehouse), "--out", str(out_dir)]) == EXIT_OK
+
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        marts = [
+            name
+            for (name,) in connection.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'"
+            ).fetchall()
+        ]
+        counts = {
+            name: connection.execute(f'SELECT count(*) FROM marts."{name}"').fetchone()[0]
+            for name in marts
+        }
+    finally:
+        connection.close()
+    assert "fct_statement_line" in marts and "dim_document" in marts
+    reader = duckdb.connect()
+    for name in marts:
+        parquet = out_dir / f"{name}.parquet"
+        csv_file = out_dir / f"{name}.csv"
+        assert (
+            reader.execute(f"SELECT count(*) FROM read_parquet('{parquet}')").fetchone()[0]
+            == counts[name]
+        )
+        raw = csv_file.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), name  # BOM: Excel opens it as UTF-8
+        with open(csv_file, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert len(rows) == counts[name] + 1
+    # money stays exact in Parquet
+    amount_type = reader.execute(
+        f"SELECT typeof(amount_yuan) FROM read_parquet('{out_dir / 'fct_statement_line.parquet'}') LIMIT 1"
+    ).fetchone()[0]
+    assert amount_type.startswith("DECIMAL")
+    assert str(out_dir / "dim_document.csv") in capsys.readouterr().out
+
+
+def test_export_without_a_warehouse_fails(tmp_path, capsys):
+    assert main(["export", "--warehouse", str(tmp_path / "none.duckdb")]) == EXIT_FAILED
+    assert "fiscal run" in capsys.readouterr().err
+
+
+def test_extract_json_has_provenance_for_every_number(sample_pdfs, capsys):
+    pdf = sample_pdfs[0]
+    assert main(["extract", str(pdf), "--format", "json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["document_id"] == document_id_for(sha256_of_file(pdf))
+    assert data["source_file"] == pdf.name
+    assert data["tables"] and data["cells"]
+    for cell in data["cells"]:
+        assert cell["source_page"] >= 1
+        assert cell["row_label"] and cell["column_label"]
+        assert "." in cell["amount_yuan"] or cell["amount_yuan"].lstrip("-").isdigit()
+
+
+def test_extract_csv_files_with_bom(sample_pdfs, tmp_path, capsys):
+    pdf = sample_pdfs[0]
+    assert main(["extract", str(pdf), "--format", "csv", "--out", str(tmp_path)]) == EXIT_OK
+    written = [Path(line) for line in capsys.readouterr().out.split()]
+    assert sorted(path.name for path in written) == sorted(
+        f"{pdf.stem}.{kind}.csv" for kind in ("cells", "tables", "document")
+    )
+    with open(tmp_path / f"{pdf.stem}.cells.csv", encoding="utf-8-sig", newline="") as handle:
+        cells = list(csv.DictReader(handle))
+    assert cells and {"source_page", "row_label", "column_label", "amount_yuan"} <= set(cells[0])
+
+
+def test_extract_rejects_a_file_that_is_not_a_pdf(tmp_path, capsys):
+    fake = write_html_as_pdf(tmp_path / "页面.pdf")
+    assert main(["extract", str(fake)]) == EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert "页面.pdf" in err and "not a PDF" in err

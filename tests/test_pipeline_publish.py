@@ -1,0 +1,224 @@
+"""Publishing: a failed or killed run leaves the published warehouse as it was, readers
+opened during a run see consistent marts without lock errors, one writer at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import PROJECT_ROOT, copy_samples, marts_snapshot, query
+
+from pipelines.settings import Settings
+from pipelines.warehouse.dbt_runner import DbtBuildFailed
+from pipelines.warehouse.pipeline import run_pipeline
+from pipelines.warehouse.publish import WarehouseLocked, writer_lock
+
+pytestmark = pytest.mark.e2e
+
+# what a BI reader checks: the documents dim_document calls loaded are exactly
+# the documents the facts hold, and the totals it reads
+CONSISTENCY_SQL = """
+SELECT
+    (SELECT count(*) FROM marts.dim_document WHERE status = 'loaded') AS loaded_documents,
+    (SELECT count(DISTINCT document_id) FROM marts.fct_statement_line) AS documents_in_facts,
+    (SELECT CAST(sum(amount_yuan) AS VARCHAR) FROM marts.fct_statement_line) AS statement_total
+"""
+
+SQLALCHEMY_READER = textwrap.dedent(
+    """
+    import json, sys
+    import sqlalchemy as sa
+    engine = sa.create_engine(f"duckdb:///{sys.argv[1]}?access_mode=read_only")
+    with engine.connect() as connection:
+        row = connection.execute(sa.text(sys.argv[2])).one()
+    print(json.dumps([row[0], row[1], row[2]]))
+    """
+)
+
+
+def _cli_environment(settings: Settings) -> dict[str, str]:
+    env = dict(os.environ)
+    env["FISCAL_CACHE_DIR"] = str(settings.cache_dir)
+    env["FISCAL_STATE_DIR"] = str(settings.state_dir)
+    env.pop("FISCAL_WAREHOUSE", None)
+    return env
+
+
+def _start_cli_run(settings: Settings) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "run",
+            "--raw",
+            str(settings.raw_dir),
+            "--warehouse",
+            str(settings.warehouse_path),
+            "--workers",
+            "2",
+            "--no-progress",
+        ],
+        cwd=PROJECT_ROOT,
+        env=_cli_environment(settings),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _wait_for_dbt_phase(
+    settings: Settings, process: subprocess.Popen, timeout: float = 180
+) -> Path:
+    """Wait until the run has loaded its build file (dbt is then running); return the file."""
+    deadline = time.monotonic() + timeout
+    pattern = f".{settings.warehouse_path.stem}.build-*/{settings.warehouse_path.name}.ledger.json"
+    while time.monotonic() < deadline:
+        found = list(settings.warehouse_path.parent.glob(pattern))
+        if found:
+            return found[0]
+        if process.poll() is not None:
+            raise AssertionError(f"the run ended before dbt: {process.communicate()}")
+        time.sleep(0.05)
+    raise AssertionError("the run never reached dbt")
+
+
+def _sqlalchemy_read(warehouse: Path) -> list:
+    completed = subprocess.run(
+        [sys.executable, "-c", SQLALCHEMY_READER, str(warehouse), CONSISTENCY_SQL],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)
+
+
+def test_a_failing_dbt_build_leaves_the_published_warehouse_unchanged(
+    sample_pdfs, pipeline_settings, tmp_path
+):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:1], settings.raw_dir)
+    run_pipeline(settings)
+    published = marts_snapshot(settings.warehouse_path)
+    ledger = settings.ledger_path.read_text(encoding="utf-8")
+
+    # a dbt project whose last mart fails at run time, after the others were built
+    broken_project = tmp_path / "dbt_project"
+    shutil.copytree(
+        settings.dbt_project_dir,
+        broken_project,
+        ignore=shutil.ignore_patterns("target", "logs", "dbt_packages", ".user.yml"),
+    )
+    (broken_project / "models" / "marts" / "zz_broken.sql").write_text(
+        "select error('this model is broken on purpose') as boom\n", encoding="utf-8"
+    )
+    copy_samples(sample_pdfs[1:2], settings.raw_dir)  # a success would change the marts
+    broken = dataclasses.replace(settings, dbt_project_dir=broken_project)
+
+    with pytest.raises(DbtBuildFailed, match="zz_broken"):
+        run_pipeline(broken)
+
+    assert marts_snapshot(settings.warehouse_path) == published
+    assert settings.ledger_path.read_text(encoding="utf-8") == ledger
+    assert [p for p in settings.warehouse_path.parent.iterdir() if ".build-" in p.name] == []
+
+
+def test_a_run_killed_during_dbt_leaves_the_published_warehouse_readable(
+    sample_pdfs, pipeline_settings
+):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:1], settings.raw_dir)
+    run_pipeline(settings)
+    published = marts_snapshot(settings.warehouse_path)
+
+    copy_samples(sample_pdfs[1:2], settings.raw_dir)
+    process = _start_cli_run(settings)
+    try:
+        _wait_for_dbt_phase(settings, process)
+        time.sleep(1.0)  # dbt is starting or building
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+
+    assert marts_snapshot(settings.warehouse_path) == published
+    assert not settings.warehouse_path.with_name(settings.warehouse_path.name + ".wal").exists()
+    # the lock died with the process, and the next run cleans up the dead run's build
+    summary = run_pipeline(settings)
+    assert summary.count("loaded") == 2
+    assert [p for p in settings.warehouse_path.parent.iterdir() if ".build-" in p.name] == []
+
+
+def test_readers_see_consistent_marts_during_a_run_and_get_no_lock_error(
+    sample_pdfs, pipeline_settings
+):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:2], settings.raw_dir)
+    run_pipeline(settings)
+
+    held = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        before = list(held.execute(CONSISTENCY_SQL).fetchone())
+        assert before[0] == before[1] == 2
+        assert _sqlalchemy_read(settings.warehouse_path) == before
+
+        copy_samples(sample_pdfs[2:3], settings.raw_dir)
+        process = _start_cli_run(settings)
+        readings = []
+        _wait_for_dbt_phase(settings, process)
+        readings.append(_sqlalchemy_read(settings.warehouse_path))  # a new reader mid-run
+        while process.poll() is None:
+            readings.append(list(held.execute(CONSISTENCY_SQL).fetchone()))
+            time.sleep(0.2)
+        stdout, stderr = process.communicate()
+        assert process.returncode == 0, stderr
+
+        # the connection held through the publication keeps its consistent snapshot
+        assert all(reading == before for reading in readings), readings
+        assert list(held.execute(CONSISTENCY_SQL).fetchone()) == before
+    finally:
+        held.close()
+
+    # readers that connect after the publication see the new warehouse
+    after = _sqlalchemy_read(settings.warehouse_path)
+    assert after[0] == after[1] == 3
+    assert query(settings.warehouse_path, CONSISTENCY_SQL)[0] == tuple(after)
+
+
+def test_one_writer_at_a_time(tmp_path):
+    lock_path = tmp_path / "fiscal.duckdb.lock"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path\n"
+            "from pipelines.warehouse.publish import writer_lock\n"
+            "with writer_lock(Path(sys.argv[1])):\n"
+            "    print('locked', flush=True); time.sleep(60)\n",
+            str(lock_path),
+        ],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(WarehouseLocked), writer_lock(lock_path, timeout_seconds=0.5):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with writer_lock(lock_path, timeout_seconds=5):  # released when the holder died
+        pass
