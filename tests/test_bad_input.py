@@ -81,23 +81,7 @@ def bad_input_run(
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize(
-    ("file_name", "expected"),
-    [
-        pytest.param(
-            name,
-            words,
-            marks=pytest.mark.xfail(
-                reason="the extractor reports a password-protected PDF as corrupt "
-                "(pdfminer's PdfminerException wraps PDFPasswordIncorrect)",
-                strict=False,
-            )
-            if name == "password protected.pdf"
-            else (),
-        )
-        for name, words in BAD_INPUTS.items()
-    ],
-)
+@pytest.mark.parametrize(("file_name", "expected"), list(BAD_INPUTS.items()))
 def test_bad_input_is_quarantined_with_its_reason(bad_input_run, file_name, expected):
     settings, _ = bad_input_run
     statuses = document_statuses(settings.warehouse_path)

@@ -148,7 +148,9 @@ def test_jiangsu_tables_only_budget():
     assert three.row("total").values["budget"] == Decimal("6601000.00")  # the "三公" 小计 660.10
     assert three.row("overseas_travel").values["budget"] == Decimal("1060000.00")
     # the expenditure-by-purpose block of the three-sided 收支预算总表
-    assert cell(tables, "01", "支出用途/一、基本支出", "amount", "expenditure") == Decimal("65227500.00")
+    assert cell(tables, "01", "支出用途/一、基本支出", "amount", "expenditure") == Decimal(
+        "65227500.00"
+    )
 
 
 def test_prose_only_budget_is_a_document_without_tables():

@@ -66,29 +66,33 @@ class PageLayout:
 
 
 def read_pages(path: Path) -> list[PageLayout]:
-    """Every page's words and rules; raises DocumentRejected when the file can't be read."""
+    """Every page's words and rules; raises DocumentRejected when the file can't be read.
+
+    MemoryError is let through: running out of memory is the runner's limit
+    speaking, not a fault of the file.
+    """
     try:
-        pdf = pdfplumber.open(path)
-    except Exception as exc:  # pdfminer raises many types for broken files
-        raise DocumentRejected(_open_failure(path, exc)) from exc
-    with pdf:
-        try:
+        with pdfplumber.open(path) as pdf:
             pages = [_read_page(page) for page in pdf.pages]
-        except DocumentRejected:
-            raise
-        except Exception as exc:
-            raise DocumentRejected(
-                f"{path.name}: corrupt PDF ({type(exc).__name__}: {exc})"
-            ) from exc
+    except (DocumentRejected, MemoryError):
+        raise
+    except Exception as exc:  # pdfminer raises many types for broken files
+        raise DocumentRejected(_read_failure(path, exc)) from exc
     missing = [p for p in pages if not p.words]
     if missing:
         _fill_from_pdfium(path, missing)
     return pages
 
 
-def _open_failure(path: Path, exc: Exception) -> str:
-    name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+def _read_failure(path: Path, exc: Exception) -> str:
+    """Why pdfminer could not read the file, in words an analyst can act on."""
+    chain: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and cause not in chain:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    causes = " ".join(f"{type(c).__name__} {c}" for c in chain)
+    if "password" in causes.lower() or "encrypt" in causes.lower():
         return f"{path.name}: encrypted PDF (password protected); cannot be read"
     head = path.read_bytes()[:1024] if path.exists() else b""
     if not head:
@@ -96,7 +100,7 @@ def _open_failure(path: Path, exc: Exception) -> str:
     if not head.lstrip().startswith(b"%PDF"):
         kind = "HTML" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "unknown"
         return f"{path.name}: not a PDF (content looks like {kind})"
-    return f"{path.name}: truncated or corrupt PDF ({name}: {exc})"
+    return f"{path.name}: truncated or corrupt PDF ({type(exc).__name__}: {exc})"
 
 
 def _read_page(page: pdfplumber.page.Page) -> PageLayout:
