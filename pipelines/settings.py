@@ -18,7 +18,6 @@ environment at call time (so tests and the CLI can point it elsewhere):
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -136,17 +135,3 @@ def load_settings(
         else None,
     )
     return settings.with_overrides(raw_dir=raw_dir, warehouse_path=warehouse_path, workers=workers)
-
-
-def document_id_for(sha256: str) -> str:
-    """The stable document id: ``'doc_'`` + the first 16 hex digits of the file's sha256."""
-    return "doc_" + sha256[:16]
-
-
-def sha256_of_file(path: Path, chunk_size: int = 1 << 20) -> str:
-    """Hex sha256 of a file's bytes, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(chunk_size):
-            digest.update(chunk)
-    return digest.hexdigest()

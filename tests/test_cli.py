@@ -14,7 +14,7 @@ import pytest
 from conftest import PROJECT_ROOT, copy_samples, write_html_as_pdf, write_zero_bytes
 
 from pipelines.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, main
-from pipelines.settings import document_id_for, sha256_of_file
+from pipelines.extraction import document_id_for, file_sha256
 
 
 def _fiscal_command() -> list[str]:
@@ -130,7 +130,7 @@ def test_extract_json_has_provenance_for_every_number(sample_pdfs, capsys):
     pdf = sample_pdfs[0]
     assert main(["extract", str(pdf), "--format", "json"]) == EXIT_OK
     data = json.loads(capsys.readouterr().out)
-    assert data["document_id"] == document_id_for(sha256_of_file(pdf))
+    assert data["document_id"] == document_id_for(file_sha256(pdf))
     assert data["source_file"] == pdf.name
     assert data["tables"] and data["cells"]
     for cell in data["cells"]:

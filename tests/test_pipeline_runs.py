@@ -13,6 +13,7 @@ import pytest
 from conftest import copy_samples, document_statuses, marts_snapshot, query
 
 from pipelines.settings import document_id_for, sha256_of_file
+from pipelines.warehouse.fingerprint import fingerprint_path
 from pipelines.warehouse.pipeline import current_ledger, run_pipeline
 from pipelines.warehouse.state import read_ledger
 
@@ -36,8 +37,13 @@ def test_running_twice_leaves_identical_marts(sample_pdfs, pipeline_settings):
     first = run_pipeline(settings)
     snapshot = marts_snapshot(settings.warehouse_path)
     raw_documents = query(settings.warehouse_path, "SELECT * FROM raw.documents ORDER BY 1")
+    unchanged = run_pipeline(settings)
+    assert unchanged.dbt is None  # nothing new: the published warehouse is kept as it is
+    assert unchanged.count("loaded") == 3
+    fingerprint_path(settings).unlink()  # now force a full rebuild from the cache
     second = run_pipeline(settings)
 
+    assert second.dbt is not None
     assert first.count("loaded") == second.count("loaded") == 3
     assert second.extracted_now == 0  # everything came from the cache
     assert marts_snapshot(settings.warehouse_path) == snapshot

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.settings import document_id_for, sha256_of_file
+from pipelines.extraction import document_id_for, file_sha256
 from pipelines.warehouse.state import read_json, write_json_atomically
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
             if remembered and remembered[0] == stat.st_size and remembered[1] == stat.st_mtime_ns:
                 sha = remembered[2]
             else:
-                sha = sha256_of_file(path)
+                sha = file_sha256(path)
         except OSError as exc:
             unreadable.append((relative, f"{relative}: cannot be read ({exc.strerror or exc})"))
             continue

@@ -33,6 +33,7 @@ from pipelines.warehouse.extraction_runner import (
     ProgressCallback,
     extract_documents,
 )
+from pipelines.warehouse.fingerprint import inputs_fingerprint, is_published, record_published
 from pipelines.warehouse.inventory import Inventory, scan_raw_dir
 from pipelines.warehouse.loader import (
     STATUS_LOADED,
@@ -378,6 +379,10 @@ def run_pipeline(
         log.info("%d documents in %s", len(inventory.documents), settings.raw_dir)
         progress = progress_factory(len(inventory.documents)) if progress_factory else None
         outcomes = extract_documents(inventory.documents, settings, progress)
+        fingerprint = inputs_fingerprint(outcomes, settings)
+        if is_published(settings, fingerprint):
+            log.info("nothing changed since the published warehouse was built; keeping it")
+            return _unchanged_summary(settings, inventory, started)
         ledger = current_ledger(settings)
         build_path = build_path_for(settings.warehouse_path, label)
         try:
@@ -386,6 +391,7 @@ def run_pipeline(
             mart_rows = mart_row_counts(build_path)
             severities = findings_by_severity(build_path)
             publish_build(build_path, settings)
+            record_published(settings, fingerprint)
         finally:
             _ledger_sidecar(build_path).unlink(missing_ok=True)
             remove_build(build_path)
@@ -406,6 +412,33 @@ def run_pipeline(
 
 
 # -- helpers ---------------------------------------------------------------------
+
+
+def _unchanged_summary(settings: Settings, inventory: Inventory, started: float) -> RunSummary:
+    """The summary of a run that found nothing new: the published warehouse as it is."""
+    connection = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        rows = connection.execute(
+            "SELECT document_id, source_file, status, status_reason, page_count "
+            "FROM raw.documents ORDER BY source_file"
+        ).fetchall()
+    finally:
+        connection.close()
+    return RunSummary(
+        warehouse_path=settings.warehouse_path,
+        documents=[
+            DocumentResult(document_id, source, status, reason, pages, from_cache=True)
+            for document_id, source, status, reason, pages in rows
+        ],
+        mart_rows=mart_row_counts(settings.warehouse_path),
+        findings_by_severity=findings_by_severity(settings.warehouse_path),
+        unreadable=inventory.unreadable,
+        wall_seconds=time.monotonic() - started,
+        extraction_seconds=0.0,
+        extracted_now=0,
+        workers=settings.workers,
+        dbt=None,
+    )
 
 
 def _ledger_sidecar(build_path: Path) -> Path:
