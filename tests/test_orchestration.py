@@ -7,6 +7,7 @@ import dagster as dg
 import pytest
 from conftest import copy_samples, query
 
+from pipelines.extraction import document_id_for, file_sha256
 from pipelines.orchestration.assets import (
     EXTRACTABLE_CHECK,
     build_published_warehouse,
@@ -20,7 +21,6 @@ from pipelines.orchestration.dbt import fiscal_dbt_assets
 from pipelines.orchestration.definitions import defs as load_defs
 from pipelines.orchestration.partitions import documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource, default_resources
-from pipelines.settings import document_id_for, sha256_of_file
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_sensor_registers_new_changed_and_removed_files(definitions, sample_pdfs
             return sensor(context)
 
         result = evaluate()
-        ids = sorted(document_id_for(sha256_of_file(path)) for path in (first, second))
+        ids = sorted(document_id_for(file_sha256(path)) for path in (first, second))
         [add] = result.dynamic_partitions_requests
         assert sorted(add.partition_keys) == ids
         assert sorted(r.partition_key for r in result.run_requests if r.partition_key) == ids
@@ -91,10 +91,10 @@ def test_sensor_registers_new_changed_and_removed_files(definitions, sample_pdfs
 
         assert isinstance(evaluate(), dg.SkipReason)  # nothing changed
 
-        old_id = document_id_for(sha256_of_file(second))
+        old_id = document_id_for(file_sha256(second))
         copy_samples(sample_pdfs[2:3], raw_dir, [second.name])  # changed content
         result = evaluate()
-        new_id = document_id_for(sha256_of_file(second))
+        new_id = document_id_for(file_sha256(second))
         requests = {type(r).__name__: r for r in result.dynamic_partitions_requests}
         assert requests["AddDynamicPartitionsRequest"].partition_keys == [new_id]
         assert requests["DeleteDynamicPartitionsRequest"].partition_keys == [old_id]
@@ -109,7 +109,7 @@ def test_materialize_one_document_into_a_temporary_warehouse(sample_pdfs, tmp_pa
         **default_resources(),
         "fiscal": FiscalWarehouseResource(raw_dir=str(raw_dir), warehouse_path=str(warehouse)),
     }
-    document_id = document_id_for(sha256_of_file(pdf))
+    document_id = document_id_for(file_sha256(pdf))
     with dg.instance_for_test() as instance:
         inventory = dg.materialize([document_inventory], instance=instance, resources=resources)
         assert inventory.success

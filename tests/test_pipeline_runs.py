@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_samples, document_statuses, marts_snapshot, query
 
-from pipelines.settings import document_id_for, sha256_of_file
+from pipelines.extraction import document_id_for, file_sha256
 from pipelines.warehouse.fingerprint import fingerprint_path
 from pipelines.warehouse.pipeline import current_ledger, run_pipeline
 from pipelines.warehouse.state import read_ledger
@@ -68,8 +68,8 @@ def test_a_changed_file_replaces_its_rows_and_a_removed_one_is_withdrawn(
         sample_pdfs[:3], settings.raw_dir, ["kept.pdf", "changed.pdf", "removed.pdf"]
     )
     run_pipeline(settings)
-    old_id = document_id_for(sha256_of_file(changed))
-    removed_id = document_id_for(sha256_of_file(removed))
+    old_id = document_id_for(file_sha256(changed))
+    removed_id = document_id_for(file_sha256(removed))
     assert _rows_by_document(settings.warehouse_path, "fct_statement_line").get(old_id, 0) > 0
     columns = [row[0] for row in query(settings.warehouse_path, "DESCRIBE raw.documents")]
     removed_before = query(
@@ -79,7 +79,7 @@ def test_a_changed_file_replaces_its_rows_and_a_removed_one_is_withdrawn(
     copy_samples(sample_pdfs[3:4], settings.raw_dir, ["changed.pdf"])  # same name, new content
     removed.unlink()
     summary = run_pipeline(settings)
-    new_id = document_id_for(sha256_of_file(changed))
+    new_id = document_id_for(file_sha256(changed))
 
     assert new_id != old_id
     statuses = {
@@ -89,7 +89,7 @@ def test_a_changed_file_replaces_its_rows_and_a_removed_one_is_withdrawn(
         )
     }
     assert statuses[new_id] == ("loaded", None)
-    assert statuses[document_id_for(sha256_of_file(kept))] == ("loaded", None)
+    assert statuses[document_id_for(file_sha256(kept))] == ("loaded", None)
     assert statuses[old_id][0] == "withdrawn"
     assert "changed.pdf" in statuses[old_id][1] and new_id in statuses[old_id][1]
     assert statuses[removed_id][0] == "withdrawn"
