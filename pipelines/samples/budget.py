@@ -20,9 +20,9 @@ account can be compared line by line:
 from __future__ import annotations
 
 import random
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from pipelines.samples.accounts import WAN, ZERO, wan
+from pipelines.samples.accounts import ZERO, wan
 from pipelines.samples.blocks import Block, Heading, Paragraph, Sentence
 from pipelines.samples.budget_accounts import (
     BudgetAccount,
@@ -32,7 +32,15 @@ from pipelines.samples.budget_accounts import (
 )
 from pipelines.samples.budget_tables import BudgetContext, budget_table_blocks
 from pipelines.samples.departments import PERSONNEL_ITEMS, PROFILES, DepartmentProfile
-from pipelines.samples.prose import heading, lines_to_blocks, part, said
+from pipelines.samples.prose import (
+    department_overview,
+    lines_to_blocks,
+    part,
+    pct,
+    said,
+    said_paragraph,
+    wan_text,
+)
 from pipelines.samples.render import render_pdf
 from pipelines.samples.sample import SampleDocument
 from pipelines.samples.seed_wuhan import COLUMNS, EXECUTIONS, _economic_lines, _function_lines
@@ -59,22 +67,11 @@ class BudgetSample(SampleDocument):
 # -- prose ---------------------------------------------------------------------------------------
 
 
-def _w(yuan: Decimal, thousands: bool = False) -> str:
-    value = yuan / WAN
-    return f"{value:,.2f}" if thousands else f"{value:.2f}"
-
-
-def _pct(part_: Decimal, whole: Decimal) -> str:
-    if whole == 0:
-        return "0.0"
-    return str((part_ / whole * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
 def explanation(name: str, year: int, a: BudgetAccount, *, thousands: bool) -> list[Block]:
     """部门预算编制说明: the totals the tables hold, restated (with their figure records)."""
 
     def w(yuan: Decimal) -> str:
-        return _w(yuan, thousands)
+        return wan_text(yuan, thousands)
 
     inc, t02, t03, t05 = a.income, a.t02[0], a.t03[0], a.t05[0]
     own = [
@@ -94,7 +91,7 @@ def explanation(name: str, year: int, a: BudgetAccount, *, thousands: bool) -> l
                     ("income_total", t02.get("total")),
                 ),
                 said(
-                    f"其中：财政拨款收入{w(t02.get('fiscal_appropriation'))}万元，占收入预算的{_pct(t02.get('fiscal_appropriation'), t02.get('total'))}%；",
+                    f"其中：财政拨款收入{w(t02.get('fiscal_appropriation'))}万元，占收入预算的{pct(t02.get('fiscal_appropriation'), t02.get('total'))}%；",
                     ("fiscal_appropriation_income", t02.get("fiscal_appropriation")),
                 ),
                 Sentence(income_parts.rstrip("；") + "。"),
@@ -107,11 +104,11 @@ def explanation(name: str, year: int, a: BudgetAccount, *, thousands: bool) -> l
                     ("expenditure_total", t03.get("total")),
                 ),
                 said(
-                    f"其中：基本支出{w(t03.get('basic'))}万元，占支出预算的{_pct(t03.get('basic'), t03.get('total'))}%；",
+                    f"其中：基本支出{w(t03.get('basic'))}万元，占支出预算的{pct(t03.get('basic'), t03.get('total'))}%；",
                     ("basic_expenditure", t03.get("basic")),
                 ),
                 said(
-                    f"项目支出{w(t03.get('project'))}万元，占支出预算的{_pct(t03.get('project'), t03.get('total'))}%。",
+                    f"项目支出{w(t03.get('project'))}万元，占支出预算的{pct(t03.get('project'), t03.get('total'))}%。",
                     ("project_expenditure", t03.get("project")),
                 ),
             ]
@@ -136,13 +133,9 @@ def explanation(name: str, year: int, a: BudgetAccount, *, thousands: bool) -> l
     blocks.append(Paragraph.plain("一般公共预算拨款支出按功能分类，主要用于以下方面："))
     for n, line in enumerate(classes, start=1):
         blocks.append(
-            Paragraph(
-                [
-                    said(
-                        f"{n}.{line.name}（类）{w(line.get('total'))}万元，占{_pct(line.get('total'), t05.get('total'))}%。",
-                        (f"general_budget_class:{line.code}", line.get("total")),
-                    )
-                ]
+            said_paragraph(
+                f"{n}.{line.name}（类）{w(line.get('total'))}万元，占{pct(line.get('total'), t05.get('total'))}%。",
+                (f"general_budget_class:{line.code}", line.get("total")),
             )
         )
     blocks += [
@@ -194,7 +187,7 @@ def _item_list(a: BudgetAccount, names: dict[str, str], thousands: bool) -> list
         use = "基本支出" if line.get("basic") else "项目支出"
         blocks.append(
             Paragraph.plain(
-                f"{n}.“{path}”科目{_w(line.get('total'), thousands)}万元，主要用于{use}。"
+                f"{n}.“{path}”科目{wan_text(line.get('total'), thousands)}万元，主要用于{use}。"
             )
         )
     return blocks
@@ -403,13 +396,9 @@ def synthetic_budget_sample(profile: DepartmentProfile, year: int) -> SampleDocu
     form, style = BUDGET_STYLES[profile.slug]
     quantum = CENT if style.unit == "元" else HUNDRED
     account, names = synthetic_budget_account(profile, year, quantum)
-    overview: list[Block] = [
-        heading("一、部门主要职责"),
-        *[Paragraph.plain(f"{i}.{duty}") for i, duty in enumerate(profile.duties, start=1)],
-        heading("二、机构设置情况"),
-        Paragraph.plain(f"纳入{profile.name}{year}年部门预算编制范围的单位包括："),
-        *[Paragraph.plain(f"{i}.{unit}；") for i, unit in enumerate(profile.units, start=1)],
-    ]
+    part1 = department_overview(
+        profile.duties, f"纳入{profile.name}{year}年部门预算编制范围的单位包括：", profile.units
+    )
     traits = {
         "national": ("公开NN表 numbering", "header not repeated on continuation pages"),
         "jiangsu": ("公开NN表 above the title", "titles without year", "thousands separators", f"zero as '{style.zero}'"),
@@ -423,7 +412,7 @@ def synthetic_budget_sample(profile: DepartmentProfile, year: int) -> SampleDocu
         style=style,
         account=account,
         names=names,
-        overview=overview,
+        overview=part1,
         slug=profile.slug,
         traits=("synthetic", *traits, *(() if account.t07 else ("07 declared 本表无数据",))),
     )

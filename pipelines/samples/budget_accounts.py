@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
-from pipelines.samples.accounts import ZERO, EconomicLine, FunctionLine
+from pipelines.samples.accounts import THREE_PUBLIC_ORDER, ZERO, EconomicLine, FunctionLine
 from pipelines.samples.economic import (
     CAPITAL_310,
     CLASS_NAMES,
@@ -42,15 +42,6 @@ PINNED_SECTIONS: dict[str, tuple[str, ...]] = {
 RETIREMENT_SECTIONS = ("30301", "30302")  # 离休费 / 退休费 <- 行政/事业单位离退休
 RETIREMENT_ITEMS = ("2080501", "2080502")
 
-THREE_PUBLIC_KEYS = (
-    "total",
-    "overseas_travel",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-)
-
 
 @dataclass
 class BudgetLeaves:
@@ -62,7 +53,7 @@ class BudgetLeaves:
     own_income: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # 项 -> income key
     own_spending: dict[str, str] = field(default_factory=dict)  # 项 -> 'basic' | 'project'
     economic: dict[str, Decimal] = field(default_factory=dict)  # 5-digit section -> amount
-    three_public: dict[str, Decimal] = field(default_factory=dict)  # THREE_PUBLIC_KEYS
+    three_public: dict[str, Decimal] = field(default_factory=dict)  # THREE_PUBLIC_ORDER
 
 
 @dataclass
@@ -155,7 +146,7 @@ def build_budget(leaves: BudgetLeaves) -> BudgetAccount:
     t06_total = sum((x.amount for x in t06 if len(x.code) == 3), ZERO)
     if t06_total != t05[0].get("basic"):
         raise ValueError(f"06 total {t06_total} != 05 basic {t05[0].get('basic')}")
-    three = {k: leaves.three_public.get(k, ZERO) for k in THREE_PUBLIC_KEYS}
+    three = {k: leaves.three_public.get(k, ZERO) for k in THREE_PUBLIC_ORDER}
     if (
         three["vehicles"] != three["vehicle_purchase"] + three["vehicle_operation"]
         or three["total"]

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.model import Column, TableRow
 from pipelines.samples.accounts import ZERO, FunctionLine
 from pipelines.samples.blocks import Cell, Grid, GridRow, TableBlock
 from pipelines.samples.budget_accounts import PERSONNEL_CLASSES, BudgetAccount
 from pipelines.samples.statements import CHINESE_ORDINALS, EXPENDITURE_CLASSES
 from pipelines.samples.style import TableStyle, normalise
+from pipelines.samples.tables import in_print_order, standard_block
 
 FORMS = ("national", "jiangsu", "shanghai")
 
@@ -204,29 +205,17 @@ class BudgetContext:
         is_empty: bool = False,
         unit: str | None = None,
     ) -> TableBlock:
-        notes = notes or []
-        printed = self.style.printed_number(position)
-        unit = unit or self.style.unit
-        title = self.title(code)
-        expected = ExtractedTable(
-            table_code=code,
-            title=normalise(title),
-            printed_number=printed,
-            unit=unit,
-            pages=[],
-            columns=columns,
-            rows=rows,
+        return standard_block(
+            code,
+            self.title(code),
+            self.style.printed_number(position),
+            f"{self.style.scope_label}：{self.department}",
+            unit or self.style.unit,
+            grid,
+            columns,
+            rows,
+            notes=notes or [],
             is_empty=is_empty,
-            note=normalise("".join(notes)),
-        )
-        return TableBlock(
-            title=title,
-            grid=grid,
-            printed_number=printed,
-            department_line=f"{self.style.scope_label}：{self.department}",
-            unit_line=f"单位：{unit}",
-            notes=notes,
-            expected=expected,
             landscape=self.landscape,
             repeat_header=self.style.repeat_header,
             number_above=self.form == "jiangsu",
@@ -611,17 +600,15 @@ def three_public_09(ctx: BudgetContext, position: int, account: BudgetAccount) -
 
 def budget_table_blocks(ctx: BudgetContext, account: BudgetAccount) -> list[TableBlock]:
     """The eight tables in the form's print order, numbered by position."""
-    blocks: list[TableBlock] = []
-    for position, code in enumerate(PRINT_ORDER[ctx.form], start=1):
-        if code == "01":
-            blocks.append(statement_01(ctx, position, account))
-        elif code == "04":
-            blocks.append(statement_04(ctx, position, account))
-        elif code == "06":
-            blocks.append(economic_06(ctx, position, account))
-        elif code == "09":
-            blocks.append(three_public_09(ctx, position, account))
-        else:
-            lines = {"02": account.t02, "03": account.t03, "05": account.t05, "07": account.t07}
-            blocks.append(function_table(ctx, code, position, lines[code]))
-    return blocks
+    lines = {"02": account.t02, "03": account.t03, "05": account.t05, "07": account.t07}
+    builders = {
+        "01": lambda position: statement_01(ctx, position, account),
+        "04": lambda position: statement_04(ctx, position, account),
+        "06": lambda position: economic_06(ctx, position, account),
+        "09": lambda position: three_public_09(ctx, position, account),
+    }
+    return in_print_order(
+        PRINT_ORDER[ctx.form],
+        builders,
+        lambda code, position: function_table(ctx, code, position, lines[code]),
+    )

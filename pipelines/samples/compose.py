@@ -8,6 +8,7 @@ from pipelines.samples.tables import (
     TableContext,
     economic_06,
     function_table,
+    in_print_order,
     statement_01,
     statement_04,
     three_public_09,
@@ -29,34 +30,33 @@ def table_blocks(
     """The tables in ``order``; ``break_before`` forces page breaks before those function codes."""
     break_before = break_before or {}
     empty_notes = empty_notes or {}
-    blocks: list[TableBlock] = []
-    for position, code in enumerate(order, start=1):
-        if code == "01":
-            blocks.append(statement_01(ctx, position, account))
-        elif code == "04":
-            blocks.append(statement_04(ctx, position, account))
-        elif code == "06":
-            blocks.append(economic_06(ctx, position, account))
-        elif code == "09":
-            assert account.t09 is not None
-            blocks.append(three_public_09(ctx, position, account.t09))
-        else:
-            lines = {
-                "02": account.t02,
-                "03": account.t03,
-                "05": account.t05,
-                "07": account.t07,
-                "08": account.t08,
-            }[code]
-            blocks.append(
-                function_table(
-                    ctx,
-                    code,
-                    position,
-                    lines,
-                    break_before_codes=break_before.get(code, ()),
-                    empty_notes=empty_notes.get(code),
-                    declared_no_data=code in no_data_declared,
-                )
-            )
-    return blocks
+    lines = {
+        "02": account.t02,
+        "03": account.t03,
+        "05": account.t05,
+        "07": account.t07,
+        "08": account.t08,
+    }
+
+    def table_09(position: int) -> TableBlock:
+        assert account.t09 is not None
+        return three_public_09(ctx, position, account.t09)
+
+    def function(code: str, position: int) -> TableBlock:
+        return function_table(
+            ctx,
+            code,
+            position,
+            lines[code],
+            break_before_codes=break_before.get(code, ()),
+            empty_notes=empty_notes.get(code),
+            declared_no_data=code in no_data_declared,
+        )
+
+    builders = {
+        "01": lambda position: statement_01(ctx, position, account),
+        "04": lambda position: statement_04(ctx, position, account),
+        "06": lambda position: economic_06(ctx, position, account),
+        "09": table_09,
+    }
+    return in_print_order(order, builders, function)

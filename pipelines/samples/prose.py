@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from pipelines.extraction.model import BudgetExecution, NarrativeFigure
+from pipelines.samples.accounts import WAN
 from pipelines.samples.blocks import Block, Heading, PageBreak, Paragraph, Sentence
+
+
+def wan_text(yuan: Decimal, thousands: bool = False) -> str:
+    """Yuan printed as 万元 with two decimals (and thousands separators if asked)."""
+    value = yuan / WAN
+    return f"{value:,.2f}" if thousands else f"{value:.2f}"
+
+
+def pct(part_: Decimal, whole: Decimal) -> str:
+    """``part_`` as a percentage of ``whole``, one decimal ('0.0' when ``whole`` is 0)."""
+    if whole == 0:
+        return "0.0"
+    return str((part_ / whole * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def part(title: str) -> list[Block]:
@@ -29,11 +43,27 @@ def lines_to_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def department_overview(duties: list[str], scope_line: str, units: list[str]) -> list[Block]:
+    """Part 1 of a synthetic document: numbered duties, then the units the document covers."""
+    return [
+        heading("一、部门主要职责"),
+        *[Paragraph.plain(f"{i}.{duty}") for i, duty in enumerate(duties, start=1)],
+        heading("二、机构设置情况"),
+        Paragraph.plain(scope_line),
+        *[Paragraph.plain(f"{i}.{unit}；") for i, unit in enumerate(units, start=1)],
+    ]
+
+
 def said(text: str, *figures: tuple[str, Decimal]) -> Sentence:
     """A sentence restating figures: ``said('…收入合计X万元…', ('income_total', yuan))``."""
     return Sentence(
         text, figures=[NarrativeFigure(key, amount, 0, text) for key, amount in figures]
     )
+
+
+def said_paragraph(text: str, *figures: tuple[str, Decimal]) -> Paragraph:
+    """A paragraph of one sentence restating figures (see ``said``)."""
+    return Paragraph([said(text, *figures)])
 
 
 def executed(

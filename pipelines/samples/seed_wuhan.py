@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from pipelines.samples import seed_wuhan_tables as t
 from pipelines.samples.accounts import (
+    THREE_PUBLIC_ORDER,
     ZERO,
     EconomicLine,
     FinalAccount,
@@ -36,7 +37,7 @@ from pipelines.samples.sample import SampleDocument
 from pipelines.samples.seed_wuhan_text import PART1, PART4, PART5, PART6
 from pipelines.samples.statements import lines_01, lines_04
 from pipelines.samples.style import TableStyle
-from pipelines.samples.tables import THREE_PUBLIC_ORDER, TableContext
+from pipelines.samples.tables import TableContext
 
 DEPARTMENT = "武汉市科学技术局"
 REGION = "武汉市"

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from pipelines.samples.accounts import WAN, ZERO
+from pipelines.samples.accounts import ZERO
 from pipelines.samples.blocks import Block, Heading, Paragraph, Sentence
 from pipelines.samples.compose import table_blocks
 from pipelines.samples.departments import PROFILES, DepartmentProfile
-from pipelines.samples.prose import executed, heading, part, said
+from pipelines.samples.prose import (
+    department_overview,
+    executed,
+    heading,
+    part,
+    pct,
+    said,
+    said_paragraph,
+)
+from pipelines.samples.prose import wan_text as w
 from pipelines.samples.sample import SampleDocument
 from pipelines.samples.synthetic import GeneratedYear, generate
 from pipelines.samples.tables import TableContext
@@ -16,17 +25,6 @@ from pipelines.samples.tables import TableContext
 YEARS = (2021, 2022, 2023)
 REASONS_UP = ("新增专项工作任务", "追加年中预算", "上级转移支付资金增加")
 REASONS_DOWN = ("人员变动", "压减一般性支出", "项目实施进度调整", "年初测算数偏高")
-
-
-def w(yuan: Decimal) -> str:
-    """Yuan printed as 万元 with two decimals."""
-    return f"{yuan / WAN:.2f}"
-
-
-def pct(part: Decimal, whole: Decimal) -> str:
-    if whole == 0:
-        return "0.0"
-    return str((part / whole * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def change(current: Decimal, previous: Decimal) -> str:
@@ -128,25 +126,17 @@ def _narrative(
             ]
         ),
         heading("（二）一般公共预算财政拨款支出决算结构情况"),
-        Paragraph(
-            [
-                said(
-                    f"{y}年度一般公共预算财政拨款支出{w(gb.get('total'))}万元，主要用于以下方面：",
-                    ("general_budget_expenditure", gb.get("total")),
-                )
-            ]
+        said_paragraph(
+            f"{y}年度一般公共预算财政拨款支出{w(gb.get('total'))}万元，主要用于以下方面：",
+            ("general_budget_expenditure", gb.get("total")),
         ),
     ]
     classes = [line for line in a.t05 if line.level == 1]
     for n, line in enumerate(classes, start=1):
         blocks.append(
-            Paragraph(
-                [
-                    said(
-                        f"{n}.{line.name}（类）支出{w(line.get('total'))}万元，占{pct(line.get('total'), gb.get('total'))}%。",
-                        (f"general_budget_class:{line.code}", line.get("total")),
-                    ),
-                ]
+            said_paragraph(
+                f"{n}.{line.name}（类）支出{w(line.get('total'))}万元，占{pct(line.get('total'), gb.get('total'))}%。",
+                (f"general_budget_class:{line.code}", line.get("total")),
             )
         )
     initial_total = sum(g.initial_budget.values(), ZERO)
@@ -200,22 +190,14 @@ def _narrative(
     personnel, public = a.t06_personnel_total, a.t06_public_total
     blocks += [
         heading("六、一般公共预算财政拨款基本支出决算情况说明"),
-        Paragraph(
-            [
-                said(
-                    f"{y}年度一般公共预算财政拨款基本支出{w(gb.get('basic'))}万元，其中：人员经费{w(personnel)}万元，主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、职工基本医疗保险缴费、住房公积金、退休费等。",
-                    ("general_budget_basic", gb.get("basic")),
-                    ("personnel_expenditure", personnel),
-                )
-            ]
+        said_paragraph(
+            f"{y}年度一般公共预算财政拨款基本支出{w(gb.get('basic'))}万元，其中：人员经费{w(personnel)}万元，主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、职工基本医疗保险缴费、住房公积金、退休费等。",
+            ("general_budget_basic", gb.get("basic")),
+            ("personnel_expenditure", personnel),
         ),
-        Paragraph(
-            [
-                said(
-                    f"公用经费{w(public)}万元，主要包括：办公费、印刷费、水电费、邮电费、物业管理费、差旅费、维修（护）费、会议费、培训费、公务接待费、工会经费、福利费、公务用车运行维护费、其他交通费用等。",
-                    ("public_expenditure", public),
-                )
-            ]
+        said_paragraph(
+            f"公用经费{w(public)}万元，主要包括：办公费、印刷费、水电费、邮电费、物业管理费、差旅费、维修（护）费、会议费、培训费、公务接待费、工会经费、福利费、公务用车运行维护费、其他交通费用等。",
+            ("public_expenditure", public),
         ),
         heading("七、政府性基金预算财政拨款收入支出决算情况说明"),
     ]
@@ -247,53 +229,33 @@ def _narrative(
                 ),
             ]
         ),
-        Paragraph(
-            [
-                said(
-                    f"1.因公出国（境）费预算为{w(b['overseas_travel'])}万元，支出决算为{w(act['overseas_travel'])}万元。",
-                    ("overseas_travel_budget", b["overseas_travel"]),
-                    ("overseas_travel_actual", act["overseas_travel"]),
-                )
-            ]
+        said_paragraph(
+            f"1.因公出国（境）费预算为{w(b['overseas_travel'])}万元，支出决算为{w(act['overseas_travel'])}万元。",
+            ("overseas_travel_budget", b["overseas_travel"]),
+            ("overseas_travel_actual", act["overseas_travel"]),
         ),
-        Paragraph(
-            [
-                said(
-                    f"2.公务用车购置及运行维护费支出决算为{w(act['vehicles'])}万元。其中：",
-                    ("vehicles_actual", act["vehicles"]),
-                )
-            ]
+        said_paragraph(
+            f"2.公务用车购置及运行维护费支出决算为{w(act['vehicles'])}万元。其中：",
+            ("vehicles_actual", act["vehicles"]),
         ),
     ]
     if act["vehicle_purchase"]:
         blocks.append(
-            Paragraph(
-                [
-                    said(
-                        f"（1）公务用车购置费{w(act['vehicle_purchase'])}万元，本年度更新公务用车1辆。",
-                        ("vehicle_purchase_actual", act["vehicle_purchase"]),
-                    )
-                ]
+            said_paragraph(
+                f"（1）公务用车购置费{w(act['vehicle_purchase'])}万元，本年度更新公务用车1辆。",
+                ("vehicle_purchase_actual", act["vehicle_purchase"]),
             )
         )
     else:
         blocks.append(Paragraph.plain("（1）本年度无购置（更新）公务用车。"))
     blocks += [
-        Paragraph(
-            [
-                said(
-                    f"（2）公务用车运行维护费{w(act['vehicle_operation'])}万元，主要用于燃料费、维修费、过路过桥费、保险费等。",
-                    ("vehicle_operation_actual", act["vehicle_operation"]),
-                )
-            ]
+        said_paragraph(
+            f"（2）公务用车运行维护费{w(act['vehicle_operation'])}万元，主要用于燃料费、维修费、过路过桥费、保险费等。",
+            ("vehicle_operation_actual", act["vehicle_operation"]),
         ),
-        Paragraph(
-            [
-                said(
-                    f"3.公务接待费支出决算为{w(act['official_reception'])}万元，主要用于上级部门检查指导、兄弟单位交流学习等接待。",
-                    ("official_reception_actual", act["official_reception"]),
-                )
-            ]
+        said_paragraph(
+            f"3.公务接待费支出决算为{w(act['official_reception'])}万元，主要用于上级部门检查指导、兄弟单位交流学习等接待。",
+            ("official_reception_actual", act["official_reception"]),
         ),
     ]
     return blocks
@@ -317,11 +279,11 @@ def synthetic_sample(profile: DepartmentProfile, year: int) -> SampleDocument:
         Heading(profile.name, size=24, space_before=200, space_after=20),
         Heading(f"{year}年度部门决算", size=24, space_after=40),
         *part(f"第一部分  {profile.name}概况"),
-        heading("一、部门主要职责"),
-        *[Paragraph.plain(f"{i}.{duty}") for i, duty in enumerate(profile.duties, start=1)],
-        heading("二、机构设置情况"),
-        Paragraph.plain(f"纳入{profile.name}{year}年度部门决算编制范围的单位包括："),
-        *[Paragraph.plain(f"{i}.{unit}；") for i, unit in enumerate(profile.units, start=1)],
+        *department_overview(
+            profile.duties,
+            f"纳入{profile.name}{year}年度部门决算编制范围的单位包括：",
+            profile.units,
+        ),
         *part(f"第二部分  {profile.name}{year}年度部门决算表"),
         *table_blocks(
             ctx, generated.account, order=profile.order, break_before=profile.page_breaks

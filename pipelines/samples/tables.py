@@ -7,10 +7,12 @@ Pages are filled in after layout.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.samples.accounts import (
+    THREE_PUBLIC_ORDER,
     ZERO,
     EconomicLine,
     FinalAccount,
@@ -127,32 +129,81 @@ class TableContext:
         break_before: set[int] | None = None,
         repeat_header: bool | None = None,
     ) -> TableBlock:
-        printed = self.style.printed_number(position)
-        title = self.title(code)
-        notes = NOTES[code] if notes is None else notes
-        expected = ExtractedTable(
-            table_code=code,
-            title=normalise(title),
-            printed_number=printed,
-            unit=self.style.unit,
-            pages=[],
-            columns=columns,
-            rows=rows,
+        return standard_block(
+            code,
+            self.title(code),
+            self.style.printed_number(position),
+            f"{self.style.scope_label}：{self.department}",
+            self.style.unit,
+            grid,
+            columns,
+            rows,
+            notes=NOTES[code] if notes is None else notes,
             is_empty=is_empty,
-            note=normalise("".join(notes)),
-        )
-        return TableBlock(
-            title=title,
-            grid=grid,
-            printed_number=printed,
-            department_line=f"{self.style.scope_label}：{self.department}",
-            unit_line=f"单位：{self.style.unit}",
-            notes=notes,
-            expected=expected,
             landscape=landscape,
             repeat_header=self.style.repeat_header if repeat_header is None else repeat_header,
-            break_before=break_before or set(),
+            break_before=break_before,
         )
+
+
+def standard_block(
+    code: str,
+    title: str,
+    printed: str | None,
+    department_line: str,
+    unit: str,
+    grid: Grid,
+    columns: list[Column],
+    rows: list[TableRow],
+    *,
+    notes: list[str],
+    is_empty: bool,
+    landscape: bool,
+    repeat_header: bool,
+    break_before: set[int] | None = None,
+    number_above: bool = False,
+) -> TableBlock:
+    """A national table as printed, with the record a correct extractor should produce from it."""
+    expected = ExtractedTable(
+        table_code=code,
+        title=normalise(title),
+        printed_number=printed,
+        unit=unit,
+        pages=[],
+        columns=columns,
+        rows=rows,
+        is_empty=is_empty,
+        note=normalise("".join(notes)),
+    )
+    return TableBlock(
+        title=title,
+        grid=grid,
+        printed_number=printed,
+        department_line=department_line,
+        unit_line=f"单位：{unit}",
+        notes=notes,
+        expected=expected,
+        landscape=landscape,
+        repeat_header=repeat_header,
+        break_before=break_before or set(),
+        number_above=number_above,
+    )
+
+
+def in_print_order(
+    order: tuple[str, ...],
+    builders: Mapping[str, Callable[[int], TableBlock]],
+    function: Callable[[str, int], TableBlock],
+) -> list[TableBlock]:
+    """One table per code in ``order``, numbered by position from 1.
+
+    ``builders`` draw the tables of their own shape (statements, 06, 09); ``function`` draws
+    the tables by function code.
+    """
+    return [
+        builders[code](position) if code in builders else function(code, position)
+        for position, code in enumerate(order, start=1)
+    ]
 
 
 def _flatten(spec: HeaderSpec) -> list[tuple[str, str]]:
@@ -427,16 +478,6 @@ def economic_06(ctx: TableContext, position: int, account: FinalAccount) -> Tabl
         records,
         landscape=style.landscape_06,
     )
-
-
-THREE_PUBLIC_ORDER = [
-    "total",
-    "overseas_travel",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-]
 
 
 def three_public_09(ctx: TableContext, position: int, data: ThreePublic) -> TableBlock:
