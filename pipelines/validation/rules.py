@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -162,10 +162,17 @@ FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
 FUNCTION_TABLES = ("02", "03", "05", "07", "08")
 
 
-def _rule(rule_id: str, table_codes: str, identity: str, description: str, scope: str) -> Rule:
+def _rule(
+    rule_id: str,
+    table_codes: str,
+    identity: str,
+    description: str,
+    scope: str,
+    severity: str = "error",
+) -> Rule:
     return Rule(
         rule_id=rule_id,
-        severity="error",
+        severity=severity,
         table_codes=table_codes,
         identity=identity,
         description=description,
@@ -464,29 +471,29 @@ NARRATIVE_RULES: list[Rule] = [
         "A total restated in Part 3 (收支总计, 基本支出, “三公”经费…) equals its table cell.",
         "narrative",
     ),
-    Rule(
-        rule_id="N_BUDGET_EXECUTION_ROW_MISSING",
+    _rule(
+        "N_BUDGET_EXECUTION_ROW_MISSING",
+        "05",
+        "the function code of a budget-execution sentence has a row in table 05",
+        "The narrative explains an item that table 05 does not print.",
+        "narrative",
         severity="warning",
-        table_codes="05",
-        identity="the function code of a budget-execution sentence has a row in table 05",
-        description="The narrative explains an item that table 05 does not print.",
-        scope="narrative",
     ),
-    Rule(
-        rule_id="N_BUDGET_EXECUTION_UNRESOLVED",
+    _rule(
+        "N_BUDGET_EXECUTION_UNRESOLVED",
+        "05",
+        "a budget-execution sentence resolves to a function code",
+        "The narrative item could not be matched to a function code; not checked.",
+        "narrative",
         severity="info",
-        table_codes="05",
-        identity="a budget-execution sentence resolves to a function code",
-        description="The narrative item could not be matched to a function code; not checked.",
-        scope="narrative",
     ),
-    Rule(
-        rule_id="N_FIGURE_UNKNOWN_KEY",
+    _rule(
+        "N_FIGURE_UNKNOWN_KEY",
+        "",
+        "a narrative figure_key is one of NARRATIVE_FIGURE_KEYS",
+        "A narrative figure whose key has no table cell to compare with; not checked.",
+        "narrative",
         severity="info",
-        table_codes="",
-        identity="a narrative figure_key is one of NARRATIVE_FIGURE_KEYS",
-        description="A narrative figure whose key has no table cell to compare with; not checked.",
-        scope="narrative",
     ),
 ]
 
@@ -769,6 +776,42 @@ _STATEMENT_COLUMN_ORDER = (
 )
 
 
+# Line kinds a side holds at most once (the first printed wins); the year total
+# and a carry-over close the side's own lines.
+_SINGLE_LINE_KINDS = (
+    "year_total",
+    "grand_total",
+    "carryover",
+    "balance_used",
+    "surplus_distribution",
+)
+_CLOSING_LINE_KINDS = ("year_total", "carryover")
+
+
+def _side_rows(table: ExtractedTable, side: str) -> list[TableRow]:
+    """The labelled rows of one side, in printed line order when every row is numbered."""
+    rows = [r for r in table.rows if r.side == side and (r.row_key or r.row_label)]
+    if rows and all(r.line_no is not None for r in rows):
+        rows = sorted(rows, key=lambda r: r.line_no or 0)
+    return rows
+
+
+def _side_columns(rows: list[TableRow]) -> list[str]:
+    present = {key for r in rows for key in r.values}
+    return [c for c in _STATEMENT_COLUMN_ORDER if c in present] or ["amount"]
+
+
+def _take_single_line(result: StatementSide, kind: str, row: TableRow) -> bool:
+    """Record ``row`` as the side's ``kind`` line unless one is already recorded.
+
+    True when the row was recorded and closes the side's own lines.
+    """
+    if kind not in _SINGLE_LINE_KINDS or getattr(result, kind) is not None:
+        return False
+    setattr(result, kind, row)
+    return kind in _CLOSING_LINE_KINDS
+
+
 def statement_side(
     table: ExtractedTable, side: str, document_kind: str | None = None
 ) -> StatementSide:
@@ -787,9 +830,7 @@ def statement_side(
     """
     if document_kind == "budget":
         return _budget_statement_side(table, side)
-    rows = [r for r in table.rows if r.side == side and (r.row_key or r.row_label)]
-    if rows and all(r.line_no is not None for r in rows):
-        rows = sorted(rows, key=lambda r: r.line_no or 0)
+    rows = _side_rows(table, side)
     result = StatementSide()
     seen_year_total = False
     for row in rows:
@@ -799,20 +840,9 @@ def statement_side(
                 result.lines.append(row)
             elif result.carryover is not None:
                 result.carryover_parts.append(row)
-        elif kind == "year_total" and result.year_total is None:
-            result.year_total = row
+        elif _take_single_line(result, kind, row):
             seen_year_total = True
-        elif kind == "grand_total" and result.grand_total is None:
-            result.grand_total = row
-        elif kind == "carryover" and result.carryover is None:
-            result.carryover = row
-            seen_year_total = True
-        elif kind == "balance_used" and result.balance_used is None:
-            result.balance_used = row
-        elif kind == "surplus_distribution" and result.surplus_distribution is None:
-            result.surplus_distribution = row
-    present = {key for r in rows for key in r.values}
-    result.columns = [c for c in _STATEMENT_COLUMN_ORDER if c in present] or ["amount"]
+    result.columns = _side_columns(rows)
     return result
 
 
@@ -821,9 +851,7 @@ def _is_zero_row(row: TableRow | None) -> bool:
 
 
 def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
-    rows = [r for r in table.rows if r.side == side and (r.row_key or r.row_label)]
-    if rows and all(r.line_no is not None for r in rows):
-        rows = sorted(rows, key=lambda r: r.line_no or 0)
+    rows = _side_rows(table, side)
     result = StatementSide()
     seen_year_total = False
     year_total_is_plain = False
@@ -847,9 +875,6 @@ def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
                 continue
             parents[group] = row
             result.groups.setdefault(group, []).append(row)
-        elif kind == "year_total" and result.year_total is None:
-            result.year_total = row
-            seen_year_total = True
         elif kind == "plain_total":
             if result.year_total is None and result.carryover is None:
                 result.year_total = row
@@ -859,15 +884,8 @@ def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
                 result.carryover is not None or not year_total_is_plain
             ):
                 result.grand_total = row
-        elif kind == "grand_total" and result.grand_total is None:
-            result.grand_total = row
-        elif kind == "carryover" and result.carryover is None:
-            result.carryover = row
+        elif _take_single_line(result, kind, row):
             seen_year_total = True
-        elif kind == "balance_used" and result.balance_used is None:
-            result.balance_used = row
-        elif kind == "surplus_distribution" and result.surplus_distribution is None:
-            result.surplus_distribution = row
     # The first grouping (unprefixed, else the first printed) holds the lines proper.
     if result.groups:
         main = "" if "" in result.groups else next(iter(result.groups))
@@ -883,8 +901,7 @@ def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
         result.grand_total = result.year_total
     if result.year_total is None and result.grand_total is not None and nothing_between:
         result.year_total = result.grand_total
-    present = {key for r in rows for key in r.values}
-    result.columns = [c for c in _STATEMENT_COLUMN_ORDER if c in present] or ["amount"]
+    result.columns = _side_columns(rows)
     return result
 
 
@@ -942,108 +959,69 @@ def _check_budget_statement_structure(
         )
 
 
+# The line sums of a statement, in order: (rule id, side, the StatementSide line
+# that is the total, the StatementSide lines or line lists summed into it).
+_STATEMENT_SUMS: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
+    "01": (
+        ("T01_INCOME_TOTAL", "income", "year_total", ("lines",)),
+        (
+            "T01_INCOME_GRAND_TOTAL",
+            "income",
+            "grand_total",
+            ("year_total", "balance_used", "carryover"),
+        ),
+        ("T01_EXPENDITURE_TOTAL", "expenditure", "year_total", ("lines",)),
+        (
+            "T01_EXPENDITURE_GRAND_TOTAL",
+            "expenditure",
+            "grand_total",
+            ("year_total", "surplus_distribution", "carryover"),
+        ),
+    ),
+    "04": (
+        ("T04_INCOME_TOTAL", "income", "year_total", ("lines",)),
+        ("T04_CARRYOVER_BEGIN", "income", "carryover", ("carryover_parts",)),
+        ("T04_INCOME_GRAND_TOTAL", "income", "grand_total", ("year_total", "carryover")),
+        ("T04_EXPENDITURE_TOTAL", "expenditure", "year_total", ("lines",)),
+        ("T04_CARRYOVER_END", "expenditure", "carryover", ("carryover_parts",)),
+        ("T04_EXPENDITURE_GRAND_TOTAL", "expenditure", "grand_total", ("year_total", "carryover")),
+    ),
+}
+
+
+def _side_parts(side: StatementSide, names: tuple[str, ...]) -> list[TableRow | None]:
+    """The named lines of a side, a list-valued name (``lines``) contributing all its rows."""
+    parts: list[TableRow | None] = []
+    for name in names:
+        value = getattr(side, name)
+        if isinstance(value, list):
+            parts.extend(value)
+        else:
+            parts.append(value)
+    return parts
+
+
 def _check_statement(
     checker: _Checker, table: ExtractedTable, document_kind: str | None = None
 ) -> None:
     code = table.table_code
     income = statement_side(table, "income", document_kind)
     expenditure = statement_side(table, "expenditure", document_kind)
-    for side_name, side in (("income", income), ("expenditure", expenditure)):
+    sides = {"income": income, "expenditure": expenditure}
+    for side_name, side in sides.items():
         _check_budget_statement_structure(checker, table, side_name, side)
-    if code == "01":
+    for rule_id, side_name, target, parts in _STATEMENT_SUMS["01" if code == "01" else "04"]:
+        side = sides[side_name]
         _check_statement_sum(
             checker,
             table,
-            "T01_INCOME_TOTAL",
-            "income",
-            income.year_total,
-            income.lines,
-            income.columns,
+            rule_id,
+            side_name,
+            getattr(side, target),
+            _side_parts(side, parts),
+            side.columns,
         )
-        _check_statement_sum(
-            checker,
-            table,
-            "T01_INCOME_GRAND_TOTAL",
-            "income",
-            income.grand_total,
-            [income.year_total, income.balance_used, income.carryover],
-            income.columns,
-        )
-        _check_statement_sum(
-            checker,
-            table,
-            "T01_EXPENDITURE_TOTAL",
-            "expenditure",
-            expenditure.year_total,
-            expenditure.lines,
-            expenditure.columns,
-        )
-        _check_statement_sum(
-            checker,
-            table,
-            "T01_EXPENDITURE_GRAND_TOTAL",
-            "expenditure",
-            expenditure.grand_total,
-            [expenditure.year_total, expenditure.surplus_distribution, expenditure.carryover],
-            expenditure.columns,
-        )
-    else:
-        _check_statement_sum(
-            checker,
-            table,
-            "T04_INCOME_TOTAL",
-            "income",
-            income.year_total,
-            income.lines,
-            income.columns,
-        )
-        if income.carryover_parts:
-            _check_statement_sum(
-                checker,
-                table,
-                "T04_CARRYOVER_BEGIN",
-                "income",
-                income.carryover,
-                list(income.carryover_parts),
-                income.columns,
-            )
-        _check_statement_sum(
-            checker,
-            table,
-            "T04_INCOME_GRAND_TOTAL",
-            "income",
-            income.grand_total,
-            [income.year_total, income.carryover],
-            income.columns,
-        )
-        _check_statement_sum(
-            checker,
-            table,
-            "T04_EXPENDITURE_TOTAL",
-            "expenditure",
-            expenditure.year_total,
-            expenditure.lines,
-            expenditure.columns,
-        )
-        if expenditure.carryover_parts:
-            _check_statement_sum(
-                checker,
-                table,
-                "T04_CARRYOVER_END",
-                "expenditure",
-                expenditure.carryover,
-                list(expenditure.carryover_parts),
-                expenditure.columns,
-            )
-        _check_statement_sum(
-            checker,
-            table,
-            "T04_EXPENDITURE_GRAND_TOTAL",
-            "expenditure",
-            expenditure.grand_total,
-            [expenditure.year_total, expenditure.carryover],
-            expenditure.columns,
-        )
+    if code != "01":
         funds = [
             c
             for c in ("general_public_budget", "government_fund", "state_capital")
@@ -1469,20 +1447,38 @@ class _Cell:
         return f"{self.table_code}/{side}{self.row.row_key}/{self.column}"
 
 
-def _cells(
-    tables: dict[str, ExtractedTable], code: str, *keys: tuple[str, str]
+def _all_cells(
+    tables: dict[str, ExtractedTable],
+    code: str,
+    wanted: Iterable[tuple[str, str]],
+    cell: Callable[[ExtractedTable, tuple[str, str]], _Cell | None],
 ) -> list[_Cell] | None:
-    """Function-like cells: (row_key, column) pairs; None when a cell is not available."""
+    """The cell of each wanted item in table ``code``; None when the table or a cell is absent."""
     table = tables.get(code)
     if not _usable(table):
         return None
     cells = []
-    for row_key, column in keys:
+    for item in wanted:
+        found = cell(table, item)
+        if found is None:
+            return None
+        cells.append(found)
+    return cells
+
+
+def _cells(
+    tables: dict[str, ExtractedTable], code: str, *keys: tuple[str, str]
+) -> list[_Cell] | None:
+    """Function-like cells: (row_key, column) pairs; None when a cell is not available."""
+
+    def cell(table: ExtractedTable, key: tuple[str, str]) -> _Cell | None:
+        row_key, column = key
         row = table.row(row_key)
         if row is None or not _has_column(table, column):
             return None  # not printed: an absent cell is not a zero
-        cells.append(_Cell(code, row, column))
-    return cells
+        return _Cell(code, row, column)
+
+    return _all_cells(tables, code, keys, cell)
 
 
 def _statement_cells(
@@ -1492,11 +1488,9 @@ def _statement_cells(
     document_kind: str | None = None,
 ) -> list[_Cell] | None:
     """Statement cells: (side, kind) where kind is 'year_total' or 'grand_total'."""
-    table = tables.get(code)
-    if not _usable(table):
-        return None
-    cells = []
-    for side_name, kind in wanted:
+
+    def cell(table: ExtractedTable, wanted_cell: tuple[str, str]) -> _Cell | None:
+        side_name, kind = wanted_cell
         side = statement_side(table, side_name, document_kind)
         row = getattr(side, kind)
         if row is None:
@@ -1504,8 +1498,9 @@ def _statement_cells(
         column = (
             "total" if side_name == "expenditure" and "total" in side.columns else side.columns[0]
         )
-        cells.append(_Cell(code, row, column))
-    return cells
+        return _Cell(code, row, column)
+
+    return _all_cells(tables, code, wanted, cell)
 
 
 def narrative_cells(
