@@ -54,9 +54,11 @@ class LocatedTable:
 
 
 def page_lines(page: PageLayout) -> list[Line]:
-    """Text lines without running page numbers at the foot of the page."""
-    lines = group_lines(page.words)
-    return [line for line in lines if not _is_page_number(line, page)]
+    """Text lines without running page numbers at the foot of the page (grouped once)."""
+    if page.lines_cache is None or page.lines_cache[0] != id(page.words):
+        lines = [line for line in group_lines(page.words) if not _is_page_number(line, page)]
+        page.lines_cache = (id(page.words), lines)
+    return page.lines_cache[1]
 
 
 def _is_page_number(line: Line, page: PageLayout) -> bool:

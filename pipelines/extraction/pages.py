@@ -59,10 +59,8 @@ class PageLayout:
     horizontal: list[Rule] = field(default_factory=list)
     text_source: str = "pdfminer"  # or 'pdfium' when pdfminer saw no characters
     has_images: bool = False
-
-    @property
-    def landscape(self) -> bool:
-        return self.width > self.height
+    # the page's text lines, grouped once for the words they were grouped from
+    lines_cache: tuple[int, list] | None = field(default=None, repr=False, compare=False)
 
 
 def read_pages(path: Path) -> list[PageLayout]:
