@@ -182,6 +182,8 @@ def report(
     print(f"  extraction wall / ideal       {extraction_wall / ideal if ideal else 0:8.2f}")
     print(f"  full wall / ideal             {full_wall / ideal if ideal else 0:8.2f}")
     print(f"  dbt build                     {dbt_seconds:8.1f} s")
+    for phase, seconds in full.phases.items():
+        print(f"  phase: {phase:<22} {seconds:8.1f} s")
     print(
         f"nightly rerun, nothing changed  {rerun_wall:8.1f} s "
         f"({rerun.extracted_now} extracted, dbt {rerun.dbt.seconds if rerun.dbt else 0:.1f} s)"

@@ -16,7 +16,11 @@ from pipelines.orchestration.assets import (
     raw_tables,
     validated_tables,
 )
-from pipelines.orchestration.automation import DOCUMENT_JOB, WAREHOUSE_JOB
+from pipelines.orchestration.automation import (
+    DOCUMENT_JOB,
+    WAREHOUSE_JOB,
+    build_nightly_schedule,
+)
 from pipelines.orchestration.dbt import fiscal_dbt_assets
 from pipelines.orchestration.definitions import defs as load_defs
 from pipelines.orchestration.partitions import documents_partitions
@@ -142,6 +146,17 @@ def test_materialize_one_document_into_a_temporary_warehouse(sample_pdfs, tmp_pa
             [raw_tables, dbt_models, published_def], instance=instance, resources=resources
         )
         assert build.success
+
+        # the nightly schedule skips a night with nothing new, and runs after a change
+        schedule = build_nightly_schedule(dg.define_asset_job("nightly_test_job"))
+
+        def nightly() -> dg.RunRequest | dg.SkipReason:
+            with dg.build_schedule_context(instance=instance, resources=resources) as context:
+                return schedule(context)
+
+        assert isinstance(nightly(), dg.SkipReason)
+        copy_samples(sample_pdfs[1:2], raw_dir, ["另一个.pdf"])
+        assert isinstance(nightly(), dg.RunRequest)
 
     assert query(warehouse, "SELECT document_id, status FROM marts.dim_document") == [
         (document_id, "loaded")

@@ -7,14 +7,14 @@ from decimal import Decimal
 import pytest
 from validation_fixtures import (
     COLUMNS_02,
-    COLUMNS_05,
+    bad_function_table,
     consistent_document,
     seed_document,
     set_amount,
     wan,
 )
 
-from pipelines.extraction.model import ExtractedTable, TableRow
+from pipelines.extraction.model import TableRow
 from pipelines.validation import RULES, ValidationReport, table_to_frame, validate_document
 from pipelines.validation.rules import class_code_for_label
 from pipelines.validation.schemas import validate_table_schema
@@ -291,36 +291,6 @@ def test_seed_disagreements_load_with_findings():
 # ------------------------------------------------------------------ schemas
 
 
-def _bad_function_table() -> ExtractedTable:
-    rows = [
-        TableRow("total", "合计", 7, {"total": wan("10"), "basic": wan("10"), "project": wan("0")}),
-        TableRow(
-            "20a0101", "坏编码", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
-        ),
-        TableRow(
-            "206", "科学技术支出", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
-        ),
-        TableRow(
-            "206", "科学技术支出", 8, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
-        ),
-        TableRow(
-            "2060101",
-            "行政运行",
-            8,
-            {"total": Decimal("-1.00"), "basic": Decimal("-1.00"), "project": wan("0")},
-        ),
-        TableRow(
-            "2060102",
-            "一般行政管理事务",
-            8,
-            {"total": Decimal("1.005"), "basic": Decimal("1.005"), "project": 0.0},
-        ),  # type: ignore[dict-item]
-    ]
-    return ExtractedTable(
-        "05", "一般公共预算财政拨款支出决算表", None, "元", [7, 8], list(COLUMNS_05), rows
-    )
-
-
 def test_table_to_frame_keeps_decimals():
     frame = table_to_frame(consistent_document().tables["02"])
     assert list(frame.columns) == ["row_key", "row_label", "page"] + [c.key for c in COLUMNS_02]
@@ -338,7 +308,7 @@ def test_schema_accepts_good_tables():
 
 
 def test_schema_rejects_bad_frame_reporting_every_failure():
-    result = validate_table_schema(_bad_function_table())
+    result = validate_table_schema(bad_function_table())
     got = {(f.rule_id, f.location) for f in result.findings}
     assert ("SCHEMA_FUNCTION_ROW_KEY_FORMAT", "05/20a0101/row_key") in got
     assert ("SCHEMA_FUNCTION_DUPLICATE_KEY", "05/206/row_key") in got
@@ -364,7 +334,7 @@ def test_schema_rejects_missing_and_unexpected_columns():
 
 def test_schema_in_document_report_and_quarantine():
     doc = consistent_document()
-    doc.tables["05"] = _bad_function_table()
+    doc.tables["05"] = bad_function_table()
     report = validate_document(doc)
     finding(report, "SCHEMA_FUNCTION_ROW_KEY_FORMAT", "05/20a0101/row_key")
     assert "table 05" in report.quarantine_reason  # most of its rows fail the schema

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 import pytest
+from validation_fixtures import extracted_sample
 
-from pipelines.extraction import extract_document
 from pipelines.extraction.model import (
     Column,
     DocumentExtraction,
@@ -29,9 +28,8 @@ JIANGSU_2018_PROSE = REALDOCS / "jiangsu-cppcc-office-2018-budget.pdf"
 JIANGSU_2019_TABLES = REALDOCS / "jiangsu-cppcc-office-2019-budget-tables.pdf"
 
 
-@cache
 def _extracted(path: Path) -> DocumentExtraction:
-    return extract_document(path)
+    return extracted_sample(path)
 
 
 def extracted(path: Path) -> DocumentExtraction:

@@ -6,8 +6,8 @@ import copy
 from decimal import Decimal
 
 import pytest
+from validation_fixtures import extracted_sample
 
-from pipelines.extraction import extract_document
 from pipelines.samples import all_samples, sample_by_file
 from pipelines.validation import validate_document
 
@@ -16,7 +16,7 @@ CLEAN = [s for s in all_samples() if s.folder == "raw" and not s.known_inconsist
 
 @pytest.fixture(scope="module")
 def seed():
-    return extract_document(sample_by_file("wuhan-kjj-2023-final.pdf").path)
+    return extracted_sample(sample_by_file("wuhan-kjj-2023-final.pdf").path)
 
 
 def test_seed_disagreements_are_found_and_nothing_else(seed):
@@ -39,7 +39,7 @@ def test_seed_disagreements_are_found_and_nothing_else(seed):
 
 @pytest.mark.parametrize("sample", CLEAN, ids=[s.file_name for s in CLEAN])
 def test_clean_samples_have_no_error_findings(sample):
-    report = validate_document(extract_document(sample.path))
+    report = validate_document(extracted_sample(sample.path))
     assert report.quarantine_reason is None
     assert report.errors == []
     assert report.rules_checked > 50
@@ -47,7 +47,7 @@ def test_clean_samples_have_no_error_findings(sample):
 
 def test_injected_breaks_on_a_real_extraction():
     """Breaks injected into a clean extraction are each found at the right place."""
-    clean = extract_document(sample_by_file("wuhan-jyj-2022-final.pdf").path)
+    clean = extracted_sample(sample_by_file("wuhan-jyj-2022-final.pdf").path)
     broken = copy.deepcopy(clean)
     item = next(r for r in broken.tables["03"].rows if len(r.row_key) == 7)
     item.values["total"] += Decimal("12300.00")  # a row total off
@@ -66,7 +66,7 @@ def test_injected_breaks_on_a_real_extraction():
 
 
 def test_a_mangled_table_quarantines_the_document():
-    mangled = copy.deepcopy(extract_document(sample_by_file("nanjing-tjj-2023-final.pdf").path))
+    mangled = copy.deepcopy(extracted_sample(sample_by_file("nanjing-tjj-2023-final.pdf").path))
     # Columns misread: every row's amounts shifted one column to the right.
     for row in mangled.tables["03"].rows:
         keys = list(row.values)

@@ -4,12 +4,19 @@
 narrative agree everywhere. ``seed_document()`` restates the relevant parts of
 the seed (Wuhan Science and Technology Bureau 2023): its tables 05, 06 and 09
 as printed, and the narrative numbers that disagree with them.
+``broken_documents()`` holds the consistent document with each of the breaks
+the validation tests inject, and ``extracted_sample()`` the extraction of a
+sample PDF, shared by the test modules.
 """
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
+from pipelines.extraction import extract_document
 from pipelines.extraction.model import (
     BudgetExecution,
     Column,
@@ -588,3 +595,119 @@ def seed_document() -> DocumentExtraction:
         NarrativeFigure("overseas_travel_actual", wan("4.42"), 17, "支出决算为4.42万元"),
     ]
     return doc
+
+
+# ------------------------------------------------------------ samples and breaks
+
+
+@cache
+def extracted_sample(path: Path) -> DocumentExtraction:
+    """The extraction of a sample PDF, extracted once per test session and shared.
+
+    Copy it (``copy.deepcopy``) before changing it.
+    """
+    return extract_document(path)
+
+
+def bad_function_table() -> ExtractedTable:
+    """A table 05 breaking every row check: a bad code, a duplicate, a negative, 3 decimals, a float."""
+    rows = [
+        TableRow("total", "合计", 7, {"total": wan("10"), "basic": wan("10"), "project": wan("0")}),
+        TableRow(
+            "20a0101", "坏编码", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
+        ),
+        TableRow(
+            "206", "科学技术支出", 7, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
+        ),
+        TableRow(
+            "206", "科学技术支出", 8, {"total": wan("5"), "basic": wan("5"), "project": wan("0")}
+        ),
+        TableRow(
+            "2060101",
+            "行政运行",
+            8,
+            {"total": Decimal("-1.00"), "basic": Decimal("-1.00"), "project": wan("0")},
+        ),
+        TableRow(
+            "2060102",
+            "一般行政管理事务",
+            8,
+            {"total": Decimal("1.005"), "basic": Decimal("1.005"), "project": 0.0},
+        ),  # type: ignore[dict-item]
+    ]
+    return ExtractedTable(
+        "05", "一般公共预算财政拨款支出决算表", None, "元", [7, 8], list(COLUMNS_05), rows
+    )
+
+
+def broken_documents() -> dict[str, DocumentExtraction]:
+    """The consistent document with each injected break, by what is broken; and the seed."""
+    documents: dict[str, DocumentExtraction] = {
+        "consistent": consistent_document(),
+        "seed": seed_document(),
+    }
+
+    doc = consistent_document()
+    set_amount(doc, "03", "2060101", "total", "401.00")
+    documents["row total off"] = doc
+
+    doc = consistent_document()
+    set_amount(doc, "02", "206", "total", "905.00")
+    set_amount(doc, "02", "206", "fiscal_appropriation", "895.00")
+    documents["class not the sum of its sections"] = doc
+
+    doc = consistent_document()
+    doc.budget_execution[0].final_yuan = wan("4000.00")
+    doc.narrative_figures[0].amount_yuan = wan("1011.00")
+    documents["narrative numbers changed"] = doc
+
+    doc = consistent_document()
+    doc.tables["05"] = bad_function_table()
+    documents["table 05 failing its schema"] = doc
+
+    doc = consistent_document()
+    table = doc.tables["03"]
+    table.columns = [c for c in table.columns if c.key != "basic"]
+    for row in table.rows:
+        row.values.pop("basic")
+        row.values["bogus"] = Decimal("0")
+    documents["column missing and column unexpected"] = doc
+
+    doc = consistent_document()
+    set_amount(doc, "01", "年初结转和结余", "amount", "-5.00", side="income")
+    doc.tables["01"].rows.append(TableRow("总计", "总计", 3, {"amount": wan("1")}, side="income"))
+    doc.tables["01"].rows.append(TableRow("总计", "总计", 3, {"amount": wan("1")}, side="sideways"))
+    documents["statement line twice and a bad side"] = doc
+
+    doc = consistent_document()
+    doc.tables["06"].rows.append(TableRow("3011", "bad", 8, {"amount": wan("1")}))
+    doc.tables["09"].rows.append(
+        TableRow("travel", "bad", 10, {"budget": wan("1"), "actual": wan("1")})
+    )
+    documents["bad keys in 06 and 09"] = doc
+
+    doc = consistent_document()
+    # Every amount of 03 negative, a row without a label, and every row printed twice:
+    # many failures in one table, on columns before and after its row keys.
+    table = doc.tables["03"]
+    for row in table.rows:
+        for key in row.values:
+            row.values[key] = -row.values[key] - Decimal("0.001")
+    table.rows[1].row_label = None  # type: ignore[assignment]
+    table.rows += [copy.deepcopy(row) for row in table.rows]
+    documents["table 03 failing everywhere"] = doc
+
+    doc = consistent_document()
+    del doc.tables["03"]
+    for row in doc.tables["02"].rows:
+        for i, key in enumerate(row.values):
+            row.values[key] = wan(str(17 * (len(row.row_key) + i) + 3))
+    documents["mangled"] = doc
+
+    doc = consistent_document()
+    doc.tables["06"].rows = []
+    documents["table without rows"] = doc
+
+    for name, doc in documents.items():
+        doc.document_id = f"fixture-{name.replace(' ', '-')}"
+    return documents

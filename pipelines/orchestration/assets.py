@@ -37,17 +37,17 @@ from pipelines.warehouse.extraction_runner import (
     extract_documents,
     extract_one,
 )
+from pipelines.warehouse.fingerprint import inputs_fingerprint, write_build_fingerprint
 from pipelines.warehouse.inventory import Inventory, InventoryDocument
 from pipelines.warehouse.loader import STATUS_LOADED, STATUS_QUARANTINED, STATUS_WITHDRAWN
 from pipelines.warehouse.pipeline import (
-    build_raw_database,
     current_ledger,
-    document_record,
     mart_row_counts,
     publish_build,
     take_inventory,
 )
 from pipelines.warehouse.publish import build_path_for, remove_stale_builds, writer_lock
+from pipelines.warehouse.raw_build import build_raw_database, document_record
 
 RAW_TABLES: dict[str, str] = {
     "documents": "One row per PDF: loaded, quarantined (with its reason) or withdrawn.",
@@ -380,6 +380,7 @@ def raw_tables(
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     build_path = build_path_for(settings.warehouse_path, context.run.run_id)
     build = build_raw_database(build_path, outcomes, current_ledger(settings), run_started)
+    write_build_fingerprint(build_path, inputs_fingerprint(outcomes, settings))
     statuses = Counter(doc.status for doc in build.documents)
     quarantined = [doc for doc in build.documents if doc.status == STATUS_QUARANTINED]
     counts = _table_counts(build_path, list(RAW_TABLES))

@@ -13,7 +13,7 @@ from pipelines.orchestration.assets import (
 )
 from pipelines.orchestration.partitions import documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
-from pipelines.warehouse.pipeline import take_inventory
+from pipelines.warehouse.pipeline import published_is_current, take_inventory
 
 if TYPE_CHECKING:
     from dagster._core.definitions.unresolved_asset_job_definition import (
@@ -91,11 +91,27 @@ def build_sensor(
 
 def build_nightly_schedule(warehouse_job: "UnresolvedAssetJobDefinition") -> dg.ScheduleDefinition:
     """Every night at 02:00 Beijing time, whatever the server's time zone."""
-    return dg.ScheduleDefinition(
+
+    @dg.schedule(
         name="nightly_warehouse_build",
         job=warehouse_job,
         cron_schedule="0 2 * * *",
         execution_timezone="Asia/Shanghai",
         default_status=dg.DefaultScheduleStatus.RUNNING,
-        description="Rebuild and publish the warehouse from the raw folder every night.",
     )
+    def nightly_warehouse_build(
+        context: dg.ScheduleEvaluationContext, fiscal: FiscalWarehouseResource
+    ) -> dg.RunRequest | dg.SkipReason:
+        """Rebuild and publish the warehouse from the raw folder, unless nothing changed.
+
+        Nothing changed when every document is already extracted and the
+        published warehouse was built from exactly these outcomes and this code.
+        """
+        settings = fiscal.settings()
+        if published_is_current(settings):
+            return dg.SkipReason(
+                f"the published warehouse is current with {settings.raw_dir}; nothing to build"
+            )
+        return dg.RunRequest()
+
+    return nightly_warehouse_build

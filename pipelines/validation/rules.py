@@ -73,6 +73,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from pipelines.extraction.model import (
     NARRATIVE_FIGURE_KEYS,
@@ -549,10 +550,10 @@ class _Checker:
     ) -> None:
         """Compare a printed cell against the sum of terms; record a finding if they differ."""
         terms = list(expected_terms)
-        if actual is None or any(t is None for t in terms):
+        if actual is None or None in terms:
             return  # a value schema validation already rejected; cannot evaluate
         expected = sum(terms, ZERO)
-        n_terms = max(1, sum(1 for t in terms if t != 0))
+        n_terms = max(1, len(terms) - terms.count(ZERO))  # the non-zero terms
         self._record(rule_id, location, table_code, expected, actual, step * n_terms, description)
 
     def _record(
@@ -664,8 +665,13 @@ def _parent_code(code: str, codes: Iterable[str] | dict[str, TableRow]) -> str |
     return None
 
 
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+# Statement labels repeat across lines, rules and documents: normalise each once.
+@lru_cache(maxsize=8192)
 def _normalise_label(label: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label or ""))
+    return _WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", label or ""))
 
 
 _NUMBERING_RE = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）]?[、.．,，]?")
@@ -1072,6 +1078,9 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
         rule_id, total_column, terms, _footnote = FUNCTION_ROW_SUMS[code]
         present_terms = [t for t in terms if t in columns]
         if total_column in columns and present_terms:
+            identity = f"{_col(table, total_column)} should equal " + " + ".join(
+                _col(table, t) for t in present_terms
+            )
             for row in table.rows:
                 checker.compare(
                     rule_id,
@@ -1080,9 +1089,7 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
                     [_value(row, t) for t in present_terms],
                     _value(row, total_column),
                     step,
-                    f"Table {code} row {row.row_key} '{row.row_label}' column "
-                    f"{_col(table, total_column)} should equal "
-                    + " + ".join(_col(table, t) for t in present_terms),
+                    f"Table {code} row {row.row_key} '{row.row_label}' column {identity}",
                 )
     if code == "07" and {"carryover_begin", "income", "total", "carryover_end"} <= set(columns):
         for row in table.rows:
@@ -1111,9 +1118,11 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
             top_level.append(row)
         else:
             children.setdefault(parent, []).append(row)
+    column_names = {column: _col(table, column) for column in columns}
     for parent_code, kids in children.items():
         parent = rows[parent_code]
         level = {3: "类", 5: "款"}[len(parent_code)]
+        kid_codes = ", ".join(k.row_key for k in kids)
         for column in columns:
             checker.compare(
                 f"T{code}_HIERARCHY",
@@ -1123,10 +1132,10 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
                 _value(parent, column),
                 step,
                 f"Table {code} {level} row {parent_code} '{parent.row_label}' column "
-                f"{_col(table, column)} should equal the sum of its child rows "
-                + ", ".join(k.row_key for k in kids),
+                f"{column_names[column]} should equal the sum of its child rows {kid_codes}",
             )
     if total_row is not None and top_level:
+        class_codes = ", ".join(r.row_key for r in top_level)
         for column in columns:
             checker.compare(
                 f"T{code}_GRAND_TOTAL",
@@ -1135,8 +1144,8 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
                 [_value(r, column) for r in top_level],
                 _value(total_row, column),
                 step,
-                f"Table {code} 合计 row column {_col(table, column)} should equal the sum of "
-                "the class rows " + ", ".join(r.row_key for r in top_level),
+                f"Table {code} 合计 row column {column_names[column]} should equal the sum of "
+                f"the class rows {class_codes}",
             )
 
 

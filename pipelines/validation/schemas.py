@@ -11,6 +11,17 @@ and is validated ``lazy=True`` so that every failure case of a table is
 reported at once. Each failure case becomes a :class:`Finding` with the rule id
 ``SCHEMA_<SHAPE>_<CHECK>`` (see :data:`SCHEMA_RULES`) and severity 'error'.
 
+Tables are validated in batches (:func:`validate_table_schemas`): the tables
+that share a model and the same frame columns, from any number of documents,
+are stacked into one frame and validated by one pandera call, since a call's
+fixed cost is far larger than its cost per row. The stacked frame carries a
+``table_key`` column (the table's position in the batch), and uniqueness is
+declared on ``(table_key, row_key)`` (statements ``(table_key, side,
+row_key)``), so a row key is unique within its own table. The failure cases are
+then split back by table and put in the order, with the check names, that the
+table validated alone would give (see :func:`_cases_as_alone`): every table's
+:class:`SchemaResult` is the same whatever else is in the batch.
+
 Checks:
 - function tables (02, 03, 05, 07, 08): ``row_key`` is a 3, 5 or 7 digit
   function code or 'total', unique in the table;
@@ -39,6 +50,7 @@ where a budget table legitimately prints fewer columns (:data:`BUDGET_SCHEMA_BY_
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -53,9 +65,10 @@ from pipelines.extraction.model import ExtractedTable
 
 from .findings import Finding, Rule
 
-# Columns of the frame that are not amounts.
-KEY_COLUMNS = ("row_key", "row_label", "page", "side")
-_AMOUNT_COLUMN_REGEX = r"^(?!row_key$|row_label$|page$|side$).+$"
+# Columns of the frame that are not amounts; ``table_key`` only in a batch's stacked frame.
+KEY_COLUMNS = ("table_key", "row_key", "row_label", "page", "side")
+_AMOUNT_COLUMN_REGEX = r"^(?!table_key$|row_key$|row_label$|page$|side$).+$"
+_INTEGER_COLUMNS = ("table_key", "page")
 _CENT = Decimal("0.01")
 
 FUNCTION_CODE_PATTERN = r"^(\d{3}|\d{5}|\d{7}|total)$"
@@ -79,8 +92,12 @@ def _is_not_negative(value: Any) -> bool:
 
 
 class _AmountTable(pa.DataFrameModel):
-    """Common frame layout: the row's identity, its page, and Decimal amounts."""
+    """Common frame layout: the row's identity, its page, and Decimal amounts.
 
+    ``table_key`` tells the tables of a batch apart (:func:`validate_table_schemas`).
+    """
+
+    table_key: Series[int]
     row_label: Series[str]
     page: Series[int]
 
@@ -102,8 +119,17 @@ class _NonNegativeAmountTable(_AmountTable):
         return amounts.map(_is_not_negative).astype(bool)
 
 
-class _FunctionTable(_NonNegativeAmountTable):
-    row_key: Series[str] = pa.Field(str_matches=FUNCTION_CODE_PATTERN, unique=True)
+class _KeyedTable(_NonNegativeAmountTable):
+    """Tables whose ``row_key`` is unique within the table (one code, one row)."""
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["table_key", "row_key"]
+
+
+class _FunctionTable(_KeyedTable):
+    row_key: Series[str] = pa.Field(str_matches=FUNCTION_CODE_PATTERN)
 
 
 class IncomeByFunctionSchema(_FunctionTable):
@@ -148,17 +174,17 @@ class GovernmentFundSchema(_FunctionTable):
     carryover_end: Series[object] | None
 
 
-class EconomicClassSchema(_NonNegativeAmountTable):
+class EconomicClassSchema(_KeyedTable):
     """Table 06 基本支出决算明细表: economic codes and the two footers."""
 
-    row_key: Series[str] = pa.Field(str_matches=ECONOMIC_CODE_PATTERN, unique=True)
+    row_key: Series[str] = pa.Field(str_matches=ECONOMIC_CODE_PATTERN)
     amount: Series[object]
 
 
-class ThreePublicSchema(_NonNegativeAmountTable):
+class ThreePublicSchema(_KeyedTable):
     """Table 09 "三公"经费支出决算表: budget and actual per cost item."""
 
-    row_key: Series[str] = pa.Field(isin=list(THREE_PUBLIC_ITEMS), unique=True)
+    row_key: Series[str] = pa.Field(isin=list(THREE_PUBLIC_ITEMS))
     budget: Series[object]
     actual: Series[object]
 
@@ -172,7 +198,7 @@ class _StatementTable(_AmountTable):
     class Config:
         strict = True
         coerce = True
-        unique = ["side", "row_key"]
+        unique = ["table_key", "side", "row_key"]
 
 
 class StatementSchema01(_StatementTable):
@@ -191,10 +217,10 @@ class StatementSchema04(_StatementTable):
     state_capital: Series[object] | None = pa.Field(nullable=True)
 
 
-class BudgetThreePublicSchema(_NonNegativeAmountTable):
+class BudgetThreePublicSchema(_KeyedTable):
     """Budget table 09 "三公"经费预算表: the budget column only (no 决算数)."""
 
-    row_key: Series[str] = pa.Field(isin=list(THREE_PUBLIC_ITEMS), unique=True)
+    row_key: Series[str] = pa.Field(isin=list(THREE_PUBLIC_ITEMS))
     budget: Series[object]
     actual: Series[object] | None
 
@@ -309,16 +335,8 @@ def _is_blank_statement_line(table: ExtractedTable, index: int) -> bool:
     )
 
 
-def table_to_frame(table: ExtractedTable) -> pd.DataFrame:
-    """Turn an extracted table into the frame its schema validates.
-
-    Columns: ``row_key``, ``row_label``, ``page``, ``side`` (statements only),
-    then one column per amount key: the table's declared columns in order, then
-    any other key found in the rows' values (so that a stray key fails the
-    strict schema). Amounts stay Python ``Decimal`` objects in ``object`` dtype;
-    a key missing from a row is ``None``. Statement lines with neither label
-    nor amount (the blank numbered lines 9…26 of table 01) are dropped.
-    """
+def _frame_columns(table: ExtractedTable) -> tuple[list[int], dict[str, list[Any]]]:
+    """The index and the columns (name → values) of a table's frame; see :func:`table_to_frame`."""
     spec = SPEC_BY_CODE.get(table.table_code)
     is_statement = spec is not None and spec.shape == "statement"
     amount_keys: list[str] = []
@@ -347,15 +365,36 @@ def table_to_frame(table: ExtractedTable) -> pd.DataFrame:
             records["side"].append(row.side)
         for key in amount_keys:
             records[key].append(row.values.get(key))
-    frame = pd.DataFrame(
+    return index, records
+
+
+def _frame(columns: dict[str, list[Any]], index: list[int] | pd.RangeIndex) -> pd.DataFrame:
+    return pd.DataFrame(
         {
-            name: pd.Series(values, dtype=object, index=index)
-            if name not in ("page",)
-            else pd.Series(values, index=index, dtype="int64")
-            for name, values in records.items()
+            name: pd.Series(
+                values, index=index, dtype="int64" if name in _INTEGER_COLUMNS else object
+            )
+            for name, values in columns.items()
         }
     )
-    return frame
+
+
+def table_to_frame(table: ExtractedTable) -> pd.DataFrame:
+    """Turn an extracted table into the frame its schema validates.
+
+    Columns: ``row_key``, ``row_label``, ``page``, ``side`` (statements only),
+    then one column per amount key: the table's declared columns in order, then
+    any other key found in the rows' values (so that a stray key fails the
+    strict schema). Amounts stay Python ``Decimal`` objects in ``object`` dtype;
+    a key missing from a row is ``None``. Statement lines with neither label
+    nor amount (the blank numbered lines 9…26 of table 01) are dropped. The
+    index is the row's position in ``table.rows``.
+
+    :func:`validate_table_schemas` stacks these frames, with a ``table_key``
+    column in front.
+    """
+    index, columns = _frame_columns(table)
+    return _frame(columns, index)
 
 
 def _check_id(check: Any) -> str:
@@ -366,7 +405,11 @@ def _check_id(check: Any) -> str:
     return "OTHER"
 
 
-def _row_location(table: ExtractedTable, frame: pd.DataFrame, index: Any) -> str:
+def _has_index(index: Any) -> bool:
+    return index is not None and not (isinstance(index, float) and pd.isna(index))
+
+
+def _row_location(table: ExtractedTable, index: Any) -> str:
     try:
         row = table.rows[int(index)]
     except (TypeError, ValueError, IndexError):
@@ -376,32 +419,180 @@ def _row_location(table: ExtractedTable, frame: pd.DataFrame, index: Any) -> str
     return f"{table.table_code}/{row.row_key}"
 
 
+@dataclass
+class _StackedTable:
+    """One table of a batch: its shape, its result, and its frame's index and columns."""
+
+    table: ExtractedTable
+    shape: str  # SHAPE_NAMES value, e.g. 'FUNCTION'
+    result: SchemaResult
+    index: list[int]
+    columns: dict[str, list[Any]]
+
+
+def validate_table_schemas(
+    tables: Sequence[tuple[ExtractedTable, str | None]],
+) -> list[SchemaResult]:
+    """Validate many tables with one pandera call per model and column layout.
+
+    ``tables`` holds ``(table, document_kind)`` pairs from any number of
+    documents. The tables that share a model (:func:`schema_for`) and the same
+    frame columns, in the same order, are stacked into one frame and validated
+    together; each table's failure cases are then turned into findings as if
+    it had been validated alone (see the module docstring). Returns one
+    :class:`SchemaResult` per pair, in order.
+    """
+    results: list[SchemaResult] = []
+    stacks: dict[tuple[type[pa.DataFrameModel], tuple[str, ...]], list[_StackedTable]] = {}
+    for table, document_kind in tables:
+        index, columns = _frame_columns(table)
+        result = SchemaResult(table_code=table.table_code, row_count=len(index))
+        results.append(result)
+        model = schema_for(table, document_kind)
+        spec = SPEC_BY_CODE.get(table.table_code)
+        if model is None or spec is None:
+            continue
+        result.checks_evaluated = 1
+        member = _StackedTable(table, SHAPE_NAMES[spec.shape], result, index, columns)
+        stacks.setdefault((model, tuple(columns)), []).append(member)
+    for (model, _), members in stacks.items():
+        _validate_stack(model, members)
+    return results
+
+
 def validate_table_schema(table: ExtractedTable, document_kind: str | None = None) -> SchemaResult:
     """Validate one table against its shape's schema; every failure becomes a Finding.
 
     ``document_kind`` 'budget' picks the budget variant of the model where
     there is one (:func:`schema_for`); anything else validates as a final account.
     """
-    frame = table_to_frame(table)
-    result = SchemaResult(table_code=table.table_code, row_count=len(frame))
-    model = schema_for(table, document_kind)
-    spec = SPEC_BY_CODE.get(table.table_code)
-    if model is None or spec is None:
-        return result
-    shape = SHAPE_NAMES[spec.shape]
-    result.checks_evaluated = 1
+    return validate_table_schemas([(table, document_kind)])[0]
+
+
+def _validate_stack(model: type[pa.DataFrameModel], members: list[_StackedTable]) -> None:
+    """Validate the stacked frame of ``members`` (same model and columns); record their findings."""
+    stacked: dict[str, list[Any]] = {"table_key": []}
+    rows: list[tuple[int, int]] = []  # stacked row -> (member, the row's index in its table frame)
+    for position, member in enumerate(members):
+        stacked["table_key"].extend([position] * len(member.index))
+        for name, values in member.columns.items():
+            stacked.setdefault(name, []).extend(values)
+        rows.extend((position, table_index) for table_index in member.index)
+    frame = _frame(stacked, pd.RangeIndex(len(rows)))
     try:
         model.validate(frame, lazy=True)
-        return result
+        return
     except SchemaErrors as errors:
-        cases = errors.failure_cases
+        # The frame's index is pandera's order of execution; sort_values re-sorted it.
+        cases = errors.failure_cases.sort_index().to_dict("records")
     except SchemaError as error:  # not expected with lazy=True, kept for safety
-        cases = pd.DataFrame(
-            [{"column": None, "check": str(error.check), "failure_case": None, "index": None}]
-        )
+        cases = [{"column": None, "check": str(error.check), "failure_case": None, "index": None}]
 
+    by_table = _split_cases(cases, rows, len(members))
+    if by_table is None:
+        for member in members:
+            _validate_stack(model, [member])
+        return
+    for member, table_cases in zip(members, by_table, strict=True):
+        if table_cases:
+            _record_findings(member, _cases_as_alone(model, table_cases))
+
+
+# Failure cases that belong to the frame's columns, not to a row: the same for every
+# table of a stack, since they share their columns.
+_COLUMN_CHECK_IDS = ("REQUIRED_COLUMN", "UNEXPECTED_COLUMN")
+
+
+def _split_cases(
+    cases: list[dict[str, Any]], rows: list[tuple[int, int]], table_count: int
+) -> list[list[dict[str, Any]]] | None:
+    """Each stacked table's failure cases, indexed as in its own frame.
+
+    Returns None when a case of a stack of several tables may depend on the
+    other tables' rows: a failure without a row that is not about the columns
+    (a check that raised, a column-wide type failure) or a value that could not
+    be coerced. The stack is then validated table by table.
+    """
+    by_table: list[list[dict[str, Any]]] = [[] for _ in range(table_count)]
+    for case in cases:
+        check_id = _check_id(case.get("check"))
+        index = case.get("index")
+        if table_count > 1 and (
+            check_id in ("WRONG_TYPE", "OTHER")
+            or (not _has_index(index) and check_id not in _COLUMN_CHECK_IDS)
+        ):
+            return None
+        if not _has_index(index):
+            for table_cases in by_table:
+                table_cases.append(case)
+            continue
+        position, table_index = rows[int(index)]
+        by_table[position].append({**case, "index": table_index})
+    return by_table
+
+
+def _cases_as_alone(
+    model: type[pa.DataFrameModel], cases: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One table's failure cases from a stack, in the form and order of the table validated alone.
+
+    - cases on ``table_key`` (from the uniqueness checks) are dropped;
+    - for the models with unique row keys (:class:`_KeyedTable`), the frame-level
+      ``(table_key, row_key)`` uniqueness is reported as pandera reports
+      ``unique=True`` on ``row_key`` for one table: check ``field_uniqueness`` on
+      the ``row_key`` column, placed where that column's uniqueness check runs;
+    - then pandera's final sort of the failure cases by schema context
+      (descending, and not stable) is applied to this table's cases alone.
+    """
+    cases = [case for case in cases if case.get("column") != "table_key"]
+    if issubclass(model, _KeyedTable):
+        duplicates = [c for c in cases if c.get("check") == "multiple_fields_uniqueness"]
+        if duplicates:
+            first = cases.index(duplicates[0])
+            others = [c for c in cases if c.get("check") != "multiple_fields_uniqueness"]
+            schema_columns = list(model.to_schema().columns)
+            before = frozenset(schema_columns[: schema_columns.index("row_key")])
+            at = next(
+                (
+                    i
+                    for i in range(first, len(others))
+                    if _after_row_key_uniqueness(others[i], before)
+                ),
+                len(others),
+            )
+            moved = [
+                {**c, "schema_context": "Column", "check": "field_uniqueness"} for c in duplicates
+            ]
+            cases = others[:at] + moved + others[at:]
+    if len(cases) > 1:
+        contexts = pd.DataFrame({"schema_context": [c.get("schema_context") for c in cases]})
+        order = contexts.sort_values("schema_context", ascending=False).index
+        cases = [cases[i] for i in order]
+    return cases
+
+
+def _after_row_key_uniqueness(case: dict[str, Any], columns_before: frozenset[str]) -> bool:
+    """Whether pandera, validating one keyed table, reports ``case`` after the row_key uniqueness.
+
+    Its order: the checks of the frame (columns, multi-column uniqueness), then
+    each column's nullability, uniqueness, type and checks, column by column in
+    the model's order; failures without a row come last.
+    """
+    if not _has_index(case.get("index")):
+        return True
+    if case.get("schema_context") != "Column":
+        return False
+    column = case.get("column")
+    if column in columns_before:
+        return False
+    return not (column == "row_key" and case.get("check") == "not_nullable")
+
+
+def _record_findings(member: _StackedTable, cases: list[dict[str, Any]]) -> None:
+    """Turn one table's failure cases into findings, failed rows and missing columns."""
+    table, shape, result = member.table, member.shape, member.result
     seen: set[tuple[str, str]] = set()
-    for case in cases.to_dict("records"):
+    for case in cases:
         check_id = _check_id(case.get("check"))
         rule_id = f"SCHEMA_{shape}_{check_id}"
         column = case.get("column")
@@ -409,10 +600,10 @@ def validate_table_schema(table: ExtractedTable, document_kind: str | None = Non
             column = "row_key"  # (side, row_key) duplicates are reported once per row
         failure = case.get("failure_case")
         index = case.get("index")
-        has_index = index is not None and not (isinstance(index, float) and pd.isna(index))
+        has_index = _has_index(index)
         if check_id == "DUPLICATE_KEY" and has_index:
             failure = table.rows[int(index)].row_key
-        if check_id in ("REQUIRED_COLUMN", "UNEXPECTED_COLUMN"):
+        if check_id in _COLUMN_CHECK_IDS:
             location = f"{table.table_code}/column/{failure}"
             if check_id == "REQUIRED_COLUMN":
                 result.missing_columns.append(str(failure))
@@ -422,7 +613,7 @@ def validate_table_schema(table: ExtractedTable, document_kind: str | None = Non
                 else "is not in the schema"
             )
         else:
-            row_location = _row_location(table, frame, index) if has_index else table.table_code
+            row_location = _row_location(table, index) if has_index else table.table_code
             location = f"{row_location}/{column}"
             if has_index:
                 result.failed_rows.add(int(index))
@@ -448,4 +639,3 @@ def validate_table_schema(table: ExtractedTable, document_kind: str | None = Non
                 message=message,
             )
         )
-    return result

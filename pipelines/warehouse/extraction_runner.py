@@ -12,23 +12,28 @@ Documents are handed one at a time to ``workers`` long-lived child processes
 
 A worker that is killed, dies, or raises anything is reported as a failed
 outcome whose reason names the file; the run goes on with the other
-documents. Results (extracted or rejected) are cached as JSON keyed by the
-document's sha256 and the extractor version, so an unchanged document is not
-extracted again. Worker deaths and time-outs are not cached: they are retried
-on the next run.
+documents. The worker itself writes each result (extracted or rejected) to the
+cache, as JSON keyed by the document's sha256 and the extractor version, and
+tells the parent only the status; the parent reads the extraction back from
+the cache when it loads the document, while the workers go on with the
+others. Worker deaths and time-outs are not cached: they are retried on the
+next run.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+import types
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,33 +102,43 @@ def cached_outcome(document: InventoryDocument, settings: Settings) -> Extractio
     )
 
 
+def split_by_cache(
+    documents: Iterable[InventoryDocument], settings: Settings
+) -> tuple[list[ExtractionOutcome], list[InventoryDocument]]:
+    """The outcomes already in the cache, and the documents still to extract."""
+    cached: list[ExtractionOutcome] = []
+    pending: list[InventoryDocument] = []
+    for document in documents:
+        outcome = cached_outcome(document, settings)
+        if outcome is None:
+            pending.append(document)
+        else:
+            cached.append(outcome)
+    return cached, pending
+
+
+def extract_uncached(
+    pending: list[InventoryDocument], settings: Settings
+) -> Iterator[ExtractionOutcome]:
+    """Extract these documents, ``settings.workers`` at a time, yielding each as it finishes."""
+    if pending:
+        settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        yield from _run_workers(pending, settings)
+
+
 def extract_documents(
     documents: Iterable[InventoryDocument],
     settings: Settings,
     progress: ProgressCallback | None = None,
 ) -> list[ExtractionOutcome]:
-    """Extract every document not in the cache, ``settings.workers`` at a time.
-
-    Returns one outcome per document, in the order given.
-    """
+    """Extract every document not in the cache; one outcome per document, in the order given."""
     documents = list(documents)
+    cached, pending = split_by_cache(documents, settings)
     outcomes: dict[str, ExtractionOutcome] = {}
-    pending: list[InventoryDocument] = []
-    for document in documents:
-        cached = cached_outcome(document, settings)
-        if cached is None:
-            pending.append(document)
-        else:
-            outcomes[document.document_id] = cached
-            if progress:
-                progress(cached)
-
-    if pending:
-        settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        for outcome in _run_workers(pending, settings):
-            outcomes[outcome.document.document_id] = outcome
-            if progress:
-                progress(outcome)
+    for outcome in itertools.chain(cached, extract_uncached(pending, settings)):
+        outcomes[outcome.document.document_id] = outcome
+        if progress:
+            progress(outcome)
     return [outcomes[document.document_id] for document in documents]
 
 
@@ -136,7 +151,7 @@ def extract_one(document: InventoryDocument, settings: Settings) -> ExtractionOu
 
 #: a worker is replaced after this many documents (and after any failure), so
 #: memory fragmentation or a leak in a parsing library cannot build up
-DOCUMENTS_PER_WORKER = 50
+DOCUMENTS_PER_WORKER = 100
 #: how long a new worker may take to start (it imports the extractor)
 WORKER_START_SECONDS = 120.0
 
@@ -144,7 +159,6 @@ WORKER_START_SECONDS = 120.0
 @dataclass
 class _Job:
     document: InventoryDocument
-    result_path: Path
     started: float
     deadline: float
 
@@ -157,7 +171,8 @@ class _Worker:
         self.process = context.Process(
             target=_worker_loop, args=(child_end, memory_mb), name="fiscal-extract", daemon=True
         )
-        self.process.start()
+        with _main_module_hidden():
+            self.process.start()
         child_end.close()
         self.connection = parent_end
         self.started = time.monotonic()
@@ -165,10 +180,14 @@ class _Worker:
         self.job: _Job | None = None
         self.documents_done = 0
 
-    def assign(self, document: InventoryDocument, result_path: Path, timeout: float) -> None:
+    def assign(self, document: InventoryDocument, settings: Settings) -> None:
         now = time.monotonic()
-        self.job = _Job(document, result_path, now, now + timeout)
-        self.connection.send((str(document.path), document.source_file, str(result_path), timeout))
+        timeout = settings.doc_timeout_seconds
+        self.job = _Job(document, now, now + timeout)
+        cache_path = cache_path_for(settings, document.sha256)
+        self.connection.send(
+            (str(document.path), document.source_file, document.sha256, str(cache_path), timeout)
+        )
 
     def stop(self, kill: bool = False) -> None:
         if not kill and self.process.is_alive():
@@ -184,19 +203,7 @@ class _Worker:
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
-    """A fork server on Linux (children forked from a clean, single-threaded process).
-
-    Each worker imports the main script once when it starts (the fork server of
-    Python 3.11 cannot preload it), which is why workers are long-lived.
-    """
-    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
-    if (
-        main_file
-        and not Path(main_file).exists()
-        and "fork" in multiprocessing.get_all_start_methods()
-    ):
-        # a fork server re-imports __main__ from its path; code read from stdin has none
-        return multiprocessing.get_context("fork")
+    """A fork server on Linux (children forked from a clean, single-threaded process)."""
     if sys.platform.startswith("linux"):
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(
@@ -206,13 +213,34 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+_main_module_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start a worker without it re-running the parent's main script.
+
+    multiprocessing makes each new child import ``__main__`` again (Python
+    3.11's fork server cannot preload it); for ``dagster`` or a benchmark
+    script that costs seconds per worker, and a script read from stdin has no
+    file to import at all. The worker's code lives in this package and needs
+    nothing from ``__main__``, so a bare stand-in is shown while it starts.
+    """
+    with _main_module_lock:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
+
+
 def _run_workers(
     pending: list[InventoryDocument], settings: Settings
-) -> Iterable[ExtractionOutcome]:
+) -> Iterator[ExtractionOutcome]:
     context = _mp_context()
     queue = list(reversed(pending))  # pop() from the end keeps the given order
-    scratch = settings.cache_dir / ".jobs"
-    scratch.mkdir(parents=True, exist_ok=True)
     workers: list[_Worker] = []
     worker_count = max(1, min(settings.workers, len(pending)))
     try:
@@ -223,10 +251,7 @@ def _run_workers(
                 workers.append(_Worker(context, settings.worker_memory_mb))
             for worker in workers:
                 if worker.ready and worker.job is None and queue:
-                    document = queue.pop()
-                    result_path = scratch / f"{document.document_id}.{os.getpid()}.json"
-                    result_path.unlink(missing_ok=True)
-                    worker.assign(document, result_path, settings.doc_timeout_seconds)
+                    worker.assign(queue.pop(), settings)
 
             now = time.monotonic()
             deadlines = [w.job.deadline for w in workers if w.job] + [
@@ -248,8 +273,8 @@ def _run_workers(
                     if message == "ready":
                         worker.ready = True
                         continue
-                    if message is not None and worker.job is not None:
-                        outcome = _finish(worker.job, settings, now, exitcode=None)
+                    if isinstance(message, tuple) and worker.job is not None:
+                        outcome = _finish(worker.job, settings, message)
                         worker.documents_done += 1
                         retire = (
                             outcome.status == STATUS_FAILED
@@ -261,7 +286,7 @@ def _run_workers(
                 if outcome is None and worker.process.sentinel in ready:
                     worker.process.join()
                     if worker.job is not None:
-                        outcome = _finish(worker.job, settings, now, worker.process.exitcode)
+                        outcome = _died(worker.job, settings, now, worker.process.exitcode)
                     elif not worker.ready:
                         raise RuntimeError(
                             f"an extraction worker could not start (exit {worker.process.exitcode})"
@@ -271,10 +296,9 @@ def _run_workers(
                     job = worker.job
                     worker.stop(kill=True)
                     workers.remove(worker)
-                    job.result_path.unlink(missing_ok=True)
                     yield _failed(
                         job,
-                        now,
+                        now - job.started,
                         f"{job.document.source_file}: extraction exceeded the time limit of "
                         f"{settings.doc_timeout_seconds:g} s; the worker was killed",
                     )
@@ -291,59 +315,44 @@ def _run_workers(
     finally:
         for worker in workers:  # finished, or interrupted (Ctrl-C, the run killed): no orphans
             worker.stop(kill=worker.job is not None)
-            if worker.job is not None:
-                worker.job.result_path.unlink(missing_ok=True)
 
 
-def _finish(job: _Job, settings: Settings, now: float, exitcode: int | None) -> ExtractionOutcome:
-    payload = read_json(job.result_path)
-    job.result_path.unlink(missing_ok=True)
-    if not isinstance(payload, dict) or payload.get("status") is None:
-        if exitcode is not None and exitcode < 0:
-            name = _signal_name(-exitcode)
-            hint = (
-                f" (possibly the memory limit of {settings.worker_memory_mb} MB)"
-                if name in ("SIGKILL", "SIGABRT", "SIGSEGV", "SIGBUS")
-                else ""
-            )
-            reason = f"extraction worker died with {name}{hint}"
-        else:
-            reason = f"extraction worker exited with code {exitcode} without a result"
-        return _failed(job, now, f"{job.document.source_file}: {reason}")
-
-    seconds = float(payload.get("seconds") or (now - job.started))
-    status = payload["status"]
+def _finish(job: _Job, settings: Settings, message: tuple[Any, ...]) -> ExtractionOutcome:
+    """The outcome a worker reported; extracted and rejected ones are in the cache by now."""
+    _, status, reason, seconds = message
     if status == STATUS_FAILED:
-        return _failed(job, now, _name_file(job.document, payload.get("reason")))
-
-    entry = {
-        "cache_format": CACHE_FORMAT,
-        "sha256": job.document.sha256,
-        "extractor_version": EXTRACTOR_VERSION,
-        "status": status,
-        "reason": payload.get("reason"),
-        "seconds": round(seconds, 3),
-        "source_file": job.document.source_file,
-        "extraction": payload.get("extraction"),
-    }
-    cache_path = cache_path_for(settings, job.document.sha256)
-    write_json_atomically(cache_path, entry)
+        return _failed(job, seconds, _name_file(job.document, reason))
     return ExtractionOutcome(
         document=job.document,
         status=status,
-        reason=_name_file(job.document, payload.get("reason")),
+        reason=_name_file(job.document, reason),
         seconds=seconds,
         from_cache=False,
-        cache_path=cache_path,
+        cache_path=cache_path_for(settings, job.document.sha256),
     )
 
 
-def _failed(job: _Job, now: float, reason: str) -> ExtractionOutcome:
+def _died(job: _Job, settings: Settings, now: float, exitcode: int | None) -> ExtractionOutcome:
+    """The outcome of a worker that ended in the middle of a document."""
+    if exitcode is not None and exitcode < 0:
+        name = _signal_name(-exitcode)
+        hint = (
+            f" (possibly the memory limit of {settings.worker_memory_mb} MB)"
+            if name in ("SIGKILL", "SIGABRT", "SIGSEGV", "SIGBUS")
+            else ""
+        )
+        reason = f"extraction worker died with {name}{hint}"
+    else:
+        reason = f"extraction worker exited with code {exitcode} without a result"
+    return _failed(job, now - job.started, f"{job.document.source_file}: {reason}")
+
+
+def _failed(job: _Job, seconds: float, reason: str) -> ExtractionOutcome:
     return ExtractionOutcome(
         document=job.document,
         status=STATUS_FAILED,
         reason=reason,
-        seconds=now - job.started,
+        seconds=seconds,
         from_cache=False,
         cache_path=None,
     )
@@ -369,10 +378,11 @@ def _signal_name(number: int) -> str:
 
 
 def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: int) -> None:
-    """Take (path, source_file, result_path, timeout) messages until told to stop (None).
+    """Take (path, source_file, sha256, cache_path, timeout) messages until told to stop (None).
 
-    The worker exits on its own when the parent is gone (the pipe closes), and
-    a watchdog alarm ends it if a document runs far past its time limit while
+    Each document is answered with ("done", status, reason, seconds). The
+    worker exits on its own when the parent is gone (the pipe closes), and a
+    watchdog alarm ends it if a document runs far past its time limit while
     nobody is left to kill it.
     """
     from pipelines.extraction import extract_document  # noqa: F401 - loaded before "ready"
@@ -385,54 +395,62 @@ def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: i
             return
         if message is None:
             return
-        path, source_file, result_path, timeout = message
+        path, source_file, sha256, cache_path, timeout = message
         signal.alarm(int(timeout) + 60)  # the parent kills at `timeout`; this is the backstop
         previous_limit = _limit_memory(memory_mb)
         try:
-            _extract_to_file(path, source_file, result_path, memory_mb)
+            status, reason, seconds = _extract_to_cache(
+                path, source_file, sha256, cache_path, memory_mb
+            )
         finally:
             _restore_memory_limit(previous_limit)
             signal.alarm(0)
-        connection.send("done")
+        connection.send(("done", status, reason, seconds))
 
 
-def _extract_to_file(path: str, source_file: str, result_path: str, memory_mb: int) -> None:
-    """Extract one document and write the outcome as JSON."""
+def _extract_to_cache(
+    path: str, source_file: str, sha256: str, cache_path: str, memory_mb: int
+) -> tuple[str, str | None, float]:
+    """Extract one document; cache it unless the failure was the worker's, not the file's."""
     started = time.monotonic()
-    payload: dict[str, Any]
+    extraction: dict[str, Any] | None = None
     try:
         from pipelines.extraction import extract_document
         from pipelines.extraction.errors import DocumentRejected
 
         try:
-            extraction = extract_document(Path(path), source_file=source_file)
+            document = extract_document(Path(path), source_file=source_file)
         except DocumentRejected as rejected:
             if _caused_by_memory_error(rejected):  # a limit, not a property of the file
                 raise MemoryError from rejected
-            payload = {"status": STATUS_REJECTED, "reason": rejected.reason}
+            status, reason = STATUS_REJECTED, rejected.reason
         else:
-            extraction.seconds = round(time.monotonic() - started, 3)
-            payload = {"status": STATUS_EXTRACTED, "extraction": extraction.to_json_dict()}
+            document.seconds = round(time.monotonic() - started, 3)
+            status, reason = STATUS_EXTRACTED, None
+            extraction = document.to_json_dict()
     except MemoryError:
-        payload = {
-            "status": STATUS_FAILED,
-            "reason": f"extraction exceeded the memory limit of {memory_mb} MB",
-        }
+        return STATUS_FAILED, f"extraction exceeded the memory limit of {memory_mb} MB", 0.0
     except Exception as error:  # noqa: BLE001 - any failure is a quarantine reason
         where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
         at = f" at {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
-        payload = {
-            "status": STATUS_FAILED,
-            "reason": f"extractor crashed: {type(error).__name__}: {error}{at}",
-        }
-    payload["seconds"] = round(time.monotonic() - started, 3)
+        reason = f"extractor crashed: {type(error).__name__}: {error}{at}"
+        return STATUS_FAILED, reason, round(time.monotonic() - started, 3)
+    seconds = round(time.monotonic() - started, 3)
+    entry = {
+        "cache_format": CACHE_FORMAT,
+        "sha256": sha256,
+        "extractor_version": EXTRACTOR_VERSION,
+        "status": status,
+        "reason": reason,
+        "seconds": seconds,
+        "source_file": source_file,
+        "extraction": extraction,
+    }
     try:
-        temporary = result_path + ".tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False)
-        os.replace(temporary, result_path)
+        write_json_atomically(Path(cache_path), entry)
     except MemoryError:
-        os._exit(3)
+        os._exit(3)  # the parent reports the worker's death; nothing half-written is kept
+    return status, reason, seconds
 
 
 def _caused_by_memory_error(error: BaseException) -> bool:

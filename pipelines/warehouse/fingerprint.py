@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pipelines.warehouse.extraction_runner import ExtractionOutcome
 PIPELINES = Path(__file__).resolve().parents[1]
 BUILD_CODE = (
     PIPELINES / "validation",
+    PIPELINES / "warehouse" / "raw_build.py",
     PIPELINES / "warehouse" / "loader.py",
     PIPELINES / "warehouse" / "raw_schema.sql",
 )
@@ -62,5 +64,23 @@ def is_published(settings: Settings, fingerprint: str) -> bool:
     )
 
 
-def record_published(settings: Settings, fingerprint: str) -> None:
-    fingerprint_path(settings).write_text(fingerprint + "\n", encoding="utf-8")
+def write_build_fingerprint(build_path: Path, fingerprint: str) -> None:
+    """Keep a build's fingerprint beside it until the build is published."""
+    _build_fingerprint_path(build_path).write_text(fingerprint + "\n", encoding="utf-8")
+
+
+def adopt_build_fingerprint(build_path: Path, settings: Settings) -> None:
+    """After publishing a build, its fingerprint becomes the published one.
+
+    A build without one (dbt models rebuilt on a copy of the warehouse)
+    clears it, so the next run cannot mistake the warehouse for another.
+    """
+    built = _build_fingerprint_path(build_path)
+    if built.exists():
+        os.replace(built, fingerprint_path(settings))
+    else:
+        fingerprint_path(settings).unlink(missing_ok=True)
+
+
+def _build_fingerprint_path(build_path: Path) -> Path:
+    return build_path.with_name(build_path.name + ".fingerprint")

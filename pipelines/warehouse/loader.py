@@ -1,15 +1,15 @@
 """Write documents into the raw tables of a DuckDB file (the schema in raw_schema.sql).
 
-All of one document's rows are written in one transaction, after deleting
-whatever that document had before, so loading a document twice gives the same
-rows. Amounts go in as exact decimal text and are cast to ``DECIMAL(20, 2)``
-by DuckDB: no value ever passes through a float.
+A batch of documents is written in one transaction, after deleting whatever
+those documents had before, so loading a document twice gives the same rows.
+Amounts go in as exact decimal text and are cast to ``DECIMAL(20, 2)`` by
+DuckDB: no value ever passes through a float.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -84,33 +84,143 @@ def load_document(connection: duckdb.DuckDBPyConnection, record: DocumentRecord)
 
     Returns the number of table cells written.
     """
-    connection.execute("BEGIN TRANSACTION")
-    try:
-        for table in DOCUMENT_TABLES:
-            connection.execute(
-                f"DELETE FROM raw.{table} WHERE document_id = ?", [record.document_id]
-            )
-        _insert_document_row(connection, record)
-        cells = 0
+    return load_documents(connection, [record])[0]
+
+
+def load_documents(
+    connection: duckdb.DuckDBPyConnection, records: Sequence[DocumentRecord]
+) -> list[int]:
+    """Replace these documents' rows in every raw table, all in one transaction.
+
+    Rows are gathered per raw table and written with one insert each, so a
+    batch costs about as much as a single document. If anything fails nothing
+    of the batch is kept (load the documents one by one to find the culprit).
+    Returns the number of table cells written per document, in order.
+    """
+    rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in DOCUMENT_TABLES}
+    cells: list[int] = []
+    for record in records:
+        rows["documents"].append(_document_row(record))
         extraction = record.extraction
+        before = len(rows["table_cells"])
         if record.status == STATUS_LOADED and extraction is not None:
-            _insert_tables(connection, record.document_id, extraction)
-            cells = _insert_cells(connection, record.document_id, extraction)
-            _insert_budget_execution(connection, record.document_id, extraction)
-            _insert_narrative_figures(connection, record.document_id, extraction)
+            rows["document_tables"].extend(_table_rows(record.document_id, extraction))
+            rows["table_cells"].extend(_cell_rows(record.document_id, extraction))
+            rows["budget_execution"].extend(_budget_execution_rows(record.document_id, extraction))
+            rows["narrative_figures"].extend(_narrative_rows(record.document_id, extraction))
         if record.status != STATUS_WITHDRAWN and record.report is not None:
-            _insert_findings(connection, record.document_id, record.report)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
+            rows["validation_findings"].extend(_finding_rows(record.document_id, record.report))
+        cells.append(len(rows["table_cells"]) - before)
+
+    # object columns keep Python values as they are (no None → NaN); DuckDB casts
+    # the decimal text exactly to DECIMAL when it inserts by name
+    frames = {
+        f"_fiscal_load_{table}": (
+            table,
+            pd.DataFrame(rows[table], columns=COLUMNS[table], dtype=object),
+        )
+        for table in reversed(DOCUMENT_TABLES)  # parents first
+        if rows[table]
+    }
+    frames["_fiscal_load_ids"] = (
+        "",
+        pd.DataFrame({"document_id": [r.document_id for r in records]}),
+    )
+    for name, (_, frame) in frames.items():
+        connection.register(name, frame)
+    try:
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            for table in DOCUMENT_TABLES:
+                connection.execute(
+                    f"DELETE FROM raw.{table} "
+                    "WHERE document_id IN (SELECT document_id FROM _fiscal_load_ids)"
+                )
+            for name, (table, _) in frames.items():
+                if table:
+                    connection.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM {name}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    finally:
+        for name in frames:  # views can be dropped only outside a failed transaction
+            connection.unregister(name)
     return cells
 
 
-# -- one insert per raw table ---------------------------------------------------
+# -- the rows of one document, per raw table ---------------------------------------
+
+#: the columns each row builder fills, in its tuple order
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": (
+        "document_id",
+        "sha256",
+        "source_file",
+        "page_count",
+        "department_name",
+        "region",
+        "fiscal_year",
+        "document_kind",
+        "reporting_scope",
+        "source_unit",
+        "status",
+        "status_reason",
+        "extractor_version",
+        "extraction_seconds",
+        "ingested_at",
+    ),
+    "document_tables": (
+        "document_id",
+        "table_code",
+        "title",
+        "printed_number",
+        "unit",
+        "first_page",
+        "last_page",
+        "is_empty",
+        "note",
+        "row_count",
+    ),
+    "table_cells": (
+        "document_id",
+        "table_code",
+        "row_seq",
+        "row_key",
+        "row_label",
+        "side",
+        "line_no",
+        "column_key",
+        "column_label",
+        "amount_yuan",
+        "source_page",
+    ),
+    "budget_execution": (
+        "document_id",
+        "function_code",
+        "function_label",
+        "initial_budget_yuan",
+        "final_yuan",
+        "completion_rate",
+        "explanation",
+        "source_page",
+    ),
+    "narrative_figures": ("document_id", "figure_key", "amount_yuan", "source_page", "sentence"),
+    "validation_findings": (
+        "document_id",
+        "rule_id",
+        "location",
+        "severity",
+        "table_code",
+        "expected_yuan",
+        "actual_yuan",
+        "difference_yuan",
+        "message",
+    ),
+}
 
 
-def _insert_document_row(connection: duckdb.DuckDBPyConnection, record: DocumentRecord) -> None:
+def _document_row(record: DocumentRecord) -> tuple[Any, ...]:
     extraction = record.extraction
     meta = record.metadata
 
@@ -119,37 +229,26 @@ def _insert_document_row(connection: duckdb.DuckDBPyConnection, record: Document
             return getattr(extraction, name)
         return meta.get(name)
 
-    connection.execute(
-        """
-        INSERT INTO raw.documents (
-            document_id, sha256, source_file, page_count, department_name, region,
-            fiscal_year, document_kind, reporting_scope, source_unit, status,
-            status_reason, extractor_version, extraction_seconds, ingested_at
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [
-            record.document_id,
-            record.sha256,
-            record.source_file,
-            pick("page_count"),
-            pick("department_name"),
-            pick("region"),
-            pick("fiscal_year"),
-            pick("document_kind"),
-            pick("reporting_scope"),
-            pick("source_unit"),
-            record.status,
-            record.status_reason,
-            record.extractor_version,
-            record.extraction_seconds,
-            record.ingested_at,
-        ],
+    return (
+        record.document_id,
+        record.sha256,
+        record.source_file,
+        pick("page_count"),
+        pick("department_name"),
+        pick("region"),
+        pick("fiscal_year"),
+        pick("document_kind"),
+        pick("reporting_scope"),
+        pick("source_unit"),
+        record.status,
+        record.status_reason,
+        record.extractor_version,
+        record.extraction_seconds,
+        record.ingested_at,
     )
 
 
-def _insert_tables(
-    connection: duckdb.DuckDBPyConnection, document_id: str, extraction: DocumentExtraction
-) -> None:
+def _table_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
     rows = []
     for code in sorted(extraction.tables):
         table = extraction.tables[code]
@@ -168,114 +267,61 @@ def _insert_tables(
                 len(table.rows),
             )
         )
-    if rows:
-        connection.executemany(
-            "INSERT INTO raw.document_tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-        )
+    return rows
 
 
-def _insert_cells(
-    connection: duckdb.DuckDBPyConnection, document_id: str, extraction: DocumentExtraction
-) -> int:
-    records = []
+def _cell_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
+    rows = []
     for code in sorted(extraction.tables):
         table = extraction.tables[code]
         labels = {column.key: column.label for column in table.columns}
         for row_seq, row in enumerate(table.rows, start=1):
             for column_key, amount in row.values.items():
-                records.append(
+                rows.append(
                     (
                         document_id,
                         table.table_code,
-                        str(row_seq),
+                        row_seq,
                         row.row_key,
                         row.row_label,
                         row.side,
-                        None if row.line_no is None else str(row.line_no),
+                        row.line_no,
                         column_key,
                         labels.get(column_key, column_key),
                         _decimal_text(amount),
-                        str(row.page),
+                        row.page,
                     )
                 )
-    if not records:
-        return 0
-    frame = pd.DataFrame.from_records(
-        records,
-        columns=[
-            "document_id",
-            "table_code",
-            "row_seq",
-            "row_key",
-            "row_label",
-            "side",
-            "line_no",
-            "column_key",
-            "column_label",
-            "amount_text",
-            "source_page",
-        ],
-        coerce_float=False,
-    ).astype(object)
-    _insert_frame(
-        connection,
-        frame,
-        """
-        INSERT INTO raw.table_cells
-        SELECT document_id, table_code, CAST(row_seq AS INTEGER), row_key, row_label, side,
-               CAST(line_no AS INTEGER), column_key, column_label,
-               CAST(amount_text AS DECIMAL(20, 2)), CAST(source_page AS INTEGER)
-        FROM {frame}
-        """,
-    )
-    return len(records)
+    return rows
 
 
-def _insert_budget_execution(
-    connection: duckdb.DuckDBPyConnection, document_id: str, extraction: DocumentExtraction
-) -> None:
-    rows = [
+def _budget_execution_rows(
+    document_id: str, extraction: DocumentExtraction
+) -> list[tuple[Any, ...]]:
+    return [
         (
             document_id,
             item.function_code,
             item.function_label,
             _decimal_text(item.initial_budget_yuan),
             _decimal_text(item.final_yuan),
-            None if item.completion_rate is None else _decimal_text(item.completion_rate),
+            _optional_decimal_text(item.completion_rate),
             item.explanation,
             item.page,
         )
         for item in extraction.budget_execution
     ]
-    if rows:
-        connection.executemany(
-            """
-            INSERT INTO raw.budget_execution VALUES (
-                ?, ?, ?, CAST(? AS DECIMAL(20, 2)), CAST(? AS DECIMAL(20, 2)),
-                CAST(? AS DECIMAL(9, 2)), ?, ?)
-            """,
-            rows,
-        )
 
 
-def _insert_narrative_figures(
-    connection: duckdb.DuckDBPyConnection, document_id: str, extraction: DocumentExtraction
-) -> None:
-    rows = [
+def _narrative_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
+    return [
         (document_id, item.figure_key, _decimal_text(item.amount_yuan), item.page, item.sentence)
         for item in extraction.narrative_figures
     ]
-    if rows:
-        connection.executemany(
-            "INSERT INTO raw.narrative_figures VALUES (?, ?, CAST(? AS DECIMAL(20, 2)), ?, ?)",
-            rows,
-        )
 
 
-def _insert_findings(
-    connection: duckdb.DuckDBPyConnection, document_id: str, report: ValidationReport
-) -> None:
-    rows = [
+def _finding_rows(document_id: str, report: ValidationReport) -> list[tuple[Any, ...]]:
+    return [
         (
             document_id,
             finding.rule_id,
@@ -289,24 +335,6 @@ def _insert_findings(
         )
         for finding in report.findings
     ]
-    if rows:
-        connection.executemany(
-            """
-            INSERT INTO raw.validation_findings VALUES (
-                ?, ?, ?, ?, ?, CAST(? AS DECIMAL(20, 2)), CAST(? AS DECIMAL(20, 2)),
-                CAST(? AS DECIMAL(20, 2)), ?)
-            """,
-            rows,
-        )
-
-
-def _insert_frame(connection: duckdb.DuckDBPyConnection, frame: pd.DataFrame, sql: str) -> None:
-    name = "_fiscal_load_frame"
-    connection.register(name, frame)
-    try:
-        connection.execute(sql.format(frame=name))
-    finally:
-        connection.unregister(name)
 
 
 def _decimal_text(amount: Decimal) -> str:

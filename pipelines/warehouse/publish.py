@@ -47,11 +47,12 @@ def build_path_for(warehouse_path: Path, run_label: str) -> Path:
 
 
 def remove_build(build_path: Path) -> None:
-    """Delete a build file, its write-ahead log and its folder."""
+    """Delete a build file and its write-ahead log; a run's own build folder goes whole
+    (with the sidecars kept beside the build)."""
     for candidate in (build_path, build_path.with_name(build_path.name + ".wal")):
         candidate.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):
-        build_path.parent.rmdir()
+    if BUILD_INFIX in build_path.parent.name:
+        shutil.rmtree(build_path.parent, ignore_errors=True)
 
 
 def cli_run_label(started: str) -> str:
