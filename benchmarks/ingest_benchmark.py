@@ -25,6 +25,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from pipelines.settings import load_settings  # noqa: E402
+from pipelines.warehouse.dbt_runner import PARTIAL_PARSE_FILE, shared_parse_dir  # noqa: E402
 from pipelines.warehouse.extraction_runner import ExtractionOutcome  # noqa: E402
 from pipelines.warehouse.pipeline import RunSummary, run_pipeline  # noqa: E402
 
@@ -123,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
 
             return progress
 
+        shared = shared_parse_dir(settings.dbt_project_dir, settings.warehouse_path.name)
+        warm_dbt = (shared / PARTIAL_PARSE_FILE).exists()
+        print(
+            "dbt starts from                 "
+            + ("the saved parse of `fiscal prepare`" if warm_dbt else "a full parse (no saved one)")
+        )
         with TreeMemorySampler() as memory:
             started = time.monotonic()
             full = run_pipeline(settings, progress_factory=progress_factory)

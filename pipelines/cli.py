@@ -2,6 +2,7 @@
 
     fiscal run     [--raw DIR] [--warehouse FILE] [--workers N]
     fiscal extract FILE.pdf [--out DIR] [--format csv|json]
+    fiscal prepare [--warehouse FILE]
     fiscal export  [--warehouse FILE] [--out DIR]
 
 ``fiscal run`` calls the same pipeline functions as the Dagster assets
@@ -51,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, help="write files here instead of stdout")
     extract.add_argument("--format", choices=("csv", "json"), default="json")
 
+    prepare = commands.add_parser(
+        "prepare", help="parse the dbt project once, so that every later run starts warm"
+    )
+    prepare.add_argument("--warehouse", type=Path, help="DuckDB file the runs will build")
+
     export = commands.add_parser("export", help="every marts table as Parquet and CSV")
     export.add_argument("--warehouse", type=Path, help="DuckDB file to read")
     export.add_argument("--out", type=Path, help="output folder (default: <warehouse dir>/export)")
@@ -64,7 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    handler = {"run": command_run, "extract": command_extract, "export": command_export}
+    handler = {
+        "run": command_run,
+        "extract": command_extract,
+        "prepare": command_prepare,
+        "export": command_export,
+    }
     try:
         return handler[arguments.command](arguments)
     except BrokenPipeError:  # `fiscal extract x.pdf | head`: the reader left, not an error
@@ -124,6 +135,19 @@ def command_extract(arguments: argparse.Namespace) -> int:
             print(file)
     for problem in extraction.problems:
         print(f"note: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_prepare(arguments: argparse.Namespace) -> int:
+    from pipelines.settings import load_settings
+    from pipelines.warehouse.dbt_runner import DbtBuildFailed, prepare_saved_parse
+
+    try:
+        result = prepare_saved_parse(load_settings(warehouse_path=arguments.warehouse))
+    except DbtBuildFailed as error:
+        print(f"fiscal prepare: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"dbt project parsed in {result.seconds:.1f} s")
     return EXIT_OK
 
 

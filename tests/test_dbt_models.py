@@ -9,7 +9,10 @@ same department-year (a tables PDF and a prose PDF printing the name
 differently) feed the budget-vs-final marts, and four table-less documents
 check that budget and final names with or without '中共' or with radical
 look-alikes land on one department. Then `dbt build` runs (models, seeds, data
-tests and unit tests) and the marts are checked value by value.
+tests and unit tests: the nightly build leaves the unit tests out, so this is
+where they run) and the marts are checked value by value. The marts' keys are
+constraints rather than data tests, so broken copies of marts check that
+DuckDB refuses a NULL key or a duplicate row and the build fails.
 """
 
 from __future__ import annotations
@@ -19,13 +22,25 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from pipelines.settings import Settings
+from pipelines.warehouse import dbt_runner
+from pipelines.warehouse.dbt_runner import (
+    PARTIAL_PARSE_FILE,
+    PARTIAL_PARSE_PROJECT_FILE,
+    PRODUCTION_BUILD_ARGS,
+    DbtBuildFailed,
+    dbt_build_command,
+    dbt_target_path,
+    run_dbt,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
@@ -796,6 +811,20 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tupl
     return con.execute(sql, list(params)).fetchall()
 
 
+def scratch_settings(tmp_path: Path, **overrides: object) -> Settings:
+    """Settings whose state dir (and so dbt's target folder) is under ``tmp_path``."""
+    settings = Settings(
+        raw_dir=tmp_path / "raw",
+        warehouse_path=tmp_path / "fiscal_test.duckdb",
+        state_dir=tmp_path / "state",
+        workers=1,
+        doc_timeout_seconds=60.0,
+        worker_memory_mb=512,
+        dbt_project_dir=DBT_PROJECT_DIR,
+    )
+    return replace(settings, **overrides)
+
+
 # -- the build ---------------------------------------------------------------
 
 
@@ -813,6 +842,253 @@ def test_unit_tests_ran(dbt_run: DbtRun) -> None:
     }
     assert len(unit_tests) >= 6
     assert set(unit_tests.values()) == {"pass"}
+
+
+def test_the_nightly_build_leaves_unit_tests_to_this_suite(tmp_path: Path) -> None:
+    settings = scratch_settings(tmp_path, workers=0)
+    command = dbt_build_command(settings)
+    assert command[0] == "build"
+    assert " ".join(PRODUCTION_BUILD_ARGS) in " ".join(command)
+    assert command[command.index("--threads") + 1] == "1"  # at least one
+    assert dbt_build_command(replace(settings, workers=4))[-2:] == ["--threads", "4"]
+
+
+# -- keys: constraints, enforced ---------------------------------------------------
+
+# The grain of every mart (WAREHOUSE.md), which its primary key must be.
+MART_GRAINS = {
+    "dim_department": ["department_id"],
+    "dim_department_name_variant": ["department_name_variant"],
+    "dim_document": ["document_id"],
+    "dim_economic_subject": ["economic_code"],
+    "dim_fiscal_year": ["fiscal_year"],
+    "dim_function_subject": ["function_code"],
+    "dim_function_subject_name": ["function_code", "fiscal_year"],
+    "dim_validation_rule": ["rule_id"],
+    "fct_budget_execution": ["document_id", "function_code"],
+    "fct_budget_vs_final_by_economic_class": ["department_id", "fiscal_year", "economic_code"],
+    "fct_budget_vs_final_by_function": [
+        "department_id",
+        "fiscal_year",
+        "function_code",
+        "fund_scope",
+    ],
+    "fct_budget_vs_final_three_public": ["department_id", "fiscal_year", "cost_item"],
+    "fct_expenditure_by_economic_class": ["document_id", "economic_code"],
+    "fct_expenditure_by_function": ["document_id", "function_code", "fund_scope"],
+    "fct_income_by_function": ["document_id", "function_code"],
+    "fct_statement_line": ["document_id", "table_code", "side", "line_item", "fund_scope"],
+    "fct_three_public_costs": ["document_id", "cost_item"],
+    "fct_validation_finding": ["document_id", "rule_id", "location"],
+    "mart_document_quality": ["document_id"],
+}
+
+# Marts broken on purpose: the select put around the model's own SQL, and the
+# error DuckDB must raise when dbt inserts its rows.
+BROKEN_MARTS = {
+    "dim_fiscal_year": (
+        "select * replace (cast(null as integer) as fiscal_year) from original",
+        "NOT NULL constraint failed: dim_fiscal_year__dbt_tmp.fiscal_year",
+    ),
+    "dim_validation_rule": (
+        "select * from original union all select * from original",
+        "PRIMARY KEY or UNIQUE constraint violation: duplicate key",
+    ),
+    "fct_three_public_costs": (
+        "select * from original union all select * from original",
+        "PRIMARY KEY or UNIQUE constraint violation: duplicate key",
+    ),
+    # a status outside the check constraint's list
+    "dim_document": (
+        "select * replace ('lost' as status) from original",
+        "CHECK constraint failed",
+    ),
+    # distinct ids, so only the unique department_name can refuse the twin
+    "dim_department": (
+        "select * replace (department_id || '_twin' as department_id) from original "
+        "union all select * from original",
+        "PRIMARY KEY or UNIQUE constraint violation: duplicate key",
+    ),
+}
+
+
+def test_mart_keys_are_enforced_constraints(con: duckdb.DuckDBPyConnection) -> None:
+    primary_keys = dict(
+        rows(
+            con,
+            "select table_name, constraint_column_names from duckdb_constraints() "
+            "where schema_name = 'marts' and constraint_type = 'PRIMARY KEY'",
+        )
+    )
+    assert primary_keys == MART_GRAINS
+    not_null = set(
+        rows(
+            con,
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'marts' and is_nullable = 'NO'",
+        )
+    )
+    facts = [table for table in MART_GRAINS if table.startswith("fct_")]
+    assert {(fact, "document_id") for fact in facts if "budget_vs_final" not in fact} <= not_null
+    assert {
+        (fact, "source_page")
+        for fact in facts
+        if "budget_vs_final" not in fact and fact != "fct_validation_finding"
+    } <= not_null
+    unique = rows(
+        con,
+        "select table_name, constraint_column_names from duckdb_constraints() "
+        "where schema_name = 'marts' and constraint_type = 'UNIQUE'",
+    )
+    assert unique == [("dim_department", ["department_name"])]
+    checked = set(
+        rows(
+            con,
+            "select table_name, unnest(constraint_column_names) from duckdb_constraints() "
+            "where schema_name = 'marts' and constraint_type = 'CHECK'",
+        )
+    )
+    assert {
+        ("dim_document", "status"),
+        ("dim_document", "document_kind"),
+        ("fct_expenditure_by_function", "fund_scope"),
+        ("fct_statement_line", "side"),
+        ("fct_validation_finding", "severity"),
+    } <= checked
+
+
+def test_a_null_key_or_a_duplicate_row_fails_the_build(
+    dbt_run: DbtRun, con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    project = tmp_path / "dbt_project"
+    shutil.copytree(
+        DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", ".user.yml")
+    )
+    for model, (select, _) in BROKEN_MARTS.items():
+        sql = project / "models" / "marts" / f"{model}.sql"
+        sql.write_text(f"with original as (\n{sql.read_text()}\n)\n{select}\n", encoding="utf-8")
+    # the built test warehouse, under its own name (views name the catalog)
+    warehouse = tmp_path / "build" / dbt_run.warehouse.name
+    warehouse.parent.mkdir()
+    shutil.copyfile(dbt_run.warehouse, warehouse)
+    settings = scratch_settings(tmp_path, dbt_project_dir=project)
+
+    with pytest.raises(DbtBuildFailed, match="Constraint Error"):
+        run_dbt(
+            ["build", "--select", *BROKEN_MARTS, *PRODUCTION_BUILD_ARGS],
+            warehouse,
+            settings,
+            "broken",
+        )
+
+    # the runner keeps the failed run's results beside its log
+    results_file = settings.dbt_scratch_dir / "broken" / "logs" / "run_results.json"
+    results = {
+        r["unique_id"].rsplit(".", 1)[-1]: r
+        for r in json.loads(results_file.read_text())["results"]
+    }
+    for model, (_, error) in BROKEN_MARTS.items():
+        assert results[model]["status"] == "error", model
+        assert error in results[model]["message"], results[model]["message"]
+    names = [name for (name,) in rows(con, "select department_name from marts.dim_department")]
+    assert any(f'"{name}"' in results["dim_department"]["message"] for name in names)
+    # and a failed run leaves no saved parse behind
+    assert not (dbt_target_path(settings) / PARTIAL_PARSE_FILE).exists()
+
+
+# -- the nightly runner's saved parse (pipelines/warehouse/dbt_runner.py) ---------
+
+
+def saved_parse(settings: Settings, project_dir: Path) -> Path:
+    """A saved parse (its content does not matter to a fake dbt) made from ``project_dir``."""
+    target = dbt_target_path(settings)
+    target.mkdir(parents=True, exist_ok=True)
+    (target / PARTIAL_PARSE_FILE).write_bytes(b"saved parse")
+    (target / PARTIAL_PARSE_PROJECT_FILE).write_text(str(project_dir), encoding="utf-8")
+    return target
+
+
+def fake_dbt(target: Path, failures: int) -> tuple[list[list[str]], Callable[..., object]]:
+    """A stand-in for the dbt subprocess whose first ``failures`` calls stop at parse time."""
+    commands: list[list[str]] = []
+
+    def invoke(command: list[str], *_: object) -> subprocess.CompletedProcess[str]:
+        commands.append(command)
+        if len(commands) <= failures:  # a parse-time error: no run_results.json
+            return subprocess.CompletedProcess(command, 2, "", "Compilation Error")
+        results = {"results": [{"unique_id": "model.m", "status": "success"}]}
+        (target / "run_results.json").write_text(json.dumps(results), encoding="utf-8")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    return commands, invoke
+
+
+@pytest.fixture
+def own_shared_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The runner's shared saved parse in a folder of this test, not the project's."""
+    shared = tmp_path / "shared-parse"
+    monkeypatch.setattr(dbt_runner, "shared_parse_dir", lambda project_dir, name: shared / name)
+    return shared
+
+
+def test_a_new_state_dir_starts_from_the_shared_saved_parse(
+    tmp_path: Path, own_shared_parse: Path
+) -> None:
+    first = scratch_settings(tmp_path / "first")
+    run_dbt(["parse"], first.warehouse_path, first, "parse")
+    shared_file = own_shared_parse / first.warehouse_path.name / PARTIAL_PARSE_FILE
+    assert shared_file.read_bytes() == (dbt_target_path(first) / PARTIAL_PARSE_FILE).read_bytes()
+
+    second = scratch_settings(tmp_path / "second")
+    run_dbt(["parse"], second.warehouse_path, second, "parse")
+    perf = json.loads((dbt_target_path(second) / "perf_info.json").read_text())
+    assert perf["path_count"] > 100
+    assert perf["parsed_path_count"] == 0  # every file came from the shared parse
+
+
+def test_a_build_that_stops_before_any_node_is_retried_without_the_saved_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_shared_parse: Path
+) -> None:
+    settings = scratch_settings(tmp_path)
+    target = saved_parse(settings, DBT_PROJECT_DIR)
+    (target / "run_results.json").write_text('{"results": []}')  # the last run's
+    commands, invoke = fake_dbt(target, failures=1)
+    monkeypatch.setattr(dbt_runner, "_invoke", invoke)
+
+    result = run_dbt(["build"], settings.warehouse_path, settings, "retried")
+
+    assert commands == [["build"], ["build", "--no-partial-parse"]]
+    assert result.status_counts == {"success": 1}
+
+
+def test_a_saved_parse_of_another_project_folder_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_shared_parse: Path
+) -> None:
+    # it holds absolute paths (dbt reads seeds from them)
+    settings = scratch_settings(tmp_path)
+    target = saved_parse(settings, tmp_path / "elsewhere" / "dbt_project")
+    commands, invoke = fake_dbt(target, failures=1)
+    monkeypatch.setattr(dbt_runner, "_invoke", invoke)
+
+    with pytest.raises(DbtBuildFailed, match="Compilation Error"):
+        run_dbt(["build"], settings.warehouse_path, settings, "failed")
+
+    assert commands == [["build"]]  # no saved parse to blame, so no retry
+    assert not (target / PARTIAL_PARSE_FILE).exists()
+    assert (target / PARTIAL_PARSE_PROJECT_FILE).read_text(encoding="utf-8") == str(DBT_PROJECT_DIR)
+
+
+def test_an_unreadable_saved_parse_is_parsed_again(tmp_path: Path, own_shared_parse: Path) -> None:
+    settings = scratch_settings(tmp_path)
+    target = dbt_target_path(settings)
+    target.mkdir(parents=True)
+    (target / PARTIAL_PARSE_FILE).write_bytes(b"not a saved parse")
+    (target / PARTIAL_PARSE_PROJECT_FILE).write_text(str(DBT_PROJECT_DIR), encoding="utf-8")
+
+    run_dbt(["parse"], settings.warehouse_path, settings, "parse")
+
+    assert json.loads((target / "manifest.json").read_text())["nodes"]
+    assert (target / PARTIAL_PARSE_FILE).read_bytes() != b"not a saved parse"
 
 
 def test_broken_vehicle_sum_is_a_warning_not_a_failure(dbt_run: DbtRun) -> None:

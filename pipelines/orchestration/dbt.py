@@ -21,7 +21,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.settings import DBT_PROJECT_DIR, load_settings
-from pipelines.warehouse.dbt_runner import dbt_environment, dbt_executable
+from pipelines.warehouse.dbt_runner import dbt_build_command, dbt_environment, dbt_executable
 from pipelines.warehouse.publish import build_path_for
 
 #: the one-writer pool every asset that writes a DuckDB file runs in
@@ -158,7 +158,10 @@ def fiscal_dbt_assets() -> dg.AssetsDefinition:
             shutil.copyfile(settings.warehouse_path, build_path)
         target_path = settings.dbt_scratch_dir / context.run.run_id / "target"
         with _environment(FISCAL_WAREHOUSE=str(build_path)):
-            invocation = dbt.cli(["build"], context=context, target_path=target_path)
+            # the production build: no unit tests, one dbt thread per worker
+            invocation = dbt.cli(
+                dbt_build_command(settings), context=context, target_path=target_path
+            )
         yield from invocation.stream()
 
     return dbt_models

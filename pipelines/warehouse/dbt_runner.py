@@ -1,14 +1,39 @@
 """Run ``dbt build`` on a build file, in a subprocess, without Dagster.
 
 dbt finds the DuckDB file through ``FISCAL_WAREHOUSE`` (see
-``dbt_project/profiles.yml``), which is set to the build file for the
-subprocess only. Each run gets its own target and log folders, so two runs
-(the CLI and Dagster, or two tests) never write over each other's manifest.
+``dbt_project/profiles.yml``), which is set for the subprocess only.
+
+Partial parsing: every run uses the same target folder,
+``<state dir>/dbt/target``, so dbt reuses its saved parse
+(``partial_parse.msgpack``) and re-parses only the files that changed. dbt
+throws the saved parse away when the profile changes, and the profile holds
+the DuckDB path, while each run builds into a file of its own
+(:func:`~pipelines.warehouse.publish.build_path_for`): so dbt runs in the
+build file's folder and is given the file's bare name, the same every run.
+A saved parse never fails a run:
+
+- one dbt cannot read is ignored by dbt (it parses everything again);
+- one made from another project folder is deleted first (it holds absolute paths);
+- a build that stopped before running any node, having started from a saved
+  parse, is run once more with ``--no-partial-parse``;
+- after a failed build the saved parse is deleted, so the next run starts afresh.
+
+Runs that share a state dir are serialized by the writer lock
+(:func:`~pipelines.warehouse.publish.writer_lock`).
+
+Each run keeps its dbt log in ``<state dir>/dbt/<run label>/logs`` if it
+fails (with a copy of ``run_results.json``) and deletes it if it succeeds.
+
+The nightly build leaves out dbt's unit tests (:data:`PRODUCTION_BUILD_ARGS`):
+they test model logic on fixed inputs, not the night's data, and
+``tests/test_dbt_models.py`` runs them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -18,6 +43,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: ``dbt build`` arguments of every production build (the CLI run and the Dagster asset)
+PRODUCTION_BUILD_ARGS = ("--exclude-resource-type", "unit_test")
+
+PARTIAL_PARSE_FILE = "partial_parse.msgpack"
+#: beside the saved parse: the project folder it was made from
+PARTIAL_PARSE_PROJECT_FILE = "partial_parse.project"
+RUN_RESULTS_FILE = "run_results.json"
 
 
 class DbtBuildFailed(RuntimeError):
@@ -42,13 +77,27 @@ def dbt_executable() -> str:
     return found
 
 
-def dbt_environment(warehouse_file: Path) -> dict[str, str]:
+def dbt_environment(warehouse_file: Path | str) -> dict[str, str]:
     """The environment for a dbt subprocess that must work on ``warehouse_file``."""
     env = dict(os.environ)
     env["FISCAL_WAREHOUSE"] = str(warehouse_file)
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    env.setdefault("DBT_NO_PRINT", "false")
     return env
+
+
+def dbt_threads(settings: Settings) -> int:
+    """dbt threads: one per worker (dbt-duckdb runs them on one file, one writer process)."""
+    return max(1, settings.workers)
+
+
+def dbt_build_command(settings: Settings) -> list[str]:
+    """The production ``dbt build`` command, without the paths."""
+    return ["build", *PRODUCTION_BUILD_ARGS, "--threads", str(dbt_threads(settings))]
+
+
+def dbt_target_path(settings: Settings) -> Path:
+    """The target folder every run of this state dir shares, so the saved parse is reused."""
+    return settings.dbt_scratch_dir / "target"
 
 
 def run_dbt(
@@ -59,9 +108,52 @@ def run_dbt(
     keep_scratch: bool = False,
 ) -> DbtBuildResult:
     """Run ``dbt <command>`` against ``warehouse_file``; raise DbtBuildFailed on failure."""
+    target_path = dbt_target_path(settings)
     scratch = settings.dbt_scratch_dir / run_label
-    target_path = scratch / "target"
     log_path = scratch / "logs"
+    shared = shared_parse_dir(settings.dbt_project_dir, warehouse_file.name)
+    reused_parse = _prepare_target(target_path, settings.dbt_project_dir, shared)
+    started = time.monotonic()
+    completed = _invoke(command, warehouse_file, settings, target_path, log_path)
+    if completed.returncode != 0 and reused_parse and not (target_path / RUN_RESULTS_FILE).exists():
+        # dbt stopped before running a node: rule out the saved parse
+        log.warning("dbt failed while starting from a saved parse; retrying with a full parse")
+        completed = _invoke(
+            [*command, "--no-partial-parse"], warehouse_file, settings, target_path, log_path
+        )
+    seconds = time.monotonic() - started
+    results = _read_run_results(target_path / RUN_RESULTS_FILE)
+    if completed.returncode != 0:
+        (target_path / PARTIAL_PARSE_FILE).unlink(missing_ok=True)
+        if (target_path / RUN_RESULTS_FILE).exists():
+            log_path.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(target_path / RUN_RESULTS_FILE, log_path / RUN_RESULTS_FILE)
+        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-40:])
+        raise DbtBuildFailed(
+            f"dbt {' '.join(command)} failed (exit {completed.returncode}); "
+            f"logs in {log_path}\n{tail}"
+        )
+    _share_saved_parse(target_path, settings.dbt_project_dir, shared)
+    if not keep_scratch:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return DbtBuildResult(seconds=seconds, status_counts=results[0], warnings=results[1])
+
+
+def run_dbt_build(warehouse_file: Path, settings: Settings, run_label: str) -> DbtBuildResult:
+    """``dbt build`` (seeds, models, data tests; no unit tests) on the build file."""
+    return run_dbt(dbt_build_command(settings), warehouse_file, settings, run_label)
+
+
+def _invoke(
+    command: list[str],
+    warehouse_file: Path,
+    settings: Settings,
+    target_path: Path,
+    log_path: Path,
+) -> subprocess.CompletedProcess[str]:
+    # run in the build file's folder with its bare name: the profile dbt sees,
+    # and so its saved parse, stays the same from run to run
+    warehouse_file = warehouse_file.resolve()
     arguments = [
         dbt_executable(),
         *command,
@@ -74,31 +166,74 @@ def run_dbt(
         "--log-path",
         str(log_path),
     ]
-    started = time.monotonic()
-    completed = subprocess.run(
+    return subprocess.run(
         arguments,
-        env=dbt_environment(warehouse_file),
-        cwd=settings.dbt_project_dir,
+        env=dbt_environment(warehouse_file.name),
+        cwd=warehouse_file.parent,
         capture_output=True,
         text=True,
         check=False,
     )
-    seconds = time.monotonic() - started
-    results = _read_run_results(target_path / "run_results.json")
-    if completed.returncode != 0:
-        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-40:])
-        raise DbtBuildFailed(
-            f"dbt {' '.join(command)} failed (exit {completed.returncode}); "
-            f"logs in {log_path}\n{tail}"
-        )
-    if not keep_scratch:
-        shutil.rmtree(scratch, ignore_errors=True)
-    return DbtBuildResult(seconds=seconds, status_counts=results[0], warnings=results[1])
 
 
-def run_dbt_build(warehouse_file: Path, settings: Settings, run_label: str) -> DbtBuildResult:
-    """``dbt build`` (seeds, models, tests) on the build file."""
-    return run_dbt(["build"], warehouse_file, settings, run_label)
+def _prepare_target(target_path: Path, project_dir: Path, shared: Path) -> bool:
+    """Clear the last run's results; keep the saved parse only if it is this project's,
+    and start from the project's shared one when there is none.
+
+    Returns whether a saved parse is there for dbt to start from.
+    """
+    target_path.mkdir(parents=True, exist_ok=True)
+    (target_path / RUN_RESULTS_FILE).unlink(missing_ok=True)
+    saved_parse = target_path / PARTIAL_PARSE_FILE
+    if not _is_from(target_path, project_dir):
+        # a saved parse holds absolute paths (seeds are read from them)
+        saved_parse.unlink(missing_ok=True)
+        _mark(target_path, project_dir)
+    if not saved_parse.exists() and _is_from(shared, project_dir):
+        with contextlib.suppress(OSError):
+            shutil.copyfile(shared / PARTIAL_PARSE_FILE, saved_parse)
+    return saved_parse.exists()
+
+
+def shared_parse_dir(project_dir: Path, warehouse_name: str) -> Path:
+    """The saved parse of the last successful run of any state dir, for state dirs
+    that have none yet (a new warehouse, the first run after installing).
+
+    One per warehouse file name: dbt keeps a saved parse only for the profile
+    it was made with, and the profile holds that name.
+    """
+    return project_dir / "target" / "shared-parse" / warehouse_name
+
+
+def prepare_saved_parse(settings: Settings) -> DbtBuildResult:
+    """Parse the dbt project once and share the result (an installation step, like
+    compiling bytecode), so that even a warehouse's first run starts warm."""
+    settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    return run_dbt(["parse"], settings.warehouse_path, settings, "prepare")
+
+
+def _share_saved_parse(target_path: Path, project_dir: Path, shared: Path) -> None:
+    """Offer this run's saved parse to other state dirs (atomically; best effort)."""
+    temporary = shared / f".{PARTIAL_PARSE_FILE}.{os.getpid()}"
+    try:
+        shared.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target_path / PARTIAL_PARSE_FILE, temporary)
+        _mark(shared, project_dir)
+        os.replace(temporary, shared / PARTIAL_PARSE_FILE)
+    except OSError:  # a read-only checkout, or dbt saved no parse: nothing to share
+        temporary.unlink(missing_ok=True)
+
+
+def _is_from(folder: Path, project_dir: Path) -> bool:
+    try:
+        marked = (folder / PARTIAL_PARSE_PROJECT_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return marked == str(project_dir.resolve())
+
+
+def _mark(folder: Path, project_dir: Path) -> None:
+    (folder / PARTIAL_PARSE_PROJECT_FILE).write_text(str(project_dir.resolve()), encoding="utf-8")
 
 
 def _read_run_results(path: Path) -> tuple[dict[str, int], list[str]]:

@@ -447,7 +447,7 @@ def _extract_to_cache(
         "extraction": extraction,
     }
     try:
-        write_json_atomically(Path(cache_path), entry)
+        write_json_atomically(Path(cache_path), entry, durable=False)
     except MemoryError:
         os._exit(3)  # the parent reports the worker's death; nothing half-written is kept
     return status, reason, seconds

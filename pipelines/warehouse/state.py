@@ -40,14 +40,22 @@ def read_json(path: Path) -> Any | None:
         return None
 
 
-def write_json_atomically(path: Path, data: Any) -> None:
-    """Write JSON to a temporary file beside ``path``, then rename it into place."""
+def write_json_atomically(path: Path, data: Any, durable: bool = True) -> None:
+    """Write JSON to a temporary file beside ``path``, then rename it into place.
+
+    ``durable`` files (the ledger, the hash memo) are indented for people and
+    synced to disk before the rename; the extraction cache is not (it is
+    written compactly and, lost in a crash, it is simply extracted again).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, sort_keys=True, indent=1)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if durable:
+            json.dump(data, handle, ensure_ascii=False, sort_keys=True, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        else:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
     os.replace(temporary, path)
 
 
