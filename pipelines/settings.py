@@ -69,7 +69,7 @@ class Settings:
 
     @property
     def dbt_scratch_dir(self) -> Path:
-        """Per-run dbt target and log folders live below this."""
+        """dbt's target folder (one for all runs of this state dir) and per-run logs."""
         return self.state_dir / "dbt"
 
     def with_overrides(

@@ -74,7 +74,7 @@ class RunSummary:
     extracted_now: int  # documents extracted in this run (not from the cache)
     workers: int
     dbt: DbtBuildResult | None
-    #: wall seconds per step: 'extract and load' (together), 'raw build tail', 'dbt', 'publish'
+    #: wall seconds per step: 'extract and load' (together), 'finish raw tables', 'dbt', 'publish'
     phases: dict[str, float] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
@@ -109,6 +109,10 @@ class RunSummary:
         )
         lines.append(f"validation findings: {severities or 'none'}")
         lines.append(f"wall time: {self.wall_seconds:.1f} s with {self.workers} workers")
+        if self.phases:
+            lines.append(
+                "  " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items())
+            )
         return "\n".join(lines)
 
 
@@ -251,7 +255,7 @@ def run_pipeline(
                 log.info("nothing changed since the published warehouse was built; keeping it")
                 return _unchanged_summary(settings, inventory, started)
             write_build_fingerprint(build_path, fingerprint)
-            clock = _lap(phases, "raw build tail", clock)
+            clock = _lap(phases, "finish raw tables", clock)
             dbt_result = dbt_runner(build_path, settings, label)
             clock = _lap(phases, "dbt", clock)
             mart_rows = mart_row_counts(build_path)
