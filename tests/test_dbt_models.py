@@ -996,6 +996,37 @@ def test_a_null_key_or_a_duplicate_row_fails_the_build(
     assert not (dbt_target_path(settings) / PARTIAL_PARSE_FILE).exists()
 
 
+def test_a_key_missing_from_its_dimension_fails_the_build(dbt_run: DbtRun, tmp_path: Path) -> None:
+    project = tmp_path / "dbt_project"
+    shutil.copytree(
+        DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", ".user.yml")
+    )
+    sql = project / "models" / "marts" / "fct_budget_execution.sql"
+    sql.write_text(
+        f"with original as (\n{sql.read_text()}\n)\n"
+        "select * replace ('doc_not_in_dim_document' as document_id) from original\n",
+        encoding="utf-8",
+    )
+    warehouse = tmp_path / "build" / dbt_run.warehouse.name
+    warehouse.parent.mkdir()
+    shutil.copyfile(dbt_run.warehouse, warehouse)
+    settings = scratch_settings(tmp_path, dbt_project_dir=project)
+
+    with pytest.raises(DbtBuildFailed):
+        run_dbt(
+            ["build", "--select", "fct_budget_execution", *PRODUCTION_BUILD_ARGS],
+            warehouse,
+            settings,
+            "broken",
+        )
+
+    results_file = settings.dbt_scratch_dir / "broken" / "logs" / "run_results.json"
+    failed = [r for r in json.loads(results_file.read_text())["results"] if r["status"] == "fail"]
+    assert len(failed) == 1
+    assert failed[0]["unique_id"].split(".")[2].startswith("foreign_keys_fct_budget_execution")
+    assert failed[0]["failures"] == 1  # one (column, value) pair: document_id
+
+
 # -- the nightly runner's saved parse (pipelines/warehouse/dbt_runner.py) ---------
 
 
