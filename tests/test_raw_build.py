@@ -170,3 +170,24 @@ def test_a_document_the_validator_crashes_on_is_quarantined_alone(outcomes, tmp_
         if outcome.document.source_file != crashing
     ]
     assert [status[name] for name in others] == [(STATUS_LOADED, None)] * 2
+
+
+def test_a_failure_while_loading_stops_the_workers_at_once(
+    sample_pdfs, pipeline_settings, tmp_path, monkeypatch
+):
+    import multiprocessing
+
+    from pipelines.warehouse import pipeline
+
+    settings = pipeline_settings(shared_cache_dir=tmp_path / "own-cache")  # all pending
+    copy_samples(sample_pdfs[:4], settings.raw_dir)
+
+    def add(self, outcome):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pipeline.RawBuild, "add", add)
+    with pytest.raises(OSError, match="disk full"):
+        pipeline.run_pipeline(settings)
+    assert [child.name for child in multiprocessing.active_children()] == []
+    assert not settings.warehouse_path.exists()
+    assert [p for p in settings.warehouse_path.parent.iterdir() if ".build-" in p.name] == []

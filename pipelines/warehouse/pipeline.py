@@ -14,6 +14,7 @@ disappeared is kept (from the ledger) as 'withdrawn' with no other rows.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import logging
@@ -241,8 +242,12 @@ def run_pipeline(
         phases: dict[str, float] = {}
         clock = time.monotonic()
         try:
-            with RawBuild(build_path, current_ledger(settings), run_started) as raw:
-                for outcome in itertools.chain(cached, extract_uncached(pending, settings)):
+            with (
+                # closing: the workers stop at once if loading fails, not when collected
+                contextlib.closing(extract_uncached(pending, settings)) as fresh,
+                RawBuild(build_path, current_ledger(settings), run_started) as raw,
+            ):
+                for outcome in itertools.chain(cached, fresh):
                     outcomes.append(outcome)
                     if progress:
                         progress(outcome)
