@@ -40,7 +40,7 @@ from pipelines.warehouse.fingerprint import (
     is_published,
     write_build_fingerprint,
 )
-from pipelines.warehouse.inventory import Inventory, scan_raw_dir
+from pipelines.warehouse.inventory import Inventory, InventoryDocument, scan_raw_dir
 from pipelines.warehouse.loader import STATUS_LOADED, STATUS_QUARANTINED, STATUS_WITHDRAWN
 from pipelines.warehouse.publish import (
     build_path_for,
@@ -125,12 +125,16 @@ def take_inventory(settings: Settings) -> Inventory:
     return scan_raw_dir(settings.raw_dir, settings.hash_memo_path)
 
 
-def published_is_current(settings: Settings, inventory: Inventory | None = None) -> bool:
-    """Whether a run would change nothing: every document of the raw folder is in the
-    extraction cache, and the published warehouse was built from exactly those
-    outcomes with this code."""
-    inventory = inventory or take_inventory(settings)
-    cached, pending = split_by_cache(inventory.documents, settings)
+def published_is_current(settings: Settings) -> bool:
+    """Whether a run would change nothing (see :func:`_is_current`)."""
+    return _is_current(settings, *split_by_cache(take_inventory(settings).documents, settings))
+
+
+def _is_current(
+    settings: Settings, cached: list[ExtractionOutcome], pending: list[InventoryDocument]
+) -> bool:
+    """Every document of the raw folder is in the extraction cache, and the published
+    warehouse was built from exactly those outcomes with this code."""
     return not pending and is_published(settings, inputs_fingerprint(cached, settings))
 
 
@@ -232,11 +236,11 @@ def run_pipeline(
         inventory = take_inventory(settings)
         log.info("%d documents in %s", len(inventory.documents), settings.raw_dir)
         progress = progress_factory(len(inventory.documents)) if progress_factory else None
-        if published_is_current(settings, inventory):
+        cached, pending = split_by_cache(inventory.documents, settings)
+        if _is_current(settings, cached, pending):
             log.info("nothing changed since the published warehouse was built; keeping it")
             return _unchanged_summary(settings, inventory, started)
 
-        cached, pending = split_by_cache(inventory.documents, settings)
         build_path = build_path_for(settings.warehouse_path, label)
         outcomes: list[ExtractionOutcome] = []
         phases: dict[str, float] = {}
