@@ -61,7 +61,7 @@ def test_run_completes_with_a_quarantined_document_and_prints_a_summary(cli_ware
     warehouse, completed = cli_warehouse
     assert completed.returncode == EXIT_OK, completed.stderr
     out = completed.stdout
-    assert "documents: 2 loaded, 1 quarantined, 0 withdrawn" in out
+    assert "documents: 2 loaded, 0 partial, 1 quarantined, 0 withdrawn" in out
     assert "quarantined empty.pdf: zero bytes" in out
     assert "rows per mart:" in out and "fct_statement_line" in out
     assert "validation findings:" in out

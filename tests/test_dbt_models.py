@@ -50,6 +50,7 @@ DOC_2022 = "doc_2022aaaaaaaaaaaa"
 DOC_2023 = "doc_2023bbbbbbbbbbbb"
 DOC_QUARANTINED = "doc_quarantinedcccc"
 DOC_WITHDRAWN = "doc_withdrawndddddd"
+DOC_PARTIAL = "doc_partialiiiiiiii"
 # Budgets of the 2023 final account's department and year: the tables PDF and a
 # prose PDF with a few tables (fewer rows: never compared while the tables PDF
 # holds the table).
@@ -230,8 +231,43 @@ def raw_rows() -> dict[str, list[tuple]]:
         (DOC_2023, "09", "财政拨款“三公”经费支出决算表", "公开09表", "万元", 12, 12, False, "", 6),
         (DOC_QUARANTINED, "03", "支出决算表", None, "万元", 2, 2, False, "", 2),
     ]
+    document_tables = [loaded_table(*row) for row in document_tables]
+    document_tables += [
+        loaded_table(DOC_PARTIAL, "03", "支出决算表", "公开03表", "万元", 6, 6, False, "", 3),
+        (
+            *loaded_table(
+                DOC_PARTIAL,
+                "05",
+                "一般公共预算财政拨款支出决算表",
+                None,
+                "万元",
+                8,
+                9,
+                False,
+                "",
+                3,
+            )[:12],
+            "withheld",
+            "12 of 20 of its own identities broken",
+            20,
+            12,
+        ),
+        (DOC_PARTIAL, "09", "财政拨款“三公”经费支出决算表", None, None, None, None, None, None)
+        + (False, None, 0, "not_found", None, 0, 0),
+    ]
 
     table_cells: list[tuple] = []
+
+    # -- the partial document: its 03 is loaded, its 05 withheld (the loader writes no cells)
+    table_cells += cells(
+        DOC_PARTIAL,
+        "03",
+        [
+            function_row("total", "合计", 6, **expenditure_03("50.00", "50.00", "0")),
+            function_row("206", "科学技术支出", 6, **expenditure_03("50.00", "50.00", "0")),
+            function_row("2060101", "行政运行", 6, **expenditure_03("50.00", "50.00", "0")),
+        ],
+    )
 
     # -- 2022: tables 03 and 05; 20601 was then printed as 科技管理事务; 2060199 only then.
     table_cells += cells(
@@ -558,6 +594,27 @@ def raw_rows() -> dict[str, list[tuple]]:
         (DOC_WITHDRAWN, "E_EXTRACTION", "03", "error", "03", None, None, None, "stale"),
     ]
 
+    documents.append(
+        document_row(DOC_PARTIAL, "江苏省科学技术厅", 2023, "final_account", "2024-07-03 10:00:00")[
+            :10
+        ]
+        + ("partial", "table 05 (一般公共预算财政拨款支出决算表) withheld: 12 of 20 …")
+        + document_row(DOC_PARTIAL, "", 2023, "", "2024-07-03 10:00:00")[12:]
+    )
+    validation_findings.append(
+        (
+            DOC_PARTIAL,
+            "R_TABLE_WITHHELD",
+            "05",
+            "warning",
+            "05",
+            None,
+            None,
+            None,
+            "table 05 withheld, no fact rows: 12 of 20 of its own identities broken",
+        )
+    )
+
     budget = budget_raw_rows()
     documents += budget["documents"]
     document_tables += budget["document_tables"]
@@ -572,6 +629,25 @@ def raw_rows() -> dict[str, list[tuple]]:
         "validation_rules": validation_rules,
         "validation_findings": validation_findings,
     }
+
+
+def loaded_table(
+    document_id: str,
+    code: str,
+    title: str,
+    printed: str | None,
+    unit: str,
+    first_page: int,
+    last_page: int,
+    is_empty: bool,
+    note: str,
+    row_count: int,
+) -> tuple:
+    """A raw.document_tables row of a table found: loaded, or declared empty."""
+    pages = ",".join(str(n) for n in range(first_page, last_page + 1))
+    status = "declared_empty" if is_empty else "loaded"
+    located = (printed, unit, pages, first_page, last_page, is_empty, note, row_count)
+    return (document_id, code, title, title, *located, status, None, 0, 0)
 
 
 def document_row(
@@ -732,7 +808,7 @@ def budget_raw_rows() -> dict[str, list[tuple]]:
     )
     return {
         "documents": documents,
-        "document_tables": document_tables,
+        "document_tables": [loaded_table(*row) for row in document_tables],
         "table_cells": table_cells,
     }
 
@@ -860,6 +936,7 @@ MART_GRAINS = {
     "dim_department": ["department_id"],
     "dim_department_name_variant": ["department_name_variant"],
     "dim_document": ["document_id"],
+    "dim_document_table": ["document_id", "table_code"],
     "dim_economic_subject": ["economic_code"],
     "dim_fiscal_year": ["fiscal_year"],
     "dim_function_subject": ["function_code"],
@@ -1218,6 +1295,7 @@ def test_dim_document_holds_every_status(con: duckdb.DuckDBPyConnection) -> None
         DOC_2023: "loaded",
         DOC_QUARANTINED: "quarantined",
         DOC_WITHDRAWN: "withdrawn",
+        DOC_PARTIAL: "partial",
         DOC_BUDGET_TABLES: "loaded",
         DOC_BUDGET_PROSE: "loaded",
         DOC_NJ_FINAL: "loaded",
@@ -1335,8 +1413,65 @@ def test_only_loaded_documents_feed_facts(con: duckdb.DuckDBPyConnection) -> Non
         "fct_budget_execution",
     ):
         documents = {d for (d,) in rows(con, f"select distinct document_id from marts.{fact}")}
-        assert documents <= {DOC_2022, DOC_2023, DOC_BUDGET_TABLES, DOC_BUDGET_PROSE}, fact
+        assert documents <= {
+            DOC_2022,
+            DOC_2023,
+            DOC_PARTIAL,
+            DOC_BUDGET_TABLES,
+            DOC_BUDGET_PROSE,
+        }, fact
         assert DOC_QUARANTINED not in documents
+
+
+def test_a_partial_document_feeds_the_facts_from_its_tables_not_withheld(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    facts = rows(
+        con,
+        "select fund_scope, function_code, total_yuan from marts.fct_expenditure_by_function "
+        "where document_id = ?",
+        DOC_PARTIAL,
+    )
+    assert facts == [("all_funds", "2060101", wan("50.00"))]  # nothing from the withheld 05
+    tables = rows(
+        con,
+        "select table_code, status, status_reason, printed_title, pages, identities_checked, "
+        "identities_broken from marts.dim_document_table where document_id = ? order by 1",
+        DOC_PARTIAL,
+    )
+    assert tables == [
+        ("03", "loaded", None, "支出决算表", "6", 0, 0),
+        (
+            "05",
+            "withheld",
+            "12 of 20 of its own identities broken",
+            "一般公共预算财政拨款支出决算表",
+        )
+        + ("8,9", 20, 12),
+        ("09", "not_found", None, None, None, 0, 0),
+    ]
+    quality = rows(
+        con,
+        "select status, tables_found, tables_withheld, tables_not_found, withheld_tables, "
+        "is_clean from marts.mart_document_quality where document_id = ?",
+        DOC_PARTIAL,
+    )
+    assert quality == [("partial", 2, 1, 1, "05", False)]
+
+
+def test_dim_document_table_covers_every_document_but_withdrawn(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    documents = {d for (d,) in rows(con, "select document_id from marts.dim_document_table")}
+    assert DOC_WITHDRAWN not in documents
+    assert {DOC_2022, DOC_2023, DOC_PARTIAL, DOC_QUARANTINED} <= documents
+    empty = rows(
+        con,
+        "select status, row_count from marts.dim_document_table "
+        "where document_id = ? and table_code = '07'",
+        DOC_2023,
+    )
+    assert empty == [("declared_empty", 0)]
 
 
 def test_income_by_function(con: duckdb.DuckDBPyConnection) -> None:
@@ -1435,6 +1570,7 @@ def test_validation_findings(con: duckdb.DuckDBPyConnection) -> None:
     assert result == [
         (DOC_2023, "N_NARRATIVE_TOTAL", "narrative p.13", "info", 13),
         (DOC_2023, "T09_VEHICLES_SUM", "09/vehicles/actual", "warning", None),
+        (DOC_PARTIAL, "R_TABLE_WITHHELD", "05", "warning", None),
         (DOC_QUARANTINED, "E_EXTRACTION", "03", "error", None),
     ]
 
@@ -1467,6 +1603,7 @@ def test_budget_rows_flow_into_the_facts(con: duckdb.DuckDBPyConnection) -> None
     assert kinds == {
         DOC_2022: "final_account",
         DOC_2023: "final_account",
+        DOC_PARTIAL: "final_account",
         DOC_BUDGET_TABLES: "budget",
     }
     # one department for the final account and both budgets, whatever they printed

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.extraction import extract_document
+from pipelines.extraction.problems import ProblemKind
 
 REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 PUTUO_FINAL = REALDOCS / "putuo-planning-resources-2024-final.pdf"
@@ -161,4 +162,4 @@ def test_prose_only_budget_is_a_document_without_tables():
         "江苏省政协办公厅",
     )
     assert prose.tables == {}
-    assert "no standard tables: the prose part of a document set" in prose.problems
+    assert ProblemKind.PROSE_ONLY in [p.kind for p in prose.problems]

@@ -12,12 +12,11 @@ import duckdb
 import pytest
 from conftest import copy_samples
 
+from pipelines.validation import DocumentStatus
 from pipelines.warehouse.extraction_runner import STATUS_EXTRACTED, extract_documents
 from pipelines.warehouse.inventory import scan_raw_dir
 from pipelines.warehouse.loader import (
     DOCUMENT_TABLES,
-    STATUS_LOADED,
-    STATUS_QUARANTINED,
     create_raw_schema,
     load_document,
     load_documents,
@@ -62,7 +61,7 @@ def raw_rows(database: Path) -> dict[str, list[tuple]]:
 
 def test_a_batch_loads_the_same_rows_as_documents_one_by_one(outcomes, tmp_path):
     records = [document_record(outcome, {}, RUN_STARTED)[0] for outcome in outcomes]
-    assert [record.status for record in records] == [STATUS_LOADED] * 3
+    assert [record.status for record in records] == [DocumentStatus.LOADED] * 3
     together, alone = tmp_path / "together.duckdb", tmp_path / "alone.duckdb"
     for path in (together, alone):
         with duckdb.connect(str(path)) as connection:
@@ -107,10 +106,10 @@ def test_a_document_that_cannot_be_written_is_quarantined_alone(outcomes, tmp_pa
         result = build.finish()
 
     status = {doc.document_id: (doc.status, doc.reason) for doc in result.documents}
-    assert status[outcomes[0].document.document_id] == (STATUS_LOADED, None)
-    assert status[outcomes[2].document.document_id] == (STATUS_LOADED, None)
+    assert status[outcomes[0].document.document_id] == (DocumentStatus.LOADED, None)
+    assert status[outcomes[2].document.document_id] == (DocumentStatus.LOADED, None)
     bad_status, reason = status[bad.document.document_id]
-    assert bad_status == STATUS_QUARANTINED
+    assert bad_status == DocumentStatus.QUARANTINED
     assert reason.startswith(f"{bad.document.source_file}: could not be loaded: ")
     rows = raw_rows(tmp_path / "build.duckdb")
     assert {row[0] for row in rows["table_cells"]} == {
@@ -118,7 +117,7 @@ def test_a_document_that_cannot_be_written_is_quarantined_alone(outcomes, tmp_pa
         outcomes[2].document.document_id,
     }
     quarantined = [row for row in rows["documents"] if row[0] == bad.document.document_id]
-    assert len(quarantined) == 1 and quarantined[0][10] == STATUS_QUARANTINED
+    assert len(quarantined) == 1 and quarantined[0][10] == DocumentStatus.QUARANTINED
 
 
 def test_documents_are_loaded_while_others_are_still_arriving(outcomes, tmp_path):
@@ -143,7 +142,7 @@ def test_documents_are_loaded_while_others_are_still_arriving(outcomes, tmp_path
     assert [doc.source_file for doc in result.documents] == sorted(
         copy.document.source_file for copy in copies
     )
-    assert {doc.status for doc in result.documents} == {STATUS_LOADED}
+    assert {doc.status for doc in result.documents} == {DocumentStatus.LOADED}
 
 
 def test_a_document_the_validator_crashes_on_is_quarantined_alone(outcomes, tmp_path, monkeypatch):
@@ -161,7 +160,7 @@ def test_a_document_the_validator_crashes_on_is_quarantined_alone(outcomes, tmp_
     result = build_raw_database(tmp_path / "build.duckdb", outcomes, {}, RUN_STARTED)
     status = {doc.source_file: (doc.status, doc.reason) for doc in result.documents}
     assert status[crashing] == (
-        STATUS_QUARANTINED,
+        DocumentStatus.QUARANTINED,
         f"{crashing}: validation crashed: ZeroDivisionError: injected",
     )
     others = [
@@ -169,7 +168,7 @@ def test_a_document_the_validator_crashes_on_is_quarantined_alone(outcomes, tmp_
         for outcome in outcomes
         if outcome.document.source_file != crashing
     ]
-    assert [status[name] for name in others] == [(STATUS_LOADED, None)] * 2
+    assert [status[name] for name in others] == [(DocumentStatus.LOADED, None)] * 2
 
 
 def test_a_failure_while_loading_stops_the_workers_at_once(

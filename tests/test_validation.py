@@ -15,7 +15,15 @@ from validation_fixtures import (
 )
 
 from pipelines.extraction.model import TableRow
-from pipelines.validation import RULES, ValidationReport, table_to_frame, validate_document
+from pipelines.extraction.problems import ProblemKind, table_problem
+from pipelines.validation import (
+    RULES,
+    DocumentStatus,
+    TableStatus,
+    ValidationReport,
+    table_to_frame,
+    validate_document,
+)
 from pipelines.validation.rules import class_code_for_label
 from pipelines.validation.schemas import validate_table_schema
 
@@ -71,7 +79,7 @@ def test_consistent_document_has_no_findings():
     assert report.errors == []
     assert [f for f in report.findings if f.severity == "warning"] == []
     assert report.findings == []
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED
     assert report.rules_checked > 100
 
 
@@ -100,7 +108,7 @@ def test_row_total_off():
     assert f.actual_yuan == wan("401.00")
     assert f.difference_yuan == wan("1.00")
     assert "行政运行" in f.message
-    assert report.quarantine_reason is None  # a broken sum is a source inconsistency
+    assert report.status == DocumentStatus.LOADED  # a broken sum is a source inconsistency
     assert_unique(report)
 
 
@@ -141,7 +149,7 @@ def test_narrative_number_changed():
     # total_income_expenditure restates both 总计 lines of table 01
     finding(report, "N_FIGURE", "narrative p.12 total_income_expenditure income")
     finding(report, "N_FIGURE", "narrative p.12 total_income_expenditure expenditure")
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED
     assert_unique(report)
 
 
@@ -154,7 +162,7 @@ def test_cross_table_total_01_vs_03():
     assert f.severity == "error"
     assert f.expected_yuan == wan("1020.00")
     assert f.actual_yuan == wan("1010.00")
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED
 
 
 def test_cross_table_class_line_01_vs_03():
@@ -241,28 +249,36 @@ def test_rounding_in_yuan_tables():
     assert finding(report, "T09_TOTAL", "09/total/budget").severity == "error"
 
 
-# ------------------------------------------------------------------ quarantine
+# ------------------------------------------------------------------ withholding
 
 
-def test_mangled_document_is_quarantined():
+def test_a_mangled_table_is_withheld_and_the_others_load():
     doc = consistent_document()
     del doc.tables["03"]
     for row in doc.tables["02"].rows:
         for i, key in enumerate(row.values):
             row.values[key] = wan(str(17 * (len(row.row_key) + i) + 3))
     report = validate_document(doc)
-    assert report.quarantine_reason is not None
-    assert "table 03" in report.quarantine_reason
-    assert "missing" in report.quarantine_reason
-    assert "table 02" in report.quarantine_reason
+    assert report.status == DocumentStatus.PARTIAL
+    assert report.tables["02"].status == TableStatus.WITHHELD
+    assert "of its own identities broken" in report.tables["02"].reason
+    assert report.tables["03"].status == TableStatus.NOT_FOUND
+    assert report.tables["05"].status == TableStatus.LOADED
+    assert "table 02 (收入决算表) withheld" in report.status_reason
+    assert "table 03 (支出决算表) not found" in report.status_reason
+    # what was misread is not held against the document: one finding says why
+    assert [f.rule_id for f in report.findings if f.table_code == "02"] == ["R_TABLE_WITHHELD"]
+    assert not any(f.rule_id.startswith("X01_02") for f in report.findings)
+    finding(report, "R_TABLE_NOT_FOUND", "03")
 
 
-def test_table_without_rows_not_declared_empty_is_quarantined():
+def test_table_without_rows_not_declared_empty_is_withheld():
     doc = consistent_document()
     doc.tables["06"].rows = []
     report = validate_document(doc)
-    assert "table 06" in report.quarantine_reason
-    assert "no rows" in report.quarantine_reason
+    assert report.status == DocumentStatus.PARTIAL
+    assert report.tables["06"].status == TableStatus.WITHHELD
+    assert "no rows read" in report.tables["06"].reason
 
 
 def test_declared_empty_required_table_is_accepted():
@@ -271,21 +287,52 @@ def test_declared_empty_required_table_is_accepted():
     doc.tables["09"].is_empty = True
     doc.narrative_figures = [f for f in doc.narrative_figures if "three_public" not in f.figure_key]
     report = validate_document(doc)
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED
+    assert report.tables["09"].status == TableStatus.DECLARED_EMPTY
 
 
-def test_missing_total_rows_quarantine():
+def test_a_cross_table_contradiction_loads_with_findings():
     doc = consistent_document()
     doc.tables["02"].rows = [r for r in doc.tables["02"].rows if r.row_key != "total"]
+    set_amount(doc, "03", "total", "total", "2020.00")
+    set_amount(doc, "03", "total", "basic", "1820.00")
     report = validate_document(doc)
-    assert "table 02 合计" in report.quarantine_reason
+    assert report.status == DocumentStatus.LOADED
+    assert all(v.status != TableStatus.WITHHELD for v in report.tables.values())
+    finding(report, "X01_03_EXPENDITURE_TOTAL", "01/expenditure/本年支出合计/amount")
+
+
+def test_unread_rows_withhold_their_table():
+    doc = consistent_document()
+    doc.problems.append(
+        table_problem(ProblemKind.PAGE_NOT_READ, "05", 9, "no value columns recognised")
+    )
+    report = validate_document(doc)
+    assert report.tables["05"].status == TableStatus.WITHHELD
+    assert "page 9: no value columns recognised" in report.tables["05"].reason
+    assert report.tables["03"].status == TableStatus.LOADED
+
+
+def test_table_verdicts_count_their_identities():
+    doc = consistent_document()
+    set_amount(doc, "03", "2060101", "total", "401.00")
+    verdict = validate_document(doc).tables["03"]
+    assert verdict.status == TableStatus.LOADED
+    assert verdict.identities_checked > 10
+    assert verdict.identities_broken == 2  # its own row sum, and its section against it
 
 
 def test_seed_disagreements_load_with_findings():
     report = validate_document(seed_document())
-    # the seed fixture holds only 05/06/09, so quarantine for missing tables is expected;
-    # the narrative breaks alone never quarantine:
-    assert "narrative" not in (report.quarantine_reason or "")
+    # the seed fixture holds only 05/06/09: the other tables are not found, and the
+    # narrative breaks withhold nothing
+    assert report.status == DocumentStatus.PARTIAL
+    assert {c for c, v in report.tables.items() if v.status == TableStatus.LOADED} == {
+        "05",
+        "06",
+        "09",
+    }
+    assert "withheld" not in report.status_reason
 
 
 # ------------------------------------------------------------------ schemas
@@ -336,8 +383,10 @@ def test_schema_in_document_report_and_quarantine():
     doc = consistent_document()
     doc.tables["05"] = bad_function_table()
     report = validate_document(doc)
-    finding(report, "SCHEMA_FUNCTION_ROW_KEY_FORMAT", "05/20a0101/row_key")
-    assert "table 05" in report.quarantine_reason  # most of its rows fail the schema
+    assert report.tables["05"].status == TableStatus.WITHHELD
+    assert "rows fail the schema" in report.tables["05"].reason
+    withheld = finding(report, "R_TABLE_WITHHELD", "05")
+    assert withheld.severity == "warning" and "rows fail the schema" in withheld.message
     assert_unique(report)
 
 
@@ -408,7 +457,7 @@ def test_seed_narrative_breaks_alone_do_not_quarantine():
     consistent.narrative_figures.append(seed.narrative_figures[2])
     report = validate_document(consistent)
     assert len(report.errors) == 2
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED
 
 
 def test_json_round_trip_validates_the_same():

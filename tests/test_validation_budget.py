@@ -16,8 +16,9 @@ from pipelines.extraction.model import (
     NarrativeFigure,
     TableRow,
 )
+from pipelines.extraction.problems import Problem, ProblemKind
 from pipelines.samples import all_samples
-from pipelines.validation import RULE_BY_ID, ValidationReport, validate_document
+from pipelines.validation import RULE_BY_ID, DocumentStatus, ValidationReport, validate_document
 from pipelines.validation.rules import narrative_step_yuan, statement_side
 from pipelines.validation.schemas import validate_table_schema
 
@@ -67,7 +68,7 @@ def test_budget_samples_validate_clean(sample):
     extraction = _extracted(sample.path)
     assert extraction.document_kind == "budget"
     report = validate_document(extraction)
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED, report.status_reason
     assert report.errors == [], [(f.rule_id, f.location, f.message) for f in report.errors]
     assert [f for f in report.findings if f.severity == "warning"] == []
     assert report.rules_checked > 50
@@ -89,7 +90,7 @@ def test_injected_breaks_in_a_budget_are_found():
     found = error_keys(report)
     assert ("T05_ROW_SUM", f"05/{item.row_key}/total") in found
     assert ("T09_TOTAL", "09/total/budget") in found
-    assert report.quarantine_reason is None  # two broken sums are source findings
+    assert report.status == DocumentStatus.LOADED  # two broken sums are source findings
 
 
 def test_budget_06_total_and_05_basic_are_tied():
@@ -205,7 +206,7 @@ def test_single_total_is_year_and_grand_total():
     assert income.year_total is income.grand_total
     assert income.year_total.row_key == "收入总计"
     report = validate_document(_budget(table))
-    assert report.errors == [] and report.quarantine_reason is not None  # no 05
+    assert report.errors == [] and report.status == DocumentStatus.PARTIAL  # no 05
     # the final-account reading does not know these lines
     assert statement_side(table, "income").year_total is None
 
@@ -273,7 +274,11 @@ def test_narrative_in_wan_against_a_yuan_table_is_rounding():
         NarrativeFigure("general_budget_project", Decimal("66410000.50"), 1, "66,410,000.50元"),
     ]
     report = validate_document(_budget(table05, narrative_figures=figures))
-    severity = {f.location.split()[-1]: f.severity for f in report.findings}
+    severity = {
+        f.location.split()[-1]: f.severity
+        for f in report.findings
+        if f.rule_id != "R_TABLE_NOT_FOUND"  # this budget prints only table 05
+    }
     assert severity == {
         "general_budget_expenditure": "info",
         "general_budget_basic": "error",
@@ -281,30 +286,38 @@ def test_narrative_in_wan_against_a_yuan_table_is_rounding():
     }
 
 
-# ------------------------------------------------------------------ quarantine
+# ------------------------------------------------------------------ statuses
 
 
-def test_budget_requires_a_statement_and_05():
+def test_budget_without_a_statement_or_05_is_partial():
     doc = extracted(_sample("wuhan-jyj-2022-budget.pdf"))
     for code in ("02", "03", "06", "09"):
         del doc.tables[code]
-    assert validate_document(doc).quarantine_reason is None
+    assert validate_document(doc).status == DocumentStatus.LOADED
     del doc.tables["05"]
-    reason = validate_document(doc).quarantine_reason
-    assert reason is not None and "table 05" in reason
+    report = validate_document(doc)
+    assert report.status == DocumentStatus.PARTIAL
+    assert report.status_reason == "table 05 (一般公共预算支出预算表) not found"
     doc = extracted(_sample("wuhan-jyj-2022-budget.pdf"))
     del doc.tables["01"]
-    assert validate_document(doc).quarantine_reason is None  # 04 stands in
+    assert validate_document(doc).status == DocumentStatus.LOADED  # 04 stands in
     del doc.tables["04"]
-    reason = validate_document(doc).quarantine_reason
-    assert reason is not None and "table 01" in reason and "table 04" in reason
+    report = validate_document(doc)
+    assert report.status == DocumentStatus.PARTIAL
+    assert "table 01" in report.status_reason and "table 04" in report.status_reason
 
 
 def test_prose_only_budget_is_loaded():
-    prose = _budget(problems=["no standard tables: the prose part of a document set"])
-    assert validate_document(prose).quarantine_reason is None
-    no_tables = _budget(problems=["table 05 not found"])
-    assert validate_document(no_tables).quarantine_reason is not None
+    prose = _budget(
+        problems=[
+            Problem(ProblemKind.PROSE_ONLY, "no standard tables: the prose part of a document set")
+        ]
+    )
+    assert validate_document(prose).status == DocumentStatus.LOADED
+    no_tables = _budget(problems=[Problem(ProblemKind.TABLE_NOT_FOUND, "table 05 not found", "05")])
+    report = validate_document(no_tables)
+    assert report.status == DocumentStatus.QUARANTINED
+    assert report.status_reason.startswith("no table could be read")
 
 
 # ------------------------------------------------------------------ real budgets
@@ -313,7 +326,7 @@ def test_prose_only_budget_is_loaded():
 @pytest.mark.skipif(not PUTUO_2025.exists(), reason="realdocs not available")
 def test_real_putuo_2025_budget_is_loaded_clean():
     report = validate_document(_extracted(PUTUO_2025))
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED
     assert report.errors == []
     # its narrative prints 9,101.68万元 for tables in 元: rounding, reported as info
     assert all(f.severity == "info" for f in report.findings)
@@ -324,12 +337,12 @@ def test_real_putuo_2025_budget_is_loaded_clean():
 def test_real_prose_only_budget_is_not_quarantined():
     extraction = _extracted(JIANGSU_2018_PROSE)
     assert extraction.tables == {}
-    assert validate_document(extraction).quarantine_reason is None
+    assert validate_document(extraction).status == DocumentStatus.LOADED
 
 
 @pytest.mark.skipif(not JIANGSU_2019_TABLES.exists(), reason="realdocs not available")
 def test_real_jiangsu_2019_budget_tables_are_not_quarantined():
     report = validate_document(_extracted(JIANGSU_2019_TABLES))
-    assert report.quarantine_reason is None
+    assert report.status != DocumentStatus.QUARANTINED
     checked = {f.rule_id for f in report.findings}
     assert not checked & {"T01_INCOME_TOTAL", "T01_EXPENDITURE_TOTAL", "T01_GROUP_TOTAL"}

@@ -9,7 +9,7 @@ import pytest
 from validation_fixtures import extracted_sample
 
 from pipelines.samples import all_samples, sample_by_file
-from pipelines.validation import validate_document
+from pipelines.validation import DocumentStatus, TableStatus, validate_document
 
 CLEAN = [s for s in all_samples() if s.folder == "raw" and not s.known_inconsistencies]
 
@@ -21,7 +21,7 @@ def seed():
 
 def test_seed_disagreements_are_found_and_nothing_else(seed):
     report = validate_document(seed)
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED, report.status_reason
     errors = {
         (f.rule_id, f.location.split()[-1], f.expected_yuan, f.actual_yuan) for f in report.errors
     }
@@ -40,7 +40,7 @@ def test_seed_disagreements_are_found_and_nothing_else(seed):
 @pytest.mark.parametrize("sample", CLEAN, ids=[s.file_name for s in CLEAN])
 def test_clean_samples_have_no_error_findings(sample):
     report = validate_document(extracted_sample(sample.path))
-    assert report.quarantine_reason is None
+    assert report.status == DocumentStatus.LOADED, report.status_reason
     assert report.errors == []
     assert report.rules_checked > 50
 
@@ -65,7 +65,7 @@ def test_injected_breaks_on_a_real_extraction():
     )
 
 
-def test_a_mangled_table_quarantines_the_document():
+def test_a_mangled_table_is_withheld_and_the_rest_loads():
     mangled = copy.deepcopy(extracted_sample(sample_by_file("nanjing-tjj-2023-final.pdf").path))
     # Columns misread: every row's amounts shifted one column to the right.
     for row in mangled.tables["03"].rows:
@@ -73,5 +73,8 @@ def test_a_mangled_table_quarantines_the_document():
         amounts = [row.values[k] for k in keys]
         row.values = dict(zip(keys, amounts[-1:] + amounts[:-1], strict=True))
     report = validate_document(mangled)
-    assert report.quarantine_reason is not None
-    assert "03" in report.quarantine_reason
+    assert report.status == DocumentStatus.PARTIAL
+    assert report.tables["03"].status == TableStatus.WITHHELD
+    assert "identities broken" in report.tables["03"].reason
+    loaded = {code for code, v in report.tables.items() if v.status == TableStatus.LOADED}
+    assert loaded == {"01", "02", "04", "05", "06", "09"}

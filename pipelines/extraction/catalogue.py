@@ -25,6 +25,7 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...]
     fund_scope: str | None  # for function tables: which fund_scope the rows feed
     may_be_empty: bool = False
+    canonical_title: str = ""  # the national title, for messages and tables not found
 
 
 FUNCTION_COLUMNS_02 = (
@@ -96,6 +97,7 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         (),
         STATEMENT_04_COLUMNS,
         None,
+        canonical_title="财政拨款收入支出决算总表",
     ),
     TableSpec(
         "01",
@@ -104,9 +106,16 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         ("财政拨款",),
         STATEMENT_01_COLUMNS,
         None,
+        canonical_title="收入支出决算总表",
     ),
     TableSpec(
-        "02", "function", (("收入决算表",),), ("支出", "财政拨款"), FUNCTION_COLUMNS_02, None
+        "02",
+        "function",
+        (("收入决算表",),),
+        ("支出", "财政拨款"),
+        FUNCTION_COLUMNS_02,
+        None,
+        canonical_title="收入决算表",
     ),
     TableSpec(
         "05",
@@ -115,6 +124,7 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         ("基本支出决算明细", "基本支出决算表"),
         BASIC_PROJECT_COLUMNS,
         "general_public_budget",
+        canonical_title="一般公共预算财政拨款支出决算表",
     ),
     TableSpec(
         "06",
@@ -123,6 +133,7 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         (),
         ECONOMIC_COLUMNS,
         None,
+        canonical_title="一般公共预算财政拨款基本支出决算明细表",
     ),
     TableSpec(
         "07",
@@ -132,6 +143,7 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         FUNCTION_COLUMNS_07,
         "government_fund",
         may_be_empty=True,
+        canonical_title="政府性基金预算财政拨款收入支出决算表",
     ),
     TableSpec(
         "08",
@@ -141,6 +153,7 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         BASIC_PROJECT_COLUMNS,
         "state_capital",
         may_be_empty=True,
+        canonical_title="国有资本经营预算财政拨款支出决算表",
     ),
     TableSpec(
         "09",
@@ -149,6 +162,7 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         (),
         THREE_PUBLIC_COLUMNS,
         None,
+        canonical_title="财政拨款“三公”经费支出决算表",
     ),
     TableSpec(
         "03",
@@ -157,6 +171,7 @@ FINAL_ACCOUNT_TABLES: tuple[TableSpec, ...] = (
         ("财政拨款", "收入"),
         FUNCTION_COLUMNS_03,
         "all_funds",
+        canonical_title="支出决算表",
     ),
 )
 
@@ -206,6 +221,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         ("支出预算表", "功能"),
         BUDGET_STATEMENT_04,
         None,
+        canonical_title="财政拨款收支预算总表",
     ),
     TableSpec(
         "01",
@@ -214,6 +230,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         ("财政拨款",),
         BUDGET_STATEMENT_01,
         None,
+        canonical_title="收支预算总表",
     ),
     TableSpec(
         "06",
@@ -222,6 +239,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         ("三公", "机关运行"),
         BUDGET_ECONOMIC,
         None,
+        canonical_title="一般公共预算基本支出预算表",
     ),
     TableSpec(
         "09",
@@ -230,6 +248,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         (),
         BUDGET_THREE_PUBLIC,
         None,
+        canonical_title="“三公”经费预算表",
     ),
     TableSpec(
         "05",
@@ -238,6 +257,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         ("基本支出", "经济", "三公", "机关运行"),
         BUDGET_BASIC_PROJECT,
         "general_public_budget",
+        canonical_title="一般公共预算支出预算表",
     ),
     TableSpec(
         "07",
@@ -247,6 +267,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         BUDGET_BASIC_PROJECT,
         "government_fund",
         may_be_empty=True,
+        canonical_title="政府性基金预算支出预算表",
     ),
     TableSpec(
         "08",
@@ -256,6 +277,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         BUDGET_BASIC_PROJECT,
         "state_capital",
         may_be_empty=True,
+        canonical_title="国有资本经营预算支出预算表",
     ),
     TableSpec(
         "02",
@@ -264,6 +286,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         ("支出", "财政拨款收支"),
         BUDGET_COLUMNS_02,
         None,
+        canonical_title="收入预算表",
     ),
     TableSpec(
         "03",
@@ -282,6 +305,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
         ),
         BUDGET_BASIC_PROJECT,
         "all_funds",
+        canonical_title="支出预算表",
     ),
 )
 

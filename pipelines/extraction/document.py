@@ -23,6 +23,7 @@ from pipelines.extraction.narrative import (
     read_figures,
 )
 from pipelines.extraction.pages import PageLayout, read_pages
+from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.statement import parse_statement
 from pipelines.extraction.three_public import parse_three_public
 
@@ -98,10 +99,15 @@ def _choose_table_set(
 
 
 def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
-    problems: list[str] = []
+    problems: list[Problem] = []
     blank = [p.number for p in pages if not p.words and p.has_images]
     if blank:
-        problems.append(f"pages {blank} have no text layer (scanned); OCR needed")
+        problems.append(
+            Problem(
+                ProblemKind.SCANNED_PAGES,
+                f"pages {blank} have no text layer (scanned); OCR needed",
+            )
+        )
     opening = [[line.text for line in page_lines(p)] for p in pages[:3]]
     printed_kind = read_metadata(opening, []).document_kind
     specs, located, kind = _choose_table_set(pages, printed_kind)
@@ -111,7 +117,9 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
                 f"{name}: no disclosure tables found (not a budget or final account)"
             )
         # The prose part of a document set whose tables come in another file.
-        problems.append("no standard tables: the prose part of a document set")
+        problems.append(
+            Problem(ProblemKind.PROSE_ONLY, "no standard tables: the prose part of a document set")
+        )
     units = Counter(t.unit for t in located if t.unit)
     document_unit = units.most_common(1)[0][0] if units else "万元"
     tables: dict[str, ExtractedTable] = {}
@@ -135,15 +143,27 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         if table.spec.shape == "function" and not any(r.row_key.isdigit() for r in extracted.rows):
             # e.g. a budget's income table listed by source, not by function code
             problems.append(
-                f"table {table.spec.table_code} ({table.title}) has no function-coded rows"
+                table_problem(
+                    ProblemKind.TABLE_NOT_FUNCTION_CODED,
+                    table.spec.table_code,
+                    table.pages[0] if table.pages else None,
+                    f"({table.title}) has no function-coded rows",
+                )
             )
             continue
         tables[table.spec.table_code] = extracted
     for spec in specs:
         if spec.table_code not in tables and not any(
-            p.startswith(f"table {spec.table_code} (") for p in problems
+            p.table_code == spec.table_code and p.kind == ProblemKind.TABLE_NOT_FUNCTION_CODED
+            for p in problems
         ):
-            problems.append(f"table {spec.table_code} not found")
+            problems.append(
+                Problem(
+                    ProblemKind.TABLE_NOT_FOUND,
+                    f"table {spec.table_code} not found",
+                    spec.table_code,
+                )
+            )
     metadata = read_metadata(opening, [t.department for t in located if t.department])
     if metadata.fiscal_year is None:
         metadata.fiscal_year = _year_printed(located, pages)

@@ -13,6 +13,7 @@ from pipelines.extraction.columns import carry_mapping
 from pipelines.extraction.grid import Grid, build_grid
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
 
 ECONOMIC_CODE = re.compile(r"^(\d{3}|\d{5})$")
@@ -21,7 +22,7 @@ FOOTERS = {"人员经费合计": "personnel_total", "公用经费合计": "publi
 TOTAL_LABELS = ("合计", "总计")
 
 
-def parse_economic_table(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+def parse_economic_table(table: LocatedTable, unit: str, problems: list[Problem]) -> ExtractedTable:
     rows: list[TableRow] = []
     amount_label = "决算数"
     previous: tuple[Grid, dict[int, object]] | None = None
@@ -33,7 +34,12 @@ def parse_economic_table(table: LocatedTable, unit: str, problems: list[str]) ->
             panels = _panels(grid)
         if not panels:
             problems.append(
-                f"table 06 page {region.page.number}: economic-code panels not recognised"
+                table_problem(
+                    ProblemKind.PAGE_NOT_READ,
+                    "06",
+                    region.page.number,
+                    "economic-code panels not recognised",
+                )
             )
             continue
         previous = (grid, panels)
@@ -100,7 +106,7 @@ def _panel_row(
     code_index: int,
     roles: dict[int, object],
     unit: str,
-    problems: list[str],
+    problems: list[Problem],
 ) -> TableRow | None:
     code_cell = cells[code_index] if code_index < len(cells) else ""
     name = ""
@@ -123,7 +129,14 @@ def _panel_row(
             if cell and is_amount_token(cell):
                 amount = to_yuan(parse_amount(cell), unit)
             elif cell:
-                problems.append(f"table 06 page {page}: unreadable amount {cell!r} for {code_cell}")
+                problems.append(
+                    table_problem(
+                        ProblemKind.UNREADABLE_AMOUNT,
+                        "06",
+                        page,
+                        f"unreadable amount {cell!r} for {code_cell}",
+                    )
+                )
             break
     return TableRow(code_cell, name, page, {"amount": amount})
 

@@ -9,6 +9,7 @@ from pipelines.extraction.columns import carry_mapping, column_labels, map_value
 from pipelines.extraction.grid import Grid, GridRow, build_grid
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
 
 LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)(.*)$")
@@ -16,7 +17,7 @@ TOTAL_LABELS = ("合计", "总计")
 CODE_PARTS = re.compile(r"^\d{2,3}$")
 
 
-def parse_function_table(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]) -> ExtractedTable:
     rows: list[TableRow] = []
     labels: dict[str, str] = {}
     previous: tuple[Grid, dict[int, object]] | None = None
@@ -32,7 +33,12 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[str]) ->
         if not roles:
             if region.data_lines:
                 problems.append(
-                    f"table {table.spec.table_code} page {region.page.number}: no value columns recognised"
+                    table_problem(
+                        ProblemKind.PAGE_NOT_READ,
+                        table.spec.table_code,
+                        region.page.number,
+                        "no value columns recognised",
+                    )
                 )
             continue
         previous = (grid, roles)
@@ -44,8 +50,12 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[str]) ->
             if row.row_key == "":
                 if row.values:
                     problems.append(
-                        f"table {table.spec.table_code} page {grid_row.page}: "
-                        f"amounts in a row without a function code ({row.row_label!r})"
+                        table_problem(
+                            ProblemKind.UNCODED_AMOUNTS,
+                            table.spec.table_code,
+                            grid_row.page,
+                            f"amounts in a row without a function code ({row.row_label!r})",
+                        )
                     )
                 elif rows:
                     rows[-1].row_label += row.row_label  # the wrapped end of a long name
@@ -72,7 +82,7 @@ def _parse_row(
     first_value: int,
     unit: str,
     table_code: str,
-    problems: list[str],
+    problems: list[Problem],
 ) -> TableRow | None:
     label_cells = [c for i, c in enumerate(grid_row.cells) if i < first_value and c]
     code, name = _code_and_name(label_cells)
@@ -85,7 +95,12 @@ def _parse_row(
             continue
         if not is_amount_token(cell):
             problems.append(
-                f"table {table_code} page {grid_row.page}: unreadable amount {cell!r} in column {key}"
+                table_problem(
+                    ProblemKind.UNREADABLE_AMOUNT,
+                    table_code,
+                    grid_row.page,
+                    f"unreadable amount {cell!r} in column {key}",
+                )
             )
             continue
         values[key] = to_yuan(parse_amount(cell), unit)

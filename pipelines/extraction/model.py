@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-EXTRACTOR_VERSION = "1"
+from pipelines.extraction.problems import Problem
+
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ class DocumentExtraction:
     tables: dict[str, ExtractedTable] = field(default_factory=dict)
     budget_execution: list[BudgetExecution] = field(default_factory=list)
     narrative_figures: list[NarrativeFigure] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # what could not be read, and why
+    problems: list[Problem] = field(default_factory=list)  # what could not be read, and why
     extractor_version: str = EXTRACTOR_VERSION
     seconds: float = 0.0
 
@@ -187,12 +189,19 @@ class DocumentExtraction:
             NarrativeFigure(**{**f, "amount_yuan": Decimal(f["amount_yuan"])})
             for f in data["narrative_figures"]
         ]
+        problems = [Problem.from_json_dict(p) for p in data["problems"]]
         scalars = {
             k: v
             for k, v in data.items()
-            if k not in ("tables", "budget_execution", "narrative_figures")
+            if k not in ("tables", "budget_execution", "narrative_figures", "problems")
         }
-        return cls(**scalars, tables=tables, budget_execution=execution, narrative_figures=figures)
+        return cls(
+            **scalars,
+            tables=tables,
+            budget_execution=execution,
+            narrative_figures=figures,
+            problems=problems,
+        )
 
 
 def _decimals_to_str(value: Any) -> Any:

@@ -16,6 +16,7 @@ from pipelines.extraction.columns import carry_mapping
 from pipelines.extraction.grid import Grid, build_grid
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
+from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
 
 
@@ -27,7 +28,7 @@ class Role:
     group: str = ""  # a second block of lines on one side, e.g. '支出用途'
 
 
-def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+def parse_statement(table: LocatedTable, unit: str, problems: list[Problem]) -> ExtractedTable:
     rows: list[TableRow] = []
     labels: dict[str, str] = {}
     previous: tuple[Grid, dict[int, object]] | None = None
@@ -38,7 +39,12 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[str]) -> Extr
             roles = carry_mapping(previous[0], previous[1], grid)
         if not any(isinstance(r, Role) and r.kind == "value" for r in roles.values()):
             problems.append(
-                f"table {table.spec.table_code} page {region.page.number}: statement columns not recognised"
+                table_problem(
+                    ProblemKind.PAGE_NOT_READ,
+                    table.spec.table_code,
+                    region.page.number,
+                    "statement columns not recognised",
+                )
             )
             continue
         previous = (grid, roles)
@@ -131,7 +137,7 @@ def _side_row(
     block: tuple[str, str],
     unit: str,
     table: LocatedTable,
-    problems: list[str],
+    problems: list[Problem],
 ) -> TableRow | None:
     side, group = block
     label = ""
@@ -154,7 +160,12 @@ def _side_row(
                 label = cell  # a label cell merged across the side's columns
             else:
                 problems.append(
-                    f"table {table.spec.table_code} page {page}: unreadable amount {cell!r} ({label})"
+                    table_problem(
+                        ProblemKind.UNREADABLE_AMOUNT,
+                        table.spec.table_code,
+                        page,
+                        f"unreadable amount {cell!r} ({label})",
+                    )
                 )
     if label in ("项目", "收入", "支出"):
         return None

@@ -14,6 +14,7 @@ from pipelines.extraction.grid import Grid, Line, build_grid
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.pages import PageLayout, Word
+from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
 
 ITEM_ORDER = (
@@ -55,7 +56,7 @@ def item_of(label: str) -> str | None:
     return None
 
 
-def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> ExtractedTable:
+def parse_three_public(table: LocatedTable, unit: str, problems: list[Problem]) -> ExtractedTable:
     # A budget's table has only budget figures: unlabelled columns are budget.
     budget_only = [c.key for c in table.spec.columns] == ["budget"]
     default_group = "budget" if budget_only else None
@@ -73,7 +74,12 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[str]) -> E
             )
             if read is None:
                 problems.append(
-                    f"table 09 page {grid_row.page}: row {labels or grid_row.cells!r} not understood"
+                    table_problem(
+                        ProblemKind.ROW_NOT_UNDERSTOOD,
+                        "09",
+                        grid_row.page,
+                        f"row {labels or grid_row.cells!r} not understood",
+                    )
                 )
                 continue
             for (item, column), amount in read.items():

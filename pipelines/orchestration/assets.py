@@ -28,7 +28,7 @@ from pipelines.orchestration.dbt import WRITER_POOL
 from pipelines.orchestration.partitions import documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.settings import Settings
-from pipelines.validation import RULE_BY_ID, RULES, ValidationReport
+from pipelines.validation import RULE_BY_ID, RULES, DocumentStatus, ValidationReport
 from pipelines.warehouse.extraction_runner import (
     STATUS_EXTRACTED,
     STATUS_FAILED,
@@ -39,7 +39,6 @@ from pipelines.warehouse.extraction_runner import (
 )
 from pipelines.warehouse.fingerprint import inputs_fingerprint, write_build_fingerprint
 from pipelines.warehouse.inventory import Inventory, InventoryDocument
-from pipelines.warehouse.loader import STATUS_LOADED, STATUS_QUARANTINED, STATUS_WITHDRAWN
 from pipelines.warehouse.pipeline import (
     current_ledger,
     mart_row_counts,
@@ -51,7 +50,7 @@ from pipelines.warehouse.raw_build import build_raw_database, document_record
 
 RAW_TABLES: dict[str, str] = {
     "documents": "One row per PDF: loaded, quarantined (with its reason) or withdrawn.",
-    "document_tables": "One row per standard table found (or declared empty) in a document.",
+    "document_tables": "One row per document and standard table: loaded, declared empty, withheld or not found.",
     "table_cells": "Every printed amount in yuan, with page, row label and column label.",
     "budget_execution": "The narrative's 年初预算/支出决算/完成率 sentences.",
     "narrative_figures": "Totals the narrative restates (收支总计, 基本支出, 三公 …).",
@@ -327,7 +326,7 @@ def validated_tables(
     record, result = document_record(outcome, {}, run_started)
     metadata: dict[str, Any] = {
         "source_file": document.source_file,
-        "status": result.status,
+        "status": result.status.value,
         "pages": result.pages or 0,
         "tables": result.tables,
         "rows": result.rows,
@@ -382,17 +381,22 @@ def raw_tables(
     build = build_raw_database(build_path, outcomes, current_ledger(settings), run_started)
     write_build_fingerprint(build_path, inputs_fingerprint(outcomes, settings))
     statuses = Counter(doc.status for doc in build.documents)
-    quarantined = [doc for doc in build.documents if doc.status == STATUS_QUARANTINED]
+    quarantined = [doc for doc in build.documents if doc.status == DocumentStatus.QUARANTINED]
+    partial = [doc for doc in build.documents if doc.status == DocumentStatus.PARTIAL]
     counts = _table_counts(build_path, list(RAW_TABLES))
     for table in RAW_TABLES:
         metadata: dict[str, Any] = {"rows": counts[table], "build_file": str(build_path)}
         if table == "documents":
             metadata.update(
-                loaded=statuses.get(STATUS_LOADED, 0),
-                quarantined=statuses.get(STATUS_QUARANTINED, 0),
-                withdrawn=statuses.get(STATUS_WITHDRAWN, 0),
+                loaded=statuses.get(DocumentStatus.LOADED, 0),
+                partial=statuses.get(DocumentStatus.PARTIAL, 0),
+                quarantined=statuses.get(DocumentStatus.QUARANTINED, 0),
+                withdrawn=statuses.get(DocumentStatus.WITHDRAWN, 0),
                 quarantine_reasons=dg.MetadataValue.md(
                     "\n".join(f"- {doc.reason}" for doc in quarantined) or "none"
+                ),
+                withheld_tables=dg.MetadataValue.md(
+                    "\n".join(f"- {doc.source_file}: {doc.reason}" for doc in partial) or "none"
                 ),
             )
         yield dg.MaterializeResult(asset_key=["raw", table], metadata=metadata)

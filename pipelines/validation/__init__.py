@@ -1,33 +1,46 @@
-"""Validation of extracted documents: schemas, arithmetic rules, quarantine.
+"""Validation of extracted documents: schemas, arithmetic rules, what can be loaded.
 
 Public API:
 - :func:`validate_documents` — for each document, run the pandera schemas on
   every table, every catalogued rule (row identities, hierarchy, cross-table,
-  narrative), and the quarantine decision; return one :class:`ValidationReport`
-  per document. The schemas of all the documents' tables are validated in
+  narrative), a verdict per table (loaded / declared empty / withheld / not
+  found, see :mod:`.verdicts`) and the document's status; return one
+  :class:`ValidationReport` per document. The schemas of all the documents' tables are validated in
   batches (one pandera call per table layout, see :mod:`.schemas`), which is
   what makes many documents cheap to validate together.
 - :func:`validate_document` — the same for one document.
 - :data:`RULES` — the rule catalogue (stable ids, identities, severities).
-- :class:`Rule`, :class:`Finding`, :class:`ValidationReport`.
+- :class:`Rule`, :class:`Finding`, :class:`ValidationReport`, :class:`TableVerdict`,
+  :class:`TableStatus`, :class:`DocumentStatus`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from pipelines.extraction.model import DocumentExtraction
 
-from .findings import Finding, Rule, ValidationReport
-from .quarantine import quarantine_reason
-from .rules import RULE_BY_ID, RULES, check_rules
+from .findings import (
+    DocumentStatus,
+    Finding,
+    Rule,
+    TableStatus,
+    TableVerdict,
+    ValidationReport,
+)
+from .rules import RULE_BY_ID, RULES, TABLE_RULE_IDS, check_rules
 from .schemas import SchemaResult, table_to_frame, validate_table_schema, validate_table_schemas
+from .verdicts import document_status, missing_required_tables, table_title, table_verdicts
 
 __all__ = [
     "RULES",
     "RULE_BY_ID",
+    "DocumentStatus",
     "Finding",
     "Rule",
+    "TableStatus",
+    "TableVerdict",
     "ValidationReport",
     "table_to_frame",
     "validate_document",
@@ -73,12 +86,14 @@ def validate_documents(
     ``rules_checked`` counts the checks evaluated: one schema validation per
     table, plus every evaluated instance of an arithmetic, cross-table or
     narrative rule (one per row, column and identity). Findings are unique on
-    ``(rule_id, location)``. ``quarantine_reason`` is set when the evidence
-    says extraction failed (see :mod:`pipelines.validation.quarantine`).
+    ``(rule_id, location)``. ``tables`` holds a verdict per table of the
+    document's set; a table withheld on evidence that reading failed loses
+    its own findings (one ``R_TABLE_WITHHELD`` finding gives the reason) and
+    the cross-table and narrative checks run without it (see :mod:`.verdicts`).
 
     ``extraction.document_kind`` selects the variant: 'budget' documents use
     the budget schemas, statement-line vocabulary, required tables and
-    cross-table identities (documented in :mod:`.rules` and :mod:`.quarantine`);
+    cross-table identities (documented in :mod:`.rules` and :mod:`.verdicts`);
     anything else ('final_account' or unknown) is validated as a final account.
 
     A crash (an exception while validating) belongs to one document and does
@@ -160,12 +175,64 @@ def _report(
     extraction: DocumentExtraction, schema_results: dict[str, SchemaResult]
 ) -> ValidationReport:
     """The report of one document, given its tables' schema results."""
-    findings = [finding for result in schema_results.values() for finding in result.findings]
     rule_results = check_rules(extraction)
-    findings.extend(rule_results.findings)
+    verdicts = table_verdicts(extraction, schema_results, rule_results.evaluations, TABLE_RULE_IDS)
+    withheld = {code for code, v in verdicts.items() if v.status == TableStatus.WITHHELD}
+    if withheld & set(extraction.tables):
+        # what was misread is not evidence about the document: check the rest without it
+        kept_tables = {c: t for c, t in extraction.tables.items() if c not in withheld}
+        kept = check_rules(dataclasses.replace(extraction, tables=kept_tables))
+    else:
+        kept = rule_results
+    findings = [
+        finding
+        for code, result in schema_results.items()
+        if code not in withheld
+        for finding in result.findings
+    ]
+    findings.extend(kept.findings)
+    findings.extend(_reading_findings(extraction, verdicts))
+    status, reason = document_status(extraction, verdicts)
     return ValidationReport(
         findings=_unique_findings(findings),
         rules_checked=sum(r.checks_evaluated for r in schema_results.values())
         + len(rule_results.evaluations),
-        quarantine_reason=quarantine_reason(extraction, schema_results, rule_results.evaluations),
+        status=status,
+        status_reason=reason,
+        tables=verdicts,
     )
+
+
+def _reading_findings(
+    extraction: DocumentExtraction, verdicts: dict[str, TableVerdict]
+) -> list[Finding]:
+    """One finding per withheld table and per table of the kind's set that was not found."""
+    kind = extraction.document_kind
+    findings = [
+        Finding(
+            "R_TABLE_WITHHELD",
+            code,
+            RULE_BY_ID["R_TABLE_WITHHELD"].severity,
+            code,
+            None,
+            None,
+            None,
+            f"{table_title(code, kind)} withheld, no fact rows: {verdict.reason}",
+        )
+        for code, verdict in verdicts.items()
+        if verdict.status == TableStatus.WITHHELD
+    ]
+    findings += [
+        Finding(
+            "R_TABLE_NOT_FOUND",
+            codes,
+            RULE_BY_ID["R_TABLE_NOT_FOUND"].severity,
+            codes.split(",")[0],
+            None,
+            None,
+            None,
+            f"{title} not found in the document",
+        )
+        for codes, title in missing_required_tables(extraction, verdicts)
+    ]
+    return findings

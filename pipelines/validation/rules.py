@@ -498,9 +498,31 @@ NARRATIVE_RULES: list[Rule] = [
     ),
 ]
 
+#: the rules that say a table was not read, or not found, as findings analysts see
+READING_RULES: tuple[Rule, ...] = (
+    Rule(
+        rule_id="R_TABLE_WITHHELD",
+        severity="warning",
+        table_codes="",
+        identity="a table is loaded only when it was read right (see the reason)",
+        description="The table could not be read reliably; it is withheld: no fact rows.",
+        scope="reading",
+    ),
+    Rule(
+        rule_id="R_TABLE_NOT_FOUND",
+        severity="warning",
+        table_codes="",
+        identity="a final account prints 01, 02, 03, 05, 06 and 09; a budget a statement and 05",
+        description="A table every document of its kind prints was not located.",
+        scope="reading",
+    ),
+)
+
 ARITHMETIC_RULES: tuple[Rule, ...] = (*_TABLE_RULES, *CROSS_TABLE_RULES, *NARRATIVE_RULES)
-# The whole catalogue: arithmetic, cross-table, narrative and schema rules.
-RULES: tuple[Rule, ...] = (*ARITHMETIC_RULES, *SCHEMA_RULES)
+#: the ids of the rules about one table's own arithmetic (what a table verdict weighs)
+TABLE_RULE_IDS: frozenset[str] = frozenset(rule.rule_id for rule in _TABLE_RULES)
+# The whole catalogue: arithmetic, cross-table, narrative, schema and reading rules.
+RULES: tuple[Rule, ...] = (*ARITHMETIC_RULES, *SCHEMA_RULES, *READING_RULES)
 RULE_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
 assert len(RULE_BY_ID) == len(RULES), "rule ids must be unique"
 

@@ -18,8 +18,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from pipelines.extraction.catalogue import BUDGET_SPEC_BY_CODE, SPEC_BY_CODE
 from pipelines.extraction.model import DocumentExtraction
-from pipelines.validation.findings import Rule, ValidationReport
+from pipelines.validation.findings import DocumentStatus, Rule, ValidationReport
 
 RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
 
@@ -33,9 +34,8 @@ DOCUMENT_TABLES = (
     "documents",
 )
 
-STATUS_LOADED = "loaded"
-STATUS_QUARANTINED = "quarantined"
-STATUS_WITHDRAWN = "withdrawn"
+#: the document statuses whose usable tables feed the facts
+STATUSES_WITH_FACTS = (DocumentStatus.LOADED, DocumentStatus.PARTIAL)
 
 
 @dataclass
@@ -45,13 +45,14 @@ class DocumentRecord:
     document_id: str
     sha256: str
     source_file: str
-    status: str  # loaded / quarantined / withdrawn
+    status: DocumentStatus
     status_reason: str | None
     extractor_version: str
     ingested_at: dt.datetime
     extraction_seconds: float | None = None
-    extraction: DocumentExtraction | None = None  # its tables are loaded only when 'loaded'
-    report: ValidationReport | None = None  # findings are loaded for loaded and quarantined
+    # its usable tables are loaded when the document is 'loaded' or 'partial'
+    extraction: DocumentExtraction | None = None
+    report: ValidationReport | None = None  # its findings and table verdicts
     # metadata for documents without an extraction (withdrawn ones, from the ledger)
     metadata: dict[str, Any] = field(default_factory=dict)
 
@@ -103,13 +104,15 @@ def load_documents(
         rows["documents"].append(_document_row(record))
         extraction = record.extraction
         before = len(rows["table_cells"])
-        if record.status == STATUS_LOADED and extraction is not None:
-            rows["document_tables"].extend(_table_rows(record.document_id, extraction))
-            rows["table_cells"].extend(_cell_rows(record.document_id, extraction))
+        report = record.report
+        if record.status != DocumentStatus.WITHDRAWN and extraction and report:
+            rows["document_tables"].extend(_table_rows(record.document_id, extraction, report))
+        if record.status in STATUSES_WITH_FACTS and extraction is not None and report:
+            rows["table_cells"].extend(_cell_rows(record.document_id, extraction, report))
             rows["budget_execution"].extend(_budget_execution_rows(record.document_id, extraction))
             rows["narrative_figures"].extend(_narrative_rows(record.document_id, extraction))
-        if record.status != STATUS_WITHDRAWN and record.report is not None:
-            rows["validation_findings"].extend(_finding_rows(record.document_id, record.report))
+        if record.status != DocumentStatus.WITHDRAWN and report is not None:
+            rows["validation_findings"].extend(_finding_rows(record.document_id, report))
         cells.append(len(rows["table_cells"]) - before)
 
     # object columns keep Python values as they are (no None → NaN); DuckDB casts
@@ -173,14 +176,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "document_tables": (
         "document_id",
         "table_code",
+        "standard_title",
         "title",
         "printed_number",
         "unit",
+        "pages",
         "first_page",
         "last_page",
         "is_empty",
         "note",
         "row_count",
+        "status",
+        "status_reason",
+        "identities_checked",
+        "identities_broken",
     ),
     "table_cells": (
         "document_id",
@@ -240,7 +249,7 @@ def _document_row(record: DocumentRecord) -> tuple[Any, ...]:
         pick("document_kind"),
         pick("reporting_scope"),
         pick("source_unit"),
-        record.status,
+        DocumentStatus(record.status).value,
         record.status_reason,
         record.extractor_version,
         record.extraction_seconds,
@@ -248,31 +257,61 @@ def _document_row(record: DocumentRecord) -> tuple[Any, ...]:
     )
 
 
-def _table_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
+def _table_rows(
+    document_id: str, extraction: DocumentExtraction, report: ValidationReport
+) -> list[tuple[Any, ...]]:
+    """One row per table of the document's set: found (loaded, empty, withheld) or not."""
+    specs = BUDGET_SPEC_BY_CODE if extraction.document_kind == "budget" else SPEC_BY_CODE
     rows = []
-    for code in sorted(extraction.tables):
-        table = extraction.tables[code]
-        pages = table.pages or sorted({row.page for row in table.rows}) or [0]
-        rows.append(
-            (
-                document_id,
-                table.table_code,
+    for code, verdict in sorted(report.tables.items()):
+        table = extraction.tables.get(code)
+        spec = specs.get(code)
+        standard = spec.canonical_title if spec else code
+        if table is None:
+            page_list: list[int] = []
+            found: tuple[Any, ...] = (None, None, None, False, None, 0)
+        else:
+            page_list = table.pages or sorted({row.page for row in table.rows})
+            found = (
                 table.title,
                 table.printed_number,
                 table.unit,
-                min(pages),
-                max(pages),
                 table.is_empty,
                 table.note,
                 len(table.rows),
+            )
+        title, printed, unit, is_empty, note, row_count = found
+        rows.append(
+            (
+                document_id,
+                code,
+                standard,
+                title,
+                printed,
+                unit,
+                ",".join(str(page) for page in page_list) or None,
+                min(page_list, default=None),
+                max(page_list, default=None),
+                is_empty,
+                note,
+                row_count,
+                verdict.status.value,
+                verdict.reason,
+                verdict.identities_checked,
+                verdict.identities_broken,
             )
         )
     return rows
 
 
-def _cell_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
+def _cell_rows(
+    document_id: str, extraction: DocumentExtraction, report: ValidationReport
+) -> list[tuple[Any, ...]]:
+    """The amounts of the tables the report loads; a withheld table gives none."""
     rows = []
     for code in sorted(extraction.tables):
+        if not report.loads(code):
+            continue
         table = extraction.tables[code]
         labels = {column.key: column.label for column in table.columns}
         for row_seq, row in enumerate(table.rows, start=1):

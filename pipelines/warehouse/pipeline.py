@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from pipelines.settings import MARTS_SCHEMA, Settings
+from pipelines.validation.findings import DocumentStatus
 from pipelines.warehouse.dbt_runner import DbtBuildResult, run_dbt_build
 from pipelines.warehouse.extraction_runner import (
     ExtractionOutcome,
@@ -41,7 +42,6 @@ from pipelines.warehouse.fingerprint import (
     write_build_fingerprint,
 )
 from pipelines.warehouse.inventory import Inventory, InventoryDocument, scan_raw_dir
-from pipelines.warehouse.loader import STATUS_LOADED, STATUS_QUARANTINED, STATUS_WITHDRAWN
 from pipelines.warehouse.publish import (
     build_path_for,
     cli_run_label,
@@ -84,13 +84,17 @@ class RunSummary:
     def format(self) -> str:
         lines = [
             f"warehouse: {self.warehouse_path}",
-            f"documents: {self.count(STATUS_LOADED)} loaded, "
-            f"{self.count(STATUS_QUARANTINED)} quarantined, "
-            f"{self.count(STATUS_WITHDRAWN)} withdrawn "
+            f"documents: {self.count(DocumentStatus.LOADED)} loaded, "
+            f"{self.count(DocumentStatus.PARTIAL)} partial, "
+            f"{self.count(DocumentStatus.QUARANTINED)} quarantined, "
+            f"{self.count(DocumentStatus.WITHDRAWN)} withdrawn "
             f"({self.extracted_now} extracted now, the rest from the cache)",
         ]
         for doc in self.documents:
-            if doc.status == STATUS_QUARANTINED:
+            if doc.status == DocumentStatus.PARTIAL:
+                lines.append(f"  partial {doc.source_file}: {doc.reason}")
+        for doc in self.documents:
+            if doc.status == DocumentStatus.QUARANTINED:
                 reason = doc.reason or "no reason given"
                 named = (
                     reason

@@ -26,12 +26,9 @@ from typing import Any
 import duckdb
 
 from pipelines.extraction.model import EXTRACTOR_VERSION, DocumentExtraction
-from pipelines.validation.findings import Rule, ValidationReport
+from pipelines.validation.findings import DocumentStatus, Rule, TableStatus, ValidationReport
 from pipelines.warehouse.extraction_runner import STATUS_EXTRACTED, ExtractionOutcome
 from pipelines.warehouse.loader import (
-    STATUS_LOADED,
-    STATUS_QUARANTINED,
-    STATUS_WITHDRAWN,
     DocumentRecord,
     create_raw_schema,
     load_document,
@@ -54,13 +51,14 @@ class DocumentResult:
 
     document_id: str
     source_file: str
-    status: str  # loaded / quarantined / withdrawn
+    status: DocumentStatus
     reason: str | None
     pages: int | None = None
     tables: int = 0
     rows: int = 0  # printed rows over all tables
     cells: int = 0  # amounts loaded into raw.table_cells
     findings: dict[str, int] = field(default_factory=dict)  # severity → count
+    withheld: dict[str, str] = field(default_factory=dict)  # table code → why it was withheld
     seconds: float = 0.0
     from_cache: bool = False
     aliases: tuple[str, ...] = ()
@@ -90,9 +88,10 @@ def validate_extractions(extractions: Sequence[DocumentExtraction]) -> list[Vali
 
 def _crash_report(extraction: DocumentExtraction, error: Exception) -> ValidationReport:
     return ValidationReport(
-        quarantine_reason=(
+        status=DocumentStatus.QUARANTINED,
+        status_reason=(
             f"{extraction.source_file}: validation crashed: {type(error).__name__}: {error}"
-        )
+        ),
     )
 
 
@@ -120,7 +119,7 @@ def _unvalidated_record(
     result = DocumentResult(
         document_id=document.document_id,
         source_file=document.source_file,
-        status=STATUS_QUARANTINED,
+        status=DocumentStatus.QUARANTINED,
         reason=outcome.reason,
         seconds=outcome.seconds,
         from_cache=outcome.from_cache,
@@ -130,7 +129,7 @@ def _unvalidated_record(
         document_id=document.document_id,
         sha256=document.sha256,
         source_file=document.source_file,
-        status=STATUS_QUARANTINED,
+        status=DocumentStatus.QUARANTINED,
         status_reason=outcome.reason,
         extractor_version=EXTRACTOR_VERSION,
         ingested_at=ingested_at,
@@ -154,7 +153,7 @@ def _unvalidated_record(
 
 
 def _apply_report(record: DocumentRecord, result: DocumentResult, report: ValidationReport) -> None:
-    """Attach the validation report: the document loads unless the report quarantines it."""
+    """Attach the validation report: the document's status and its tables' verdicts."""
     extraction = record.extraction
     assert extraction is not None
     record.report = report
@@ -162,14 +161,17 @@ def _apply_report(record: DocumentRecord, result: DocumentResult, report: Valida
     result.tables = len(extraction.tables)
     result.rows = sum(len(table.rows) for table in extraction.tables.values())
     result.findings = dict(Counter(finding.severity for finding in report.findings))
-    if report.quarantine_reason:
-        reason = report.quarantine_reason
-        if Path(record.source_file).name not in reason:
-            reason = f"{record.source_file}: {reason}"
-        result.reason = record.status_reason = reason
-    else:
-        result.status = record.status = STATUS_LOADED
-        result.reason = record.status_reason = None
+    result.withheld = {
+        code: verdict.reason or ""
+        for code, verdict in report.tables.items()
+        if verdict.status == TableStatus.WITHHELD
+    }
+    result.status = record.status = report.status
+    reason = report.status_reason
+    quarantined = report.status == DocumentStatus.QUARANTINED
+    if reason and quarantined and Path(record.source_file).name not in reason:
+        reason = f"{record.source_file}: {reason}"
+    result.reason = record.status_reason = reason
 
 
 class RawBuild:
@@ -222,7 +224,7 @@ class RawBuild:
         self.connection.execute("CHECKPOINT")
         self.connection.close()
         write_json_atomically(ledger_sidecar(self.build_path), self.new_ledger)
-        order = {STATUS_WITHDRAWN: 1}
+        order = {DocumentStatus.WITHDRAWN: 1}
         self.results.sort(key=lambda doc: (order.get(doc.status, 0), doc.source_file))
         return BuildResult(
             build_path=self.build_path, documents=self.results, rules_loaded=self.rules_loaded
@@ -255,7 +257,7 @@ class RawBuild:
         except Exception as error:  # noqa: BLE001 - keep the run going, quarantine the doc
             reason = f"{record.source_file}: could not be loaded: {type(error).__name__}: {error}"
             log.warning(reason)
-            record.status = result.status = STATUS_QUARANTINED
+            record.status = result.status = DocumentStatus.QUARANTINED
             record.status_reason = result.reason = reason
             record.extraction = None
             try:
@@ -327,7 +329,7 @@ def _withdrawn_record(
         document_id=document_id,
         sha256=str(entry.get("sha256") or ""),
         source_file=source_file,
-        status=STATUS_WITHDRAWN,
+        status=DocumentStatus.WITHDRAWN,
         status_reason=reason,
         extractor_version=str(entry.get("extractor_version") or EXTRACTOR_VERSION),
         ingested_at=_parse_timestamp(entry.get("ingested_at")) or dt.datetime(1970, 1, 1),
@@ -340,7 +342,7 @@ def _withdrawn_record(
     result = DocumentResult(
         document_id=document_id,
         source_file=source_file,
-        status=STATUS_WITHDRAWN,
+        status=DocumentStatus.WITHDRAWN,
         reason=reason,
         pages=entry.get("page_count"),
     )

@@ -14,25 +14,32 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     document_kind      VARCHAR,              -- 'final_account' / 'budget'
     reporting_scope    VARCHAR,              -- 'department' / 'unit'
     source_unit        VARCHAR,              -- '元' / '万元'
-    status             VARCHAR NOT NULL,     -- 'loaded' / 'quarantined' / 'withdrawn'
+    status             VARCHAR NOT NULL,     -- 'loaded' / 'partial' / 'quarantined' / 'withdrawn'
     status_reason      VARCHAR,
     extractor_version  VARCHAR NOT NULL,
     extraction_seconds DOUBLE,
     ingested_at        TIMESTAMP NOT NULL
 );
 
--- One row per standard table found (or declared empty) in a document.
+-- One row per document and standard table of its kind's set: loaded, declared
+-- empty, withheld (read but not reliably: no cells) or not found.
 CREATE TABLE IF NOT EXISTS raw.document_tables (
-    document_id    VARCHAR NOT NULL,
-    table_code     VARCHAR NOT NULL,         -- '01'..'09', national numbering
-    title          VARCHAR NOT NULL,
-    printed_number VARCHAR,
-    unit           VARCHAR NOT NULL,
-    first_page     INTEGER NOT NULL,
-    last_page      INTEGER NOT NULL,
-    is_empty       BOOLEAN NOT NULL,
-    note           VARCHAR,
-    row_count      INTEGER NOT NULL,
+    document_id        VARCHAR NOT NULL,
+    table_code         VARCHAR NOT NULL,     -- '01'..'09', national numbering
+    standard_title     VARCHAR NOT NULL,     -- the national title of the code for the kind
+    title              VARCHAR,              -- as printed; NULL when not found
+    printed_number     VARCHAR,
+    unit               VARCHAR,
+    pages              VARCHAR,              -- '12,13': the pages it was printed on
+    first_page         INTEGER,
+    last_page          INTEGER,
+    is_empty           BOOLEAN NOT NULL,
+    note               VARCHAR,
+    row_count          INTEGER NOT NULL,
+    status             VARCHAR NOT NULL,     -- 'loaded' / 'declared_empty' / 'withheld' / 'not_found'
+    status_reason      VARCHAR,
+    identities_checked INTEGER NOT NULL,     -- its own identities (row sums, hierarchy, 合计)
+    identities_broken  INTEGER NOT NULL,
     PRIMARY KEY (document_id, table_code)
 );
 

@@ -55,7 +55,9 @@ document_tables as (
         document_id,
         table_code
     from {{ ref('stg_raw__document_tables') }}
-    where table_code in ('03', '05', '06', '07', '08', '09')
+    where
+        table_code in ('03', '05', '06', '07', '08', '09')
+        and table_status in ('loaded', 'declared_empty')
 
     union
 

@@ -1,5 +1,5 @@
 -- Every ingested document (any status), with its resolved department and a
--- count of the standard tables it holds.
+-- count of its standard tables by what became of them.
 with
 
 documents as (
@@ -13,9 +13,14 @@ department_names as (
 document_tables as (
     select
         document_id,
-        count(*) as tables_found,
-        count(*) filter (where is_empty) as tables_empty,
-        list(table_code order by table_code) filter (where not is_empty) as table_codes_with_rows
+        count(*) filter (where table_status != 'not_found') as tables_found,
+        count(*) filter (where table_status = 'declared_empty') as tables_empty,
+        count(*) filter (where table_status = 'withheld') as tables_withheld,
+        count(*) filter (where table_status = 'not_found') as tables_not_found,
+        list(table_code order by table_code) filter (where table_status = 'loaded')
+            as table_codes_with_rows,
+        string_agg(table_code, ', ' order by table_code) filter (where table_status = 'withheld')
+            as withheld_table_codes
     from {{ ref('stg_raw__document_tables') }}
     group by document_id
 ),
@@ -30,6 +35,9 @@ joined as (
         department_names.alias_region,
         coalesce(document_tables.tables_found, 0) as tables_found,
         coalesce(document_tables.tables_empty, 0) as tables_empty,
+        coalesce(document_tables.tables_withheld, 0) as tables_withheld,
+        coalesce(document_tables.tables_not_found, 0) as tables_not_found,
+        document_tables.withheld_table_codes,
         coalesce(document_tables.table_codes_with_rows, []::varchar[]) as table_codes_with_rows
     from documents
     left join department_names

@@ -1,5 +1,6 @@
--- Only documents whose status is 'loaded' feed the facts; quarantined and
--- withdrawn documents appear in dim_document only.
+-- Documents whose tables feed the facts: 'loaded' ones, and 'partial' ones
+-- (whose withheld tables have no cells). Quarantined and withdrawn documents
+-- appear in dim_document only.
 select *
 from {{ ref('int_documents_enriched') }}
-where status = 'loaded'
+where status in ('loaded', 'partial')

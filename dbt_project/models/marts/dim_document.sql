@@ -17,5 +17,7 @@ select
     cast(extractor_version as varchar) as extractor_version,
     cast(extraction_seconds as double) as extraction_seconds,
     cast(tables_found as integer) as tables_found,
-    cast(tables_empty as integer) as tables_empty
+    cast(tables_empty as integer) as tables_empty,
+    cast(tables_withheld as integer) as tables_withheld,
+    cast(tables_not_found as integer) as tables_not_found
 from {{ ref('int_documents_enriched') }}

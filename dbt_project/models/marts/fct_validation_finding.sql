@@ -1,4 +1,4 @@
--- Validation findings of loaded and quarantined documents (withdrawn files are
+-- Validation findings of loaded, partial and quarantined documents (withdrawn files are
 -- gone), one row per document, rule and location. When the validator wrote
 -- the same finding twice, the most severe (then the first message) is kept.
 -- source_page is read from the location where it names a page ('p.14').
@@ -10,7 +10,7 @@ findings as (
 
 documents as (
     select * from {{ ref('int_documents_enriched') }}
-    where status in ('loaded', 'quarantined')
+    where status in ('loaded', 'partial', 'quarantined')
 ),
 
 deduplicated as (

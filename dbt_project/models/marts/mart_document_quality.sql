@@ -21,7 +21,7 @@ rules_applicable as (
     from documents
     inner join rules
         on
-            documents.status = 'loaded'
+            documents.status in ('loaded', 'partial')
             and (
                 rules.rule_table_codes is null
                 or list_has_all(documents.table_codes_with_rows, rules.rule_table_codes)
@@ -49,6 +49,9 @@ select
     cast(documents.status_reason as varchar) as status_reason,
     cast(documents.tables_found as integer) as tables_found,
     cast(documents.tables_empty as integer) as tables_empty,
+    cast(documents.tables_withheld as integer) as tables_withheld,
+    cast(documents.tables_not_found as integer) as tables_not_found,
+    cast(documents.withheld_table_codes as varchar) as withheld_tables,
     cast(coalesce(rules_applicable.rules_checked, 0) as integer) as rules_checked,
     cast(coalesce(findings.rules_broken, 0) as integer) as rules_broken,
     cast(coalesce(findings.finding_count, 0) as integer) as finding_count,
