@@ -4,6 +4,7 @@
     fiscal extract FILE.pdf [--out DIR] [--format csv|json]
     fiscal prepare [--warehouse FILE]
     fiscal export  [--warehouse FILE] [--out DIR]
+    fiscal check   DIR [--workers N] [--json FILE]
 
 ``fiscal run`` calls the same pipeline functions as the Dagster assets
 (:mod:`pipelines.warehouse.pipeline`). It exits 0 when the run completed,
@@ -57,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     prepare.add_argument("--warehouse", type=Path, help="DuckDB file the runs will build")
 
+    check = commands.add_parser(
+        "check",
+        help="how well a folder of PDFs reads, judged by the documents' own arithmetic",
+    )
+    check.add_argument("folder", type=Path, metavar="DIR")
+    check.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    check.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+
     export = commands.add_parser("export", help="every marts table as Parquet and CSV")
     export.add_argument("--warehouse", type=Path, help="DuckDB file to read")
     export.add_argument("--out", type=Path, help="output folder (default: <warehouse dir>/export)")
@@ -75,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extract": command_extract,
         "prepare": command_prepare,
         "export": command_export,
+        "check": command_check,
     }
     try:
         return handler[arguments.command](arguments)
@@ -164,6 +174,30 @@ def command_export(arguments: argparse.Namespace) -> int:
         return EXIT_FAILED
     for file in written:
         print(file)
+    return EXIT_OK
+
+
+def command_check(arguments: argparse.Namespace) -> int:
+    import json
+
+    from pipelines.settings import load_settings
+    from pipelines.warehouse.corpus_check import check_folder, corpus_summary, format_report
+
+    folder: Path = arguments.folder
+    if not folder.is_dir():
+        print(f"fiscal check: {folder} is not a folder of PDFs", file=sys.stderr)
+        return EXIT_FAILED
+    settings = load_settings(raw_dir=folder, workers=arguments.workers)
+    checks = check_folder(folder, settings)
+    print(format_report(checks))
+    if arguments.json:
+        figures = {
+            "summary": corpus_summary(checks),
+            "documents": [c.to_json_dict() for c in checks],
+        }
+        arguments.json.write_text(
+            json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     return EXIT_OK
 
 

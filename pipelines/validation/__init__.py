@@ -193,6 +193,11 @@ def _report(
     findings.extend(kept.findings)
     findings.extend(_reading_findings(extraction, verdicts))
     status, reason = document_status(extraction, verdicts)
+    identities: dict[str, tuple[int, int]] = {}
+    for evaluation in kept.evaluations:
+        scope = RULE_BY_ID[evaluation.rule_id].scope
+        checked, broken = identities.get(scope, (0, 0))
+        identities[scope] = (checked + 1, broken + (evaluation.outcome == "broken"))
     return ValidationReport(
         findings=_unique_findings(findings),
         rules_checked=sum(r.checks_evaluated for r in schema_results.values())
@@ -200,6 +205,7 @@ def _report(
         status=status,
         status_reason=reason,
         tables=verdicts,
+        identities=dict(sorted(identities.items())),
     )
 
 

@@ -102,6 +102,9 @@ class ValidationReport:
     status: DocumentStatus = DocumentStatus.LOADED
     status_reason: str | None = None  # why partial or quarantined, naming the tables
     tables: dict[str, TableVerdict] = field(default_factory=dict)
+    #: rule scope ('table', 'cross_table', 'narrative') → (identities evaluated, broken),
+    #: over the tables not withheld: how far the document's own arithmetic holds as read
+    identities: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Finding]:
@@ -122,6 +125,7 @@ class ValidationReport:
             "status": self.status.value,
             "status_reason": self.status_reason,
             "tables": [v.to_json_dict() for v in self.tables.values()],
+            "identities": {scope: list(counts) for scope, counts in self.identities.items()},
         }
 
     @classmethod
@@ -133,4 +137,8 @@ class ValidationReport:
             status=DocumentStatus(data["status"]),
             status_reason=data["status_reason"],
             tables={v.table_code: v for v in verdicts},
+            identities={
+                scope: (int(counts[0]), int(counts[1]))
+                for scope, counts in data["identities"].items()
+            },
         )
