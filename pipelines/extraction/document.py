@@ -13,6 +13,7 @@ from pipelines.extraction.catalogue import BUDGET_TABLES, FINAL_ACCOUNT_TABLES, 
 from pipelines.extraction.economic import parse_economic_table
 from pipelines.extraction.errors import DocumentRejected
 from pipelines.extraction.function_table import parse_function_table
+from pipelines.extraction.furniture import strip_page_furniture
 from pipelines.extraction.locate import LocatedTable, declared_empty, locate_tables, page_lines
 from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.model import DocumentExtraction, ExtractedTable
@@ -65,6 +66,7 @@ def extract_document(path: Path, source_file: str | None = None) -> DocumentExtr
     sha256 = file_sha256(path)
     pages = read_pages(path)
     _require_text(pages, name)
+    strip_page_furniture(pages)
     extraction = _extract(pages, name)
     extraction.sha256 = sha256
     extraction.document_id = document_id_for(sha256)

@@ -52,18 +52,18 @@ class LocatedTable:
     def pages(self) -> list[int]:
         return [r.page.number for r in self.regions]
 
+    @property
+    def header_words(self) -> frozenset[str]:
+        """The words of the header on the table's first page."""
+        first = self.regions[0]
+        return frozenset(word.text for line in first.header_lines for word in line.words)
+
 
 def page_lines(page: PageLayout) -> list[Line]:
-    """Text lines without running page numbers at the foot of the page (grouped once)."""
+    """The page's text lines, grouped once (page furniture is already gone)."""
     if page.lines_cache is None or page.lines_cache[0] != id(page.words):
-        lines = [line for line in group_lines(page.words) if not _is_page_number(line, page)]
-        page.lines_cache = (id(page.words), lines)
+        page.lines_cache = (id(page.words), group_lines(page.words))
     return page.lines_cache[1]
-
-
-def _is_page_number(line: Line, page: PageLayout) -> bool:
-    text = line.text.strip("-—－ ")
-    return line.top > page.height * 0.88 and text.isdigit() and len(text) <= 3
 
 
 def looks_like_title(text: str) -> bool:
@@ -113,7 +113,7 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
         ]
         if current is not None:
             end = min([i for i, _ in starts] + others + [len(lines)])
-            region = _continuation(page, lines[:end])
+            region = _continuation(current, page, lines[:end])
             if region is not None:
                 current.regions.append(region)
             if region is None or starts or others or _ends_with_note(region):
@@ -178,13 +178,13 @@ def _start_table(
     )
 
 
-def _continuation(page: PageLayout, lines: list[Line]) -> TableRegion | None:
+def _continuation(table: LocatedTable, page: PageLayout, lines: list[Line]) -> TableRegion | None:
     """The rows of a table going on at the top of a page, or None if the page moves on."""
     if not lines:
         return None
     if PART_HEADING.match(lines[0].text):
         return None
-    region = _split_region(page, lines, expect_header=False)
+    region = _split_region(page, lines, expect_header=False, header_words=table.header_words)
     if region is None or not region.data_lines:
         return None
     # Prose before the first row, or for a row, means the page is not a continuation.
@@ -198,7 +198,18 @@ def _continuation(page: PageLayout, lines: list[Line]) -> TableRegion | None:
     return region
 
 
-def _split_region(page: PageLayout, lines: list[Line], expect_header: bool) -> TableRegion | None:
+def _split_region(
+    page: PageLayout,
+    lines: list[Line],
+    expect_header: bool,
+    header_words: frozenset[str] = frozenset(),
+) -> TableRegion | None:
+    """Header, data and note lines of one page's part of a table.
+
+    On a page going on with a table (``expect_header`` false) the header is
+    what the page repeats of the table's first header (``header_words``), or
+    lines of header words, up to the first row.
+    """
     header: list[Line] = []
     data: list[Line] = []
     notes: list[Line] = []
@@ -211,21 +222,25 @@ def _split_region(page: PageLayout, lines: list[Line], expect_header: bool) -> T
             continue
         if PART_HEADING.match(text):
             break
-        # A continuation page may repeat the header: it starts with a header
-        # word, and goes on until the first row.
         header_goes_on = expect_header or bool(header)
         if not data and (
             is_column_number_row(line)
             or (not _is_data_line(line) if header_goes_on else _is_header_line(line))
+            or _repeats_header(line, header_words)
         ):
             header.append(line)
             continue
         data.append(line)
     if not header and not data:
         return None
-    if expect_header and not header and not data:
-        return None
     return TableRegion(page, header, data, notes)
+
+
+def _repeats_header(line: Line, header_words: frozenset[str]) -> bool:
+    """A line of the table's first header printed again (a producer repeating the header)."""
+    if not header_words or has_amount(line):
+        return False
+    return all(word.text in header_words for word in line.words)
 
 
 HEADER_WORDS = (

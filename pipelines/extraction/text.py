@@ -66,7 +66,9 @@ def compact(text: str) -> str:
     return _SPACES.sub("", normalize(text))
 
 
-_AMOUNT = re.compile(r"^[-−]?\(?\d{1,3}(,\d{3})+(\.\d+)?\)?$|^[-−]?\(?\d+(\.\d+)?\)?$")
+# Thousands separators as printed ('2,995.39'), or with only the last ones kept, as some
+# spreadsheet exports print them ('120258,600' for 120,258,600).
+_AMOUNT = re.compile(r"^[-−]?\(?\d+(,\d{3})+(\.\d+)?\)?$|^[-−]?\(?\d+(\.\d+)?\)?$")
 ZERO_MARKS = frozenset({"-", "—", "–", "——", "－", "/", "0", "0.0", "0.00"})
 
 
