@@ -33,6 +33,7 @@ ZERO_MARKS = ("-", "—")
 MARGIN_IN = 0.7
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TEXT_COLUMN_PT = 380.0  # the one column of a text sheet (cover, contents)
 CHARSET_GB2312 = 134  # marks the font as a CJK font, so Calc uses it for Chinese text too
 
 
@@ -89,7 +90,8 @@ class _Workbook:
     def _text_sheet(self) -> Worksheet:
         if self.text is None:
             self.text = self._sheet("封面" if self.sheets == 0 else "说明", landscape=False)
-            self.text.column_dimensions["A"].width = _excel_width(_text_width_pt(False))
+            self.text.column_dimensions["A"].width = _excel_width(TEXT_COLUMN_PT)
+            self.text.print_options.horizontalCentered = False
             self.text_row = 0
         return self.text
 
@@ -100,7 +102,7 @@ class _Workbook:
     def text_row_of(self, text: str, size: float, bold: bool, align: str, indent: bool) -> None:
         sheet = self._text_sheet()
         self.text_row += 1
-        width = _text_width_pt(False)
+        width = TEXT_COLUMN_PT
         shown = ("\u3000\u3000" if indent else "") + text
         lines = max(1, len(wrap(shown, width - 8, size)))
         cell = sheet.cell(self.text_row, 1, shown)

@@ -60,7 +60,7 @@ class PrintedText:
         with pdfplumber.open(io.BytesIO(pdf)) as document:
             self.page_count = len(document.pages)
             for number, page in enumerate(document.pages, start=1):
-                raw = (page.extract_text(x_tolerance=1.5) or "").split("\n")
+                raw = (page.extract_text(x_tolerance=0.5) or "").split("\n")
                 lines = [(unicodedata.normalize("NFKC", x), normalise(x)) for x in raw]
                 lines = [(text, compact) for text, compact in lines if compact]
                 if lines and header and lines[0][1] == header:
@@ -81,7 +81,7 @@ class PrintedText:
     def find(self, text: str, cursor: int, what: str) -> tuple[int, int]:
         """(start, end) of ``text`` (compact) at or after ``cursor``, else of its prefix."""
         needle = normalise(text)
-        for candidate in (needle, needle[:PREFIX], needle[:4]):
+        for candidate in (needle, needle[:PREFIX]):
             if not candidate:
                 continue
             start = self.compact.find(candidate, cursor)
