@@ -11,12 +11,13 @@ ifeq ($(UV),)
 UV := $(PYTHON) -m uv
 endif
 
-.PHONY: help uv sync prepare run test samples dagster bench lint check-defs clean
+.PHONY: help uv sync prepare run test samples samples-producers dagster bench lint check-defs clean
 
 help:
 	@echo "make run       build the warehouse from raw/ (warehouse/fiscal.duckdb)"
 	@echo "make test      run the test suite"
-	@echo "make samples   regenerate the sample PDFs in raw/ (needs a CJK font)"
+	@echo "make samples   regenerate every sample PDF (needs a CJK font, LibreOffice and Chromium)"
+	@echo "make samples-producers  only the Writer/Calc/Chromium samples in tests/fixtures/producers/"
 	@echo "make dagster   the Dagster UI and daemon on http://127.0.0.1:3000"
 	@echo "make bench     time a full ingest of $(BENCH_DOCS) documents"
 	@echo "make lint      ruff and sqlfluff"
@@ -39,7 +40,11 @@ test: prepare
 	$(UV) run --frozen pytest
 
 samples: sync
-	$(UV) run --frozen python -m pipelines.samples --out raw --variants tests/fixtures/variants
+	$(UV) run --frozen python -m pipelines.samples --out raw --variants tests/fixtures/variants \
+		--producers tests/fixtures/producers
+
+samples-producers: sync
+	$(UV) run --frozen python -m pipelines.samples --producers tests/fixtures/producers --producers-only
 
 dagster: sync
 	mkdir -p "$(DAGSTER_HOME)"

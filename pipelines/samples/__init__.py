@@ -5,10 +5,16 @@
         pdf_path, expected = sample.path, sample.expected  # expected: DocumentExtraction
         sample.document_kind  # 'final_account' (…-final.pdf) or 'budget' (…-budget.pdf)
 
-Regenerate with ``python -m pipelines.samples --out raw/ --variants tests/fixtures/variants/``.
+``all_samples()`` are drawn by reportlab; ``producer_samples()`` are made by
+LibreOffice Writer, LibreOffice Calc and headless Chromium from the same data
+(tests/fixtures/producers/); ``every_sample()`` is both.
+
+Regenerate with ``python -m pipelines.samples`` (``--producers-only`` for the
+producer samples, which need LibreOffice and Chromium installed).
 """
 
-from pipelines.samples.catalog import all_samples, sample_by_file
+from pipelines.samples.catalog import all_samples, every_sample, sample_by_file
+from pipelines.samples.producer_samples import producer_samples
 from pipelines.samples.sample import SampleDocument
 
-__all__ = ["SampleDocument", "all_samples", "sample_by_file"]
+__all__ = ["SampleDocument", "all_samples", "every_sample", "producer_samples", "sample_by_file"]

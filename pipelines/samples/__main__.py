@@ -1,4 +1,9 @@
-"""Write every sample PDF: ``python -m pipelines.samples --out raw/ --variants tests/fixtures/variants/``."""
+"""Write every sample PDF: ``python -m pipelines.samples --out raw/ --variants tests/fixtures/variants/``.
+
+The producer samples (LibreOffice Writer and Calc, headless Chromium) go to
+``--producers`` (tests/fixtures/producers/); ``--producers-only`` rebuilds just
+those, ``--no-producers`` all but those.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from pathlib import Path
 
 from pipelines.samples.catalog import all_samples
 from pipelines.samples.fonts import CJKFontMissing
+from pipelines.samples.producer_samples import producer_samples
+from pipelines.samples.producers import ProducerMissing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,15 +28,32 @@ def main(argv: list[str] | None = None) -> int:
         default=Path("tests/fixtures/variants"),
         help="folder for the variants",
     )
+    parser.add_argument(
+        "--producers",
+        type=Path,
+        default=Path("tests/fixtures/producers"),
+        help="folder for the producer samples (Writer, Calc, Chromium)",
+    )
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--producers-only", action="store_true", help="rebuild only the producer samples"
+    )
+    which.add_argument(
+        "--no-producers", action="store_true", help="rebuild all but the producer samples"
+    )
     args = parser.parse_args(argv)
+    folders = {"raw": args.out, "variants": args.variants, "producers": args.producers}
+    samples = [] if args.producers_only else list(all_samples())
+    if not args.no_producers:
+        samples += producer_samples()
     try:
-        for sample in all_samples():
-            folder = args.out if sample.folder == "raw" else args.variants
+        for sample in samples:
+            folder = folders[sample.folder]
             folder.mkdir(parents=True, exist_ok=True)
             pdf = sample.render()
             (folder / sample.file_name).write_bytes(pdf)
-            print(f"{folder / sample.file_name}  {sample.page_count} pages  {len(pdf) // 1024} KB")
-    except CJKFontMissing as error:
+            print(f"{folder / sample.file_name}  {len(pdf) // 1024} KB  ({sample.producer})")
+    except (CJKFontMissing, ProducerMissing) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0

@@ -41,7 +41,6 @@ from pipelines.samples.prose import (
     said_paragraph,
     wan_text,
 )
-from pipelines.samples.render import render_pdf
 from pipelines.samples.sample import SampleDocument
 from pipelines.samples.seed_wuhan import COLUMNS, EXECUTIONS, _economic_lines, _function_lines
 from pipelines.samples.seed_wuhan_tables import T05, T06_CAPITAL, T06_GOODS, T06_PERSONNEL
@@ -57,11 +56,9 @@ CENT = Decimal("0.01")
 class BudgetSample(SampleDocument):
     """A generated budget PDF; only the PDF's title metadata differs from a final account."""
 
-    def render(self) -> bytes:
-        if "pdf" not in self._cache:
-            title = f"{self.department_name}{self.fiscal_year}年部门预算"
-            self._cache["pdf"] = render_pdf(self._built[1].pages, title=title)
-        return self._cache["pdf"]  # type: ignore[return-value]
+    @property
+    def pdf_title(self) -> str:
+        return f"{self.department_name}{self.fiscal_year}年部门预算"
 
 
 # -- prose ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from pipelines.samples.budget import budget_samples
+from pipelines.samples.producer_samples import producer_samples
 from pipelines.samples.sample import SampleDocument
 from pipelines.samples.seed_wuhan import seed_sample
 from pipelines.samples.synthetic_doc import synthetic_samples
@@ -17,9 +18,14 @@ def all_samples() -> tuple[SampleDocument, ...]:
     return (seed_sample(), *synthetic_samples(), *budget_samples(), *variant_samples())
 
 
+def every_sample() -> tuple[SampleDocument, ...]:
+    """The reportlab samples, then the producer samples (tests/fixtures/producers/)."""
+    return (*all_samples(), *producer_samples())
+
+
 def sample_by_file(file_name: str) -> SampleDocument:
     """The sample whose PDF is called ``file_name``."""
-    for sample in all_samples():
+    for sample in every_sample():
         if sample.file_name == file_name:
             return sample
     raise KeyError(file_name)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipelines.samples.accounts import FinalAccount
+from decimal import Decimal
+
+from pipelines.samples.accounts import ZERO, FinalAccount
 from pipelines.samples.blocks import TableBlock
 from pipelines.samples.tables import (
     TableContext,
@@ -16,6 +18,16 @@ from pipelines.samples.tables import (
 
 NATIONAL_ORDER = ("01", "02", "03", "04", "05", "06", "07", "08", "09")
 SHANGHAI_ORDER = ("01", "02", "03", "04", "05", "06", "09", "07", "08")  # "三公" printed seventh
+
+
+def meetings_and_training(account: FinalAccount) -> dict[str, dict[str, Decimal]]:
+    """会议费 / 培训费 beside the "三公" items: the actual is 06's 30215 / 30216, the budget 10% more."""
+    actual = {
+        key: sum((x.amount for p in account.t06_panels for x in p if x.code == code), ZERO)
+        for key, code in (("meeting", "30215"), ("training", "30216"))
+    }
+    budget = {k: (v * Decimal("1.1") / 100).quantize(Decimal(1)) * 100 for k, v in actual.items()}
+    return {"budget": budget, "actual": actual}
 
 
 def table_blocks(
@@ -40,7 +52,7 @@ def table_blocks(
 
     def table_09(position: int) -> TableBlock:
         assert account.t09 is not None
-        return three_public_09(ctx, position, account.t09)
+        return three_public_09(ctx, position, account.t09, meetings_and_training(account))
 
     def function(code: str, position: int) -> TableBlock:
         return function_table(

@@ -299,3 +299,14 @@ def lay_out(blocks: list[Block]) -> LayoutResult:
             _place_table(flow, block, index, result)
     result.pages = flow.pages
     return result
+
+
+def column_widths(grid: Grid, width: float) -> list[float]:
+    """The column widths layout gives ``grid`` at ``width``: numbers and codes never wrap."""
+    return _GridGeometry(grid, width).widths
+
+
+def row_heights(grid: Grid, width: float) -> tuple[list[float], list[float]]:
+    """Heights layout gives the header rows and the body rows of ``grid`` at ``width``."""
+    geo = _GridGeometry(grid, width)
+    return geo.header_heights, [geo.row_height(row.cells) for row in grid.body]

@@ -12,12 +12,16 @@ from pathlib import Path
 from pipelines.extraction.model import DocumentExtraction
 from pipelines.samples.blocks import Block, Paragraph, TableBlock
 from pipelines.samples.layout import LayoutResult, lay_out
+from pipelines.samples.producers import PrintSetup, render_with
+from pipelines.samples.producers.expected_pages import assign_pages
 from pipelines.samples.render import render_pdf
 from pipelines.samples.style import with_radicals
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RAW_DIR = REPO_ROOT / "raw"
 VARIANTS_DIR = REPO_ROOT / "tests" / "fixtures" / "variants"
+PRODUCERS_DIR = REPO_ROOT / "tests" / "fixtures" / "producers"
+FOLDERS = {"raw": RAW_DIR, "variants": VARIANTS_DIR, "producers": PRODUCERS_DIR}
 
 
 @dataclass
@@ -26,6 +30,10 @@ class SampleDocument:
 
     ``blocks`` is the single source of truth: the PDF is drawn from them and
     ``expected`` is read off them after layout, with real page numbers.
+    ``producer`` is who makes the PDF: 'reportlab' (laid out here, pages known
+    from layout) or 'writer' / 'calc' / 'chromium' (a real producer paginates;
+    the pages are read back from the committed PDF's text, see
+    ``producers/expected_pages.py``), with ``setup`` its font and page furniture.
     """
 
     file_name: str
@@ -40,12 +48,14 @@ class SampleDocument:
     radicals: bool = False  # print 门/车 as the radical look-alikes ⻔/⻋
     known_inconsistencies: tuple[str, ...] = ()  # narrative breaks printed on purpose
     document_kind: str = "final_account"
+    producer: str = "reportlab"
+    setup: PrintSetup = field(default_factory=PrintSetup)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def path(self) -> Path:
         """Where the committed PDF lives."""
-        return (RAW_DIR if self.folder == "raw" else VARIANTS_DIR) / self.file_name
+        return FOLDERS[self.folder] / self.file_name
 
     @cached_property
     def _built(self) -> tuple[list[Block], LayoutResult]:
@@ -64,16 +74,37 @@ class SampleDocument:
                         item.page = page
         return blocks, layout
 
+    @cached_property
+    def _placed(self) -> tuple[list[Block], int]:
+        """The blocks with every expected page set, and the page count."""
+        if self.producer == "reportlab":
+            blocks, layout = self._built
+            return blocks, len(layout.pages)
+        blocks = copy.deepcopy(self.blocks)
+        count = assign_pages(blocks, self.pdf_bytes(), self.setup.running_header)
+        return blocks, count
+
     @property
     def page_count(self) -> int:
-        return len(self._built[1].pages)
+        return self._placed[1]
+
+    @property
+    def pdf_title(self) -> str:
+        return f"{self.department_name}{self.fiscal_year}年度部门决算"
 
     def render(self) -> bytes:
-        """The PDF bytes (needs the CJK font); identical on every call and machine."""
+        """The PDF bytes (needs the CJK font, or the producer installed).
+
+        reportlab's are identical on every call and machine; a producer's carry
+        its creation date, so they are rendered once and committed.
+        """
         if "pdf" not in self._cache:
-            ink: Callable[[str], str] | None = with_radicals if self.radicals else None
-            title = f"{self.department_name}{self.fiscal_year}年度部门决算"
-            self._cache["pdf"] = render_pdf(self._built[1].pages, title=title, ink=ink)
+            if self.producer != "reportlab":
+                pdf = render_with(self.producer, self.blocks, self.setup, self.pdf_title)
+            else:
+                ink: Callable[[str], str] | None = with_radicals if self.radicals else None
+                pdf = render_pdf(self._built[1].pages, title=self.pdf_title, ink=ink)
+            self._cache["pdf"] = pdf
         return self._cache["pdf"]  # type: ignore[return-value]
 
     def pdf_bytes(self) -> bytes:
@@ -83,7 +114,7 @@ class SampleDocument:
     @cached_property
     def expected(self) -> DocumentExtraction:
         """The extraction a correct extractor returns for this PDF (amounts in yuan)."""
-        blocks, layout = self._built
+        blocks, page_count = self._placed
         digest = hashlib.sha256(self.pdf_bytes()).hexdigest()
         tables = {}
         figures = []
@@ -99,7 +130,7 @@ class SampleDocument:
             source_file=self.file_name,
             sha256=digest,
             document_id=f"doc_{digest[:16]}",
-            page_count=len(layout.pages),
+            page_count=page_count,
             department_name=self.department_name,
             region=self.region,
             fiscal_year=self.fiscal_year,

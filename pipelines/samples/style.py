@@ -21,13 +21,16 @@ class TableStyle:
     zero: str = ""  # how a zero prints: '', '-', '—', '0.00'
     split_codes: bool = False  # 类 | 款 | 项 in three columns
     total_at_bottom: bool = False
-    numbering: str = "gongkai"  # 'gongkai' (公开01表) | 'chinese' (表一) | 'none'
+    numbering: str = "gongkai"  # 'gongkai' (公开01表) | 'chinese' (表一) | 'arabic' (表1) | 'none'
     repeat_header: bool = True
     year_in_title: bool = True
     scope_label: str = "部门"  # '单位' in a unit document
     panels_06: int = 3
-    form_09: str = "12col"  # '12col' | '6col'
+    form_09: str = (
+        "12col"  # '12col' | '6col' (预算数/决算数 rows) | 'items' (item rows) | 'meetings'
+    )
     landscape_06: bool = True
+    old_wording: bool = False  # '科目编码' header, '用事业基金弥补收支差额' in 01
 
     def amount(self, yuan: Decimal) -> str:
         """The printed cell for an amount in yuan, in this document's unit."""
@@ -45,6 +48,8 @@ class TableStyle:
             return f"公开{position:02d}表"
         if self.numbering == "chinese":
             return f"表{CHINESE_NUMERALS[position - 1]}"
+        if self.numbering == "arabic":
+            return f"表{position}"
         return None
 
 

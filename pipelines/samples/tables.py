@@ -7,8 +7,10 @@ Pages are filled in after layout.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.samples.accounts import (
@@ -92,6 +94,8 @@ NOTES = {
         "1栏＝（2＋3＋6）栏；3栏＝（4＋5）栏；7栏＝（8＋9＋12）栏；9栏=（10+11）栏。",
     ],
 }
+
+OLD_WORDING = {"使用非财政拨款结余（含专用结余）": "用事业基金弥补收支差额"}
 
 THREE_PUBLIC_LABELS = {
     "total": "合计",
@@ -255,7 +259,10 @@ def function_table(
     values_header = _value_headers(spec, first_value, 3)
     header: list[list[Cell]] = [
         [Cell("项目", 0, colspan=code_cols + 1)] + values_header[0],
-        [Cell("功能分类科目编码", 0, colspan=code_cols), Cell("科目名称", name_col, rowspan=2)]
+        [
+            Cell("科目编码" if style.old_wording else "功能分类科目编码", 0, colspan=code_cols),
+            Cell("科目名称", name_col, rowspan=2),
+        ]
         + values_header[1],
         (
             [Cell("类", 0), Cell("款", 1), Cell("项", 2)]
@@ -331,8 +338,14 @@ def statement_01(ctx: TableContext, position: int, account: FinalAccount) -> Tab
         ],
         [Cell("栏次", 0), Cell("", 1), Cell("1", 2), Cell("栏次", 3), Cell("", 4), Cell("2", 5)],
     ]
+    income_lines = account.t01_income
+    if style.old_wording:  # the wording of the forms before 2019
+        income_lines = [
+            dataclasses.replace(line, label=OLD_WORDING.get(line.label, line.label))
+            for line in income_lines
+        ]
     body, income, expenditure = _statement_rows(
-        style, account.t01_income, account.t01_expenditure, ["amount"], ["amount"]
+        style, income_lines, account.t01_expenditure, ["amount"], ["amount"]
     )
     return ctx.block(
         "01",
@@ -480,9 +493,24 @@ def economic_06(ctx: TableContext, position: int, account: FinalAccount) -> Tabl
     )
 
 
-def three_public_09(ctx: TableContext, position: int, data: ThreePublic) -> TableBlock:
-    """Table 09 in its 12-column form (one row) or 6-column form (预算数 / 决算数 rows)."""
+def three_public_09(
+    ctx: TableContext,
+    position: int,
+    data: ThreePublic,
+    meetings: Mapping[str, Mapping[str, Decimal]] | None = None,
+) -> TableBlock:
+    """Table 09 in one of the forms of ``style.form_09``.
+
+    '12col': one row, 预算数 (合计 … 公务接待费) then 决算数; '6col': 预算数 / 决算数
+    rows; 'items': one row per cost item with 预算数 / 决算数 columns; 'meetings':
+    like '12col' with 会议费 and 培训费 beside the "三公" items, the 合计 counting
+    them too (``meetings``: 'budget'/'actual' -> 'meeting'/'training' amounts).
+    """
     style = ctx.style
+    if style.form_09 == "items":
+        return _three_public_items(ctx, position, data)
+    if style.form_09 == "meetings":
+        return _three_public_meetings(ctx, position, data, meetings or {})
     records = [
         TableRow(
             item,
@@ -539,3 +567,89 @@ def three_public_09(ctx: TableContext, position: int, data: ThreePublic) -> Tabl
     notes = ["注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。"]
     grid = Grid([1.6, 1.4, 1.4, 1.4, 1.4, 1.6, 1.4], header, body, font_size=8.5)
     return ctx.block("09", position, grid, columns, records, notes=notes)
+
+
+def _three_public_records(data: ThreePublic) -> list[TableRow]:
+    return [
+        TableRow(
+            item,
+            normalise(THREE_PUBLIC_LABELS[item]),
+            0,
+            {"budget": data.budget.get(item, ZERO), "actual": data.actual.get(item, ZERO)},
+        )
+        for item in THREE_PUBLIC_ORDER
+    ]
+
+
+THREE_PUBLIC_ITEM_ROWS = {
+    "total": "合计",
+    "overseas_travel": "1.因公出国（境）费",
+    "vehicles": "2.公务用车购置及运行维护费",
+    "vehicle_purchase": "（1）公务用车购置费",
+    "vehicle_operation": "（2）公务用车运行维护费",
+    "official_reception": "3.公务接待费",
+}
+
+
+def _three_public_items(ctx: TableContext, position: int, data: ThreePublic) -> TableBlock:
+    """Item-major 09: one row per cost item, 预算数 and 决算数 columns."""
+    style = ctx.style
+    header = [[Cell("项目", 0), Cell("预算数", 1), Cell("决算数", 2)]]
+    body = []
+    records = _three_public_records(data)
+    for record in records:
+        item = record.row_key
+        cells = [
+            Cell(THREE_PUBLIC_ITEM_ROWS[item], 0, align="left"),
+            Cell(style.amount(data.budget.get(item, ZERO)), 1, align="right"),
+            Cell(style.amount(data.actual.get(item, ZERO)), 2, align="right"),
+        ]
+        body.append(GridRow(cells, [record]))
+    notes = ["注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。"]
+    grid = Grid([4.0, 2.0, 2.0], header, body, font_size=9)
+    columns = [Column("budget", "预算数"), Column("actual", "决算数")]
+    return ctx.block("09", position, grid, columns, records, notes=notes)
+
+
+def _three_public_meetings(
+    ctx: TableContext,
+    position: int,
+    data: ThreePublic,
+    meetings: Mapping[str, Mapping[str, Decimal]],
+) -> TableBlock:
+    """09 with 会议费 and 培训费: per half 合计 | “三公”经费 (小计 | 出国 | 车 | 接待) | 会议 | 培训."""
+    style = ctx.style
+    header: list[list[Cell]] = [[], [], [], []]
+    cells: list[Cell] = []
+    for half, (group, source) in enumerate((("预算数", data.budget), ("决算数", data.actual))):
+        first = 9 * half
+        key = "budget" if half == 0 else "actual"
+        extra = meetings.get(key, {})
+        meeting, training = extra.get("meeting", ZERO), extra.get("training", ZERO)
+        header[0].append(Cell(group, first, colspan=9))
+        header[1] += [
+            Cell("合计", first, rowspan=3),
+            Cell("“三公”经费", first + 1, colspan=6),
+            Cell("会议费", first + 7, rowspan=3),
+            Cell("培训费", first + 8, rowspan=3),
+        ]
+        header[2] += [
+            Cell("小计", first + 1, rowspan=2),
+            Cell("因公出国\n（境）费", first + 2, rowspan=2),
+            Cell("公务用车购置及运行维护费", first + 3, colspan=3),
+            Cell("公务\n接待费", first + 6, rowspan=2),
+        ]
+        header[3] += [
+            Cell("小计", first + 3),
+            Cell("购置费", first + 4),
+            Cell("运行\n维护费", first + 5),
+        ]
+        amounts = [source.get("total", ZERO) + meeting + training]
+        amounts += [source.get(k, ZERO) for k in THREE_PUBLIC_ORDER]
+        amounts += [meeting, training]
+        cells += [Cell(style.amount(a), first + i, align="right") for i, a in enumerate(amounts)]
+    records = _three_public_records(data)
+    notes = ["注：本表反映部门本年度财政拨款“三公”经费及会议费、培训费支出预决算情况。"]
+    grid = Grid([1.0] * 18, header, [GridRow(cells, records)], font_size=7)
+    columns = [Column("budget", "预算数"), Column("actual", "决算数")]
+    return ctx.block("09", position, grid, columns, records, notes=notes, landscape=True)
