@@ -222,10 +222,9 @@ def _split_region(
             continue
         if PART_HEADING.match(text):
             break
-        header_goes_on = expect_header or bool(header)
         if not data and (
             is_column_number_row(line)
-            or (not _is_data_line(line) if header_goes_on else _is_header_line(line))
+            or (not _is_data_line(line) if expect_header else _is_header_line(line))
             or _repeats_header(line, header_words)
         ):
             header.append(line)
