@@ -7,13 +7,31 @@ and the row and column labels as printed.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from pipelines.extraction.problems import Problem
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_FORMAT = "3"  # the serialised form of a DocumentExtraction
+
+
+def _source_version() -> str:
+    """The format and a digest of the extraction library's own code.
+
+    Any change to how PDFs are read gives a new version, so a cached
+    extraction is never reused by code that would read the file differently.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{EXTRACTOR_FORMAT}.{digest.hexdigest()[:12]}"
+
+
+EXTRACTOR_VERSION = _source_version()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ a second time with PDFium, never silently treated as empty.
 from __future__ import annotations
 
 import bisect
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,10 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 
 from pipelines.extraction.errors import DocumentRejected
 from pipelines.extraction.text import normalize
+
+# pdfminer warns once per glyph about fonts it then reads fine (a missing FontBBox):
+# thousands of lines per document that say nothing about the document.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 WORD_X_TOLERANCE = 2.0  # points between glyphs that still belong to one word
 WORD_Y_TOLERANCE = 2.0
