@@ -14,6 +14,7 @@ from dataclasses import dataclass
 class ColumnSpec:
     key: str
     header_keywords: tuple[str, ...]  # any of these in the flattened header picks the column
+    excludes: tuple[str, ...] = ()  # ... unless one of these is in it too
 
 
 @dataclass(frozen=True)
@@ -186,14 +187,29 @@ SPEC_BY_CODE = {spec.table_code: spec for spec in FINAL_ACCOUNT_TABLES}
 # expenditure by economic code, 07 government fund, 08 state capital, 09 "三公".
 BUDGET_AMOUNT = ("预算数", "金额", "合计", "小计", "总计")
 
+# A budget's income table splits the appropriation by fund and adds the
+# carry-over (上年结转结余), often with a split of its own under the group:
+# the year's columns are those not under 上年结转.
+_CARRIED = ("上年结转", "结转结余", "结转资金")
 BUDGET_COLUMNS_02 = (
-    ColumnSpec("total", ("本年收入合计", "收入合计", "合计", "总计", "收入预算")),
-    ColumnSpec("fiscal_appropriation", ("财政拨款收入", "财政拨款")),
-    ColumnSpec("superior_subsidy", ("上级补助收入", "上级补助")),
-    ColumnSpec("business_income", ("事业收入",)),
-    ColumnSpec("operating_income", ("经营收入",)),
-    ColumnSpec("affiliated_remittance", ("附属单位上缴收入", "附属单位上缴")),
-    ColumnSpec("other_income", ("其他收入",)),
+    ColumnSpec("total", ("本年收入合计", "收入合计", "合计", "总计", "收入预算"), _CARRIED),
+    ColumnSpec(
+        "fiscal_appropriation",
+        ("财政拨款收入", "财政拨款"),
+        ("一般公共预算", "政府性基金", "国有资本", "专户", *_CARRIED),
+    ),
+    ColumnSpec("general_public_budget", ("一般公共预算",), _CARRIED),
+    ColumnSpec("government_fund", ("政府性基金",), _CARRIED),
+    ColumnSpec("state_capital", ("国有资本经营",), _CARRIED),
+    ColumnSpec(
+        "fiscal_special_account", ("财政专户", "专户管理", "专户收入", "教育收费"), _CARRIED
+    ),
+    ColumnSpec("superior_subsidy", ("上级补助收入", "上级补助"), _CARRIED),
+    ColumnSpec("business_income", ("事业收入",), _CARRIED),
+    ColumnSpec("operating_income", ("经营收入",), _CARRIED),
+    ColumnSpec("affiliated_remittance", ("附属单位上缴收入", "附属单位上缴"), _CARRIED),
+    ColumnSpec("other_income", ("其他收入",), _CARRIED),
+    ColumnSpec("carryover", _CARRIED),
 )
 
 BUDGET_BASIC_PROJECT = (
@@ -302,6 +318,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             "机关运行",
             "收入",
             "采购",
+            "项目支出",
         ),
         BUDGET_BASIC_PROJECT,
         "all_funds",

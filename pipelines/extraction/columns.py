@@ -14,6 +14,8 @@ def map_value_columns(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, st
     for index, column in enumerate(grid.columns):
         label = column.label
         for spec in specs:
+            if any(word in label for word in spec.excludes):
+                continue
             lengths = [len(k) for k in spec.header_keywords if k in label]
             if lengths:
                 candidates.append((-max(lengths), index, spec.key))

@@ -14,12 +14,13 @@ from pipelines.extraction.grid import Grid, build_grid
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
-from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
+from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan, unbracket_code
 
 ECONOMIC_CODE = re.compile(r"^(\d{3}|\d{5})$")
 LEADING_ECONOMIC_CODE = re.compile(r"^(\d{5}|\d{3})(?!\d)(.+)$")
 FOOTERS = {"人员经费合计": "personnel_total", "公用经费合计": "public_total"}
 TOTAL_LABELS = ("合计", "总计")
+AMOUNT_WORDS = ("决算数", "金额", "预算数", "决算", "合计")
 
 
 def parse_economic_table(table: LocatedTable, unit: str, problems: list[Problem]) -> ExtractedTable:
@@ -77,13 +78,13 @@ def _panels(grid: Grid) -> dict[int, object]:
     roles: dict[int, object] = {}
     for index, column in enumerate(grid.columns):
         label = column.label
-        if label == "款" and roles.get(index - 1) == "code":
-            roles[index] = "code_part"  # codes split into 类 | 款 columns
-        elif "编码" in label or label.endswith("科目") or label in ("经济分类", "代码", "类"):
+        if label.endswith("款") and roles.get(index - 1) == "code":
+            roles[index] = "code_part"  # codes split into 类 | 款 columns (under 编码)
+        elif "编码" in label or label.endswith(("科目", "代码")) or label in ("经济分类", "类"):
             roles[index] = "code"
         elif "名称" in label:
             roles[index] = "name"
-        elif any(k in label for k in ("决算数", "金额", "预算数", "决算", "合计")) and (
+        elif (any(k in label for k in AMOUNT_WORDS) or label == "预算") and (
             "amount" not in [roles.get(i) for i in range(index - 2, index)]
         ):
             roles[index] = "amount"  # the first amount column of a panel
@@ -108,7 +109,7 @@ def _panel_row(
     unit: str,
     problems: list[Problem],
 ) -> TableRow | None:
-    code_cell = cells[code_index] if code_index < len(cells) else ""
+    code_cell = unbracket_code(cells[code_index]) if code_index < len(cells) else ""
     name = ""
     match = LEADING_ECONOMIC_CODE.match(code_cell)
     if match:

@@ -1,4 +1,11 @@
-"""Tables with rows by function code (02, 03, 05, 07, 08)."""
+"""Tables with rows by function code (02, 03, 05, 07, 08), or by unit.
+
+Most tables list 类/款/项 function codes. Many budgets list their income (and
+some their expenditure) by unit instead: 单位名称 (or 部门(单位)代码 and 名称)
+then the same amount columns, one row per department and unit under a 合计.
+Such rows are keyed ``unit:<code>`` (or ``unit:<name>`` where no code is
+printed); they are checked by their own sums and never become function facts.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +17,12 @@ from pipelines.extraction.grid import Grid, GridRow, build_grid
 from pipelines.extraction.locate import LocatedTable
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
-from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
+from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan, unbracket_code
 
 LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)(.*)$")
+UNIT_CODE = re.compile(r"^(\d{3,9})[-－—\s]*(.*)$")  # '024001', '606-湖州市交通运输局'
+UNIT_HEADER_WORDS = ("单位", "部门")
+UNIT_KEY_PREFIX = "unit:"
 TOTAL_LABELS = ("合计", "总计")
 CODE_PARTS = re.compile(r"^\d{2,3}$")
 
@@ -21,6 +31,7 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
     rows: list[TableRow] = []
     labels: dict[str, str] = {}
     previous: tuple[Grid, dict[int, object]] | None = None
+    by_unit = False
     for region in table.regions:
         grid = build_grid(region.page, region.header_lines, region.data_lines)
         roles: dict[int, object] = dict(map_value_columns(grid, table.spec.columns))
@@ -43,8 +54,12 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
             continue
         previous = (grid, roles)
         first_value = min(roles)
+        if region.header_lines:
+            by_unit = _lists_units(grid, first_value)
         for grid_row in grid.rows:
             row = _parse_row(grid_row, roles, first_value, unit, table.spec.table_code, problems)
+            if row is not None and by_unit:
+                row = _unit_row(row, grid_row, first_value)
             if row is None:
                 continue
             if row.row_key == "":
@@ -61,6 +76,7 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
                     rows[-1].row_label += row.row_label  # the wrapped end of a long name
                 continue
             rows.append(row)
+    _number_repeated_units(rows)
     keys = [spec.key for spec in table.spec.columns if spec.key in labels]
     for row in rows:
         for key in keys:
@@ -74,6 +90,40 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
         columns=[Column(key, labels[key]) for key in keys],
         rows=rows,
     )
+
+
+def _lists_units(grid: Grid, first_value: int) -> bool:
+    """Whether the label columns' header names units (单位名称, 部门(单位)代码) rather than codes."""
+    labels = [column.label for column in grid.columns[:first_value]]
+    return any(word in label for label in labels for word in UNIT_HEADER_WORDS) and not any(
+        "科目" in label or "功能" in label for label in labels
+    )
+
+
+def _unit_row(row: TableRow, grid_row: GridRow, first_value: int) -> TableRow:
+    """The row of a by-unit table, keyed by the unit's code (or name); 合计 stays 'total'."""
+    if row.row_key == "total":
+        return row
+    label = "".join(c for c in grid_row.cells[:first_value] if c)
+    match = UNIT_CODE.match(label)
+    code, name = (match.group(1), match.group(2)) if match else ("", label)
+    if not (code or name):
+        return row
+    return TableRow(UNIT_KEY_PREFIX + (code or name), name or code, row.page, row.values)
+
+
+def _number_repeated_units(rows: list[TableRow]) -> None:
+    """A unit name printed twice (a department and its own unit) keeps its rows apart."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row.row_key.startswith(UNIT_KEY_PREFIX):
+            seen[row.row_key] = seen.get(row.row_key, 0) + 1
+            if seen[row.row_key] > 1:
+                row.row_key = f"{row.row_key}#{seen[row.row_key]}"
+
+
+def is_unit_key(row_key: str) -> bool:
+    return row_key.startswith(UNIT_KEY_PREFIX)
 
 
 def _parse_row(
@@ -117,7 +167,7 @@ def _code_and_name(cells: list[str]) -> tuple[str | None, str]:
     """The full function code (joining 类 | 款 | 项 columns) and the name."""
     parts: list[str] = []
     names: list[str] = []
-    for cell in cells:
+    for cell in map(unbracket_code, cells):
         if CODE_PARTS.match(cell) and not names:
             parts.append(cell)
             continue

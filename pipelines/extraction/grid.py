@@ -64,7 +64,8 @@ def _line_mid(line: Line) -> float:
 
 def is_column_number_row(line: Line) -> bool:
     """The 栏次 row: '栏次 1 2 3 …' or a bare run of column numbers 1..n."""
-    tokens = [w.text for w in line.words if w.text not in ("栏次", "行次")]
+    # '栏次 1 2 3', or '** 1 2 3' with stars over the label columns
+    tokens = [w.text for w in line.words if w.text not in ("栏次", "行次") and w.text.strip("*")]
     if "栏次" in line.text and all(t.isdigit() for t in tokens):
         return True
     numbers = [t for t in tokens if t.isdigit()]
@@ -126,8 +127,8 @@ def build_grid(
         header_lines, data_lines = _split_at_first_row_rule(page, columns, header_lines, data_lines)
     else:
         columns = _gap_columns(data_lines or header_lines)
-    for column in columns:
-        column.label = _header_label(column, header_lines)
+    for column, label in zip(columns, header_labels(page, columns, header_lines), strict=True):
+        column.label = label
     grid = Grid(page.number, columns, header_lines, ruled=ruled)
     grid.rows = _rows(page, columns, data_lines, ruled, merge_wrapped)
     return grid
@@ -189,18 +190,42 @@ def _gap_columns(lines: list[Line]) -> list[Column]:
     return columns
 
 
-def _header_label(column: Column, header_lines: list[Line]) -> str:
-    """The column's header words top to bottom; the 栏次 numbers are not part of it."""
-    parts = []
+def header_labels(page: PageLayout, columns: list[Column], header_lines: list[Line]) -> list[str]:
+    """Each column's header words top to bottom, a merged cell's words over every column it spans.
+
+    A word inside a ruled cell labels the columns between the cell's vertical
+    rules, so a group label ("本年收入", "上年结转结余", "决算数") is the prefix
+    of each column under it and two columns named alike under two groups keep
+    apart ("本年收入一般公共预算" / "上年结转结余一般公共预算"). Outside ruled
+    cells a word labels the column holding most of it. The 栏次 numbers are
+    not part of any label.
+    """
+    parts: list[list[str]] = [[] for _ in columns]
     for line in header_lines:
         if is_column_number_row(line):
             continue
         for word in line.words:
-            width = max(word.x1 - word.x0, 0.1)
-            inside = min(word.x1, column.x1) - max(word.x0, column.x0)
-            if inside / width >= HEADER_OVERLAP:
-                parts.append(word.text)
-    return "".join(parts)
+            for index in _labelled_columns(page, columns, word):
+                parts[index].append(word.text)
+    return ["".join(words) for words in parts]
+
+
+def _labelled_columns(page: PageLayout, columns: list[Column], word: Word) -> list[int]:
+    crossing = sorted(
+        r.position for r in page.vertical if r.start <= word.bottom - 1 and r.end >= word.top + 1
+    )
+    left = max((x for x in crossing if x <= word.x0 + 1), default=None)
+    right = min((x for x in crossing if x >= word.x1 - 1), default=None)
+    if left is not None and right is not None:
+        spanned = [i for i, c in enumerate(columns) if left - 1 <= c.mid <= right + 1]
+        if spanned:
+            return spanned
+    width = max(word.x1 - word.x0, 0.1)
+    return [
+        i
+        for i, column in enumerate(columns)
+        if (min(word.x1, column.x1) - max(word.x0, column.x0)) / width >= HEADER_OVERLAP
+    ]
 
 
 def column_index(columns: list[Column], word: Word) -> int | None:

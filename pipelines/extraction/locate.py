@@ -20,11 +20,14 @@ from pipelines.extraction.grid import (
     is_column_number_row,
 )
 from pipelines.extraction.pages import PageLayout
+from pipelines.extraction.text import is_amount_token, parse_amount
 
 TITLE_MAX_LENGTH = 48
 PRINTED_NUMBER = re.compile(r"(公开\d{1,2}表|表[一二三四五六七八九十]{1,3}|附表\d{1,2}|表\d{1,2})")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]部分")
-EMPTY_DECLARATION = re.compile(r"本表无数据|无.{0,12}(收入|支出|数据)|本表为空|空表")
+EMPTY_DECLARATION = re.compile(
+    r"本表无数据|无.{0,12}(收入|支出|数据)|本表为空|空表|无发生额|未发生"
+)
 
 
 @dataclass
@@ -83,11 +86,23 @@ def looks_like_title(text: str) -> bool:
 OTHER_TABLE = re.compile(r"(预算|决算|收支|明细|情况|采购)\S{0,8}表")
 
 
+# Words some regions put in a title that do not change which table it is:
+# 一般公共预算拨款支出预算表 is 一般公共预算支出预算表; 收支总体情况表 is 收支总表.
+_TITLE_FILLERS = ((re.compile(r"预算拨款"), "预算"), (re.compile(r"总体情况"), "总"))
+
+
+def title_words(title: str) -> str:
+    """A title with the region's filler words taken out, for matching against the catalogue."""
+    for pattern, replacement in _TITLE_FILLERS:
+        title = pattern.sub(replacement, title)
+    return title
+
+
 def match_title(text: str, specs: tuple[TableSpec, ...]) -> TableSpec | None:
     """The table a title line names, or None. ``text`` is a compact line."""
     if not looks_like_title(text):
         return None
-    title = PRINTED_NUMBER.sub("", text)
+    title = title_words(PRINTED_NUMBER.sub("", text))
     for spec in specs:
         if any(word in title for word in spec.title_excludes):
             continue
@@ -270,9 +285,14 @@ def _is_data_line(line: Line) -> bool:
 
 
 def declared_empty(table: LocatedTable) -> bool:
-    """An empty 07/08: no amounts at all, or a note saying there is nothing to report."""
+    """An empty 07/08: no amount but zeros, or a note saying there is nothing to report."""
     if EMPTY_DECLARATION.search(table.note) or any(
         EMPTY_DECLARATION.search(line.text) for r in table.regions for line in r.data_lines
     ):
         return True
-    return not any(has_amount(line) for r in table.regions for line in r.data_lines)
+    return not any(
+        is_amount_token(word.text) and parse_amount(word.text) != 0
+        for region in table.regions
+        for line in region.data_lines
+        for word in line.words
+    )

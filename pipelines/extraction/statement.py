@@ -114,8 +114,13 @@ def _roles(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, object]:
 
 
 def _group_name(label: str) -> str:
-    for word in ("支出", "收入", "项目名称", "科目名称", "名称", "项目"):
-        label = label.replace(word, "") if word != "支出" else label
+    """'支出用途项目名称' → '支出用途': the grouping a further block of lines is by.
+
+    The side's own header ('支出' over all of its columns) may stand before it.
+    """
+    label = re.sub(r"^(?:收入|支出)(?=收入|支出)", "", label)
+    for word in ("收入", "项目名称", "科目名称", "名称", "项目"):
+        label = label.replace(word, "")
     return label
 
 

@@ -110,3 +110,11 @@ _UNIT_LINE = re.compile(r"单位[:：]\s*(万元|亿元|元)")
 def find_unit(text: str) -> str | None:
     match = _UNIT_LINE.search(normalize(text))
     return match.group(1) if match else None
+
+
+_BRACKETED_CODE = re.compile(r"^[\[【［]\s*(\d{3,7})\s*[\]】］]")
+
+
+def unbracket_code(cell: str) -> str:
+    """'[2011301]行政运行' → '2011301行政运行': some regions print codes in brackets."""
+    return _BRACKETED_CODE.sub(r"\1", cell)

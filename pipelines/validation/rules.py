@@ -75,6 +75,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from pipelines.extraction.function_table import is_unit_key
 from pipelines.extraction.model import (
     NARRATIVE_FIGURE_KEYS,
     DocumentExtraction,
@@ -135,6 +136,10 @@ _CLASS_BY_NAME: dict[str, str] = {
 
 PERSONNEL_ECONOMIC_CLASSES = ("301", "303")  # 人员经费 = 301 + 303; 公用经费 = the rest
 
+# A budget's income table may split 财政拨款 by fund; where it prints both, the split is
+# part of 财政拨款 and not summed again.
+_APPROPRIATION_BY_FUND = ("general_public_budget", "government_fund", "state_capital")
+
 # Row-sum identities printed under the function tables: (rule id, total column, terms, footnote).
 FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "02": (
@@ -142,11 +147,14 @@ FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
         "total",
         (
             "fiscal_appropriation",
+            *_APPROPRIATION_BY_FUND,
+            "fiscal_special_account",
             "superior_subsidy",
             "business_income",
             "operating_income",
             "affiliated_remittance",
             "other_income",
+            "carryover",
         ),
         "1栏各行＝（2＋3＋4＋5＋6＋7）栏各行",
     ),
@@ -217,6 +225,16 @@ for _code in FUNCTION_TABLES:
             _code,
             "合计 = Σ 类 (the 合计 row equals the sum of the top-level rows), per column",
             f"Table {_code}: the 合计 row equals the sum of the class rows.",
+            "table",
+        )
+    )
+    _TABLE_RULES.append(
+        _rule(
+            f"T{_code}_UNITS",
+            _code,
+            "by unit: 合计 = Σ the top-level units; a department row = Σ its units, per column",
+            f"Table {_code} listed by unit (单位名称): the 合计 and department rows equal "
+            "the sum of their units.",
             "table",
         )
     )
@@ -1094,11 +1112,15 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
     columns = _amount_columns(table)
     rows = _code_rows(table)
     total_row = table.row("total")
+    if any(is_unit_key(row.row_key) for row in table.rows):
+        _check_unit_rows(checker, table, step, columns)
 
     # Row identities from the footnote.
     if code in FUNCTION_ROW_SUMS:
         rule_id, total_column, terms, _footnote = FUNCTION_ROW_SUMS[code]
         present_terms = [t for t in terms if t in columns]
+        if "fiscal_appropriation" in present_terms:
+            present_terms = [t for t in present_terms if t not in _APPROPRIATION_BY_FUND]
         if total_column in columns and present_terms:
             identity = f"{_col(table, total_column)} should equal " + " + ".join(
                 _col(table, t) for t in present_terms
@@ -1168,6 +1190,63 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
                 step,
                 f"Table {code} 合计 row column {column_names[column]} should equal the sum of "
                 f"the class rows {class_codes}",
+            )
+
+
+def _check_unit_rows(
+    checker: _Checker, table: ExtractedTable, step: Decimal, columns: list[str]
+) -> None:
+    """A table listed by unit: the 合计 is the sum of the top-level units.
+
+    A unit whose code begins another's (024 → 024001) is a department over its
+    units; without codes, a first unit row equal to the 合计 is the department
+    printing its units below it.
+    """
+    code = table.table_code
+    units = [row for row in table.rows if is_unit_key(row.row_key)]
+    total_row = table.row("total")
+    codes = {row.row_key.removeprefix("unit:"): row for row in units}
+    children: dict[str, list[TableRow]] = {}
+    top_level: list[TableRow] = []
+    for unit_code, row in codes.items():
+        parent = next(
+            (c for c in codes if c != unit_code and c.isdigit() and unit_code.startswith(c)), None
+        )
+        if parent is None:
+            top_level.append(row)
+        else:
+            children.setdefault(parent, []).append(row)
+    if (
+        not children
+        and total_row is not None
+        and len(top_level) > 1
+        and all(_value(top_level[0], c) == _value(total_row, c) for c in columns)
+    ):
+        children[top_level[0].row_key.removeprefix("unit:")] = top_level[1:]
+        top_level = top_level[:1]
+    for parent, kids in children.items():
+        for column in columns:
+            checker.compare(
+                f"T{code}_UNITS",
+                f"{code}/{codes[parent].row_key}/{column}",
+                code,
+                [_value(k, column) for k in kids],
+                _value(codes[parent], column),
+                step,
+                f"Table {code} department row '{codes[parent].row_label}' column "
+                f"{_col(table, column)} should equal the sum of its units",
+            )
+    if total_row is not None and top_level:
+        for column in columns:
+            checker.compare(
+                f"T{code}_UNITS",
+                f"{code}/total/{column}",
+                code,
+                [_value(r, column) for r in top_level],
+                _value(total_row, column),
+                step,
+                f"Table {code} 合计 row column {_col(table, column)} should equal the sum of "
+                "the units",
             )
 
 

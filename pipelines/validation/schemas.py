@@ -71,7 +71,8 @@ _AMOUNT_COLUMN_REGEX = r"^(?!table_key$|row_key$|row_label$|page$|side$).+$"
 _INTEGER_COLUMNS = ("table_key", "page")
 _CENT = Decimal("0.01")
 
-FUNCTION_CODE_PATTERN = r"^(\d{3}|\d{5}|\d{7}|total)$"
+# function codes, 'total', or a unit of a table listed by unit ('unit:024001', 'unit:<name>')
+FUNCTION_CODE_PATTERN = r"^(\d{3}|\d{5}|\d{7}|total|unit:.+)$"
 ECONOMIC_CODE_PATTERN = r"^(\d{3}|\d{5}|total|personnel_total|public_total)$"
 
 SHAPE_NAMES = {
@@ -225,6 +226,23 @@ class BudgetThreePublicSchema(_KeyedTable):
     actual: Series[object] | None
 
 
+class BudgetIncomeSchema(_FunctionTable):
+    """Budget table 02: by function or by unit, appropriation whole or split by fund."""
+
+    total: Series[object]
+    fiscal_appropriation: Series[object] | None
+    general_public_budget: Series[object] | None
+    government_fund: Series[object] | None
+    state_capital: Series[object] | None
+    fiscal_special_account: Series[object] | None
+    superior_subsidy: Series[object] | None
+    business_income: Series[object] | None
+    operating_income: Series[object] | None
+    affiliated_remittance: Series[object] | None
+    other_income: Series[object] | None
+    carryover: Series[object] | None
+
+
 class SingleAmountByFunctionSchema(_FunctionTable):
     """Budget function tables (03, 05, 07, 08) printed with a single amount column."""
 
@@ -247,6 +265,7 @@ SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
 
 # Budget documents: models that replace the final-account ones (see the module docstring).
 BUDGET_SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
+    "02": BudgetIncomeSchema,
     "09": BudgetThreePublicSchema,
 }
 SINGLE_AMOUNT_FUNCTION_TABLES = ("03", "05", "07", "08")
