@@ -59,6 +59,8 @@ ITEM_LABELS = {
     "official_reception": "公务接待费",
 }
 
+PARTS_OF_TOTAL = ITEM_ORDER[1:]
+
 # What a label names besides an item:
 SUBTOTAL = "subtotal"  # 小计: the item of the cell over it
 PART = "part"  # a part of an item, printed beside it (科研因公出国(境)费 within 因公出国(境)费)
@@ -130,7 +132,7 @@ class Name:
     """What the header says of one grid column."""
 
     item: str | None = None  # an item key, or SUBTOTAL / PART / OTHER; None: no item named
-    cell: tuple[int, int] | None = None  # the columns of the header cell that named the item
+    cell: HeaderCell | None = None  # the header cell that named the item
     group: str | None = None  # 'budget' / 'actual'
     period: str | None = None  # 'current' / 'earlier'
     year: int | None = None
@@ -156,13 +158,13 @@ class Figures:
 
 
 @dataclass
-class SetRow:
-    """A row of a table whose columns name the items: one set of figures."""
+class Row:
+    """A printed row: its label (the words outside amounts and item columns) and cells."""
 
     page: int
     label: str
     cells: list[str]
-    names: list[Name]
+    names: list[Name] | None  # its columns' names; None on a page without a header
 
 
 def parse_three_public(table: LocatedTable, unit: str, problems: list[Problem]) -> ExtractedTable:
@@ -170,7 +172,8 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[Problem]) 
     budget_only = [c.key for c in table.spec.columns] == ["budget"]
     groups = ("budget",) if budget_only else ("budget", "actual")
     figures = Figures()
-    set_rows: list[SetRow] = []
+    set_rows: list[Row] = []  # under columns that name the items: sets of figures
+    item_rows: list[Row] = []  # rows that name their item
     names: list[Name] | None = None
     for region in table.regions:
         grid = build_grid(region.page, region.header_lines, region.data_lines)
@@ -181,18 +184,16 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[Problem]) 
         rows = [r for r in grid.rows if not _is_numbering_row(r.cells)]
         if names is not None and sum(n.names_item for n in names) >= 2:
             set_rows += [
-                SetRow(r.page, _label(r.cells, names), r.cells, names)
+                Row(r.page, _label(r.cells, names), r.cells, names)
                 for r in rows
                 if _amount_indexes(r.cells)
             ]
             if not any(_amount_indexes(r.cells) for r in rows) and _prints_empty_row(region, grid):
-                set_rows.append(SetRow(region.page.number, "", [""] * len(names), names))
-            continue
-        for row in rows:
-            label = _label(row.cells, names)
-            if not _read_item_row(row.cells, label, names, groups, unit, row.page, figures):
-                problems.append(_not_understood(row.page, label, row.cells))
+                set_rows.append(Row(region.page.number, "", [""] * len(names), names))
+        else:
+            item_rows += [Row(r.page, _label(r.cells, names), r.cells, names) for r in rows]
     _read_set_rows(set_rows, groups, unit, figures, problems)
+    _read_item_rows(item_rows, groups, unit, figures, problems)
     rows = [
         TableRow(item, ITEM_LABELS[item], figures.pages[item], figures.values[item])
         for item in ITEM_ORDER
@@ -222,7 +223,7 @@ def column_names(grid: Grid, page: PageLayout, header: list[Line]) -> list[Name]
     ]
     names = [_name(stack) for stack in stacks]
     names = _bare_subtotals(names)
-    names = _outside_three_public(names, cells)
+    names = _beside_three_public(names, cells)
     names = _this_year(names)
     return _fund_splits(names)
 
@@ -266,19 +267,18 @@ def _name(stack: list[HeaderCell]) -> Name:
     )
 
 
-def _item_of_stack(stack: list[HeaderCell]) -> tuple[str | None, tuple[int, int] | None]:
-    """The item of the narrowest cell that names one (小计 takes the one over it), and its span."""
+def _item_of_stack(stack: list[HeaderCell]) -> tuple[str | None, HeaderCell | None]:
+    """The item of the narrowest cell that names one (小计 takes the one over it), and the cell."""
     for k, cell in enumerate(stack):
         named = item_of(cell.text)
         if named is None:
             continue
-        span = (cell.first, cell.last)
         wider = [n for n in (item_of(c.text) for c in stack[k + 1 :]) if n is not None]
         if named == SUBTOTAL:
-            return next((n for n in wider if n != SUBTOTAL), SUBTOTAL), span
+            return next((n for n in wider if n != SUBTOTAL), SUBTOTAL), cell
         if named in ITEM_ORDER and named != "total" and named in wider:
-            return PART, span  # e.g. 因公出国(境)费 beside the 小计 of 因公出国(境)费
-        return named, span
+            return PART, cell  # e.g. 因公出国(境)费 beside the 小计 of 因公出国(境)费
+        return named, cell
     return None, None
 
 
@@ -289,19 +289,35 @@ def _bare_subtotals(names: list[Name]) -> list[Name]:
     return [replace(n, item=item) if n.item == SUBTOTAL else n for n in names]
 
 
-def _outside_three_public(names: list[Name], cells: list[HeaderCell]) -> list[Name]:
-    """With a "“三公”经费" cell over several columns, a column outside it is not a 三公 figure.
+def _beside_three_public(names: list[Name], cells: list[HeaderCell]) -> list[Name]:
+    """The figures printed beside the "三公" ones, and the 合计 that also counts them.
 
-    The 合计 beside such a cell also counts 会议费 and 培训费.
+    With a "“三公”经费" cell over the items' columns, a column outside it is not a
+    "三公" figure (the 合计 beside it also counts 会议费 and 培训费). Without one,
+    a bare 合计 beside 会议费/培训费 columns counts them too; a 合计 that says
+    "三公" ("“三公”经费合计") does not.
     """
-    groups = [c for c in cells if "三公" in c.text and item_of(c.text) == "total" and c.width]
-    if not groups:
+    groups = [
+        c
+        for c in cells
+        if "三公" in c.text
+        and item_of(c.text) == "total"
+        and any(n.item in PARTS_OF_TOTAL for n in names[c.first : c.last + 1])
+    ]
+    if groups:
+        return [
+            replace(n, ignored=True)
+            if n.item is not None and not any(c.first <= i <= c.last for c in groups)
+            else n
+            for i, n in enumerate(names)
+        ]
+    if not any(n.item == OTHER for n in names):
         return names
     return [
         replace(n, ignored=True)
-        if n.item is not None and not any(c.first <= i <= c.last for c in groups)
+        if n.item == "total" and n.cell is not None and "三公" not in n.cell.text
         else n
-        for i, n in enumerate(names)
+        for n in names
     ]
 
 
@@ -374,14 +390,14 @@ def _centred_span(word: Word, grid: Grid) -> tuple[int, int]:
 
 
 def _read_set_rows(
-    rows: list[SetRow],
+    rows: list[Row],
     groups: tuple[str, ...],
     unit: str,
     figures: Figures,
     problems: list[Problem],
 ) -> None:
     """Rows of figures under item columns: 预算数/决算数 rows, a by-unit 合计, or one row."""
-    labelled = [r for r in rows if _row_group(r.label)]
+    labelled = _this_years_rows([r for r in rows if _row_group(r.label)])
     totals = [r for r in rows if item_of(r.label) == "total"]
     if labelled:
         chosen = labelled
@@ -401,16 +417,24 @@ def _read_set_rows(
             figures.put(item, group, amount, row.page)
 
 
+def _this_years_rows(rows: list[Row]) -> list[Row]:
+    """Of rows labelled 预算数/决算数, this year's: not 上年预算数, not an earlier year's."""
+    rows = [r for r in rows if period_of(r.label) != "earlier"]
+    years = {int(y) for r in rows for y in YEAR.findall(r.label)}
+    return [r for r in rows if not years or str(max(years)) in r.label]
+
+
 def _read_set_row(
-    row: SetRow, groups: tuple[str, ...], unit: str
+    row: Row, groups: tuple[str, ...], unit: str
 ) -> dict[tuple[str, str], Decimal] | None:
+    assert row.names is not None
     row_group = _row_group(row.label)
-    read: dict[tuple[str, str], Decimal] = {}
-    read_from: dict[tuple[str, str], Name] = {}
     amounts = _amount_indexes(row.cells)
+    read: dict[tuple[str, str], Decimal] = {}
+    read_at: dict[tuple[str, str], int] = {}
     for i, name in enumerate(row.names):
         if not name.names_item:
-            if i in _amount_indexes(row.cells) and _is_value(name) and not name.ignored:
+            if i in amounts and _is_value(name) and not name.ignored:
                 return None  # a figure under a header that names nothing known
             continue
         group = name.group or row_group or (groups[0] if len(groups) == 1 else None)
@@ -420,40 +444,46 @@ def _read_set_row(
             continue  # e.g. last year's 决算数 printed beside a budget
         key = (name.item, group)
         if key in read:
-            # One header cell over two grid columns (a stray rule splits it):
-            # one column, its figure in either part.
-            if read_from[key] != name or (read[key] and i in amounts):
+            # One header cell over two grid columns (a stray rule splits it) is
+            # one column, its figure in either part; two cells naming one item
+            # are a header not understood.
+            earlier = read_at[key]
+            if row.names[earlier] != name or (earlier in amounts and i in amounts):
                 return None
             if i not in amounts:
                 continue
-        read[key], read_from[key] = _amount(row.cells, i, unit), name
+        read[key], read_at[key] = _amount(row.cells, i, unit), i
     return read
 
 
-def _read_item_row(
-    cells: list[str],
-    label: str,
-    names: list[Name] | None,
+def _read_item_rows(
+    rows: list[Row],
     groups: tuple[str, ...],
     unit: str,
-    page: int,
     figures: Figures,
-) -> bool:
-    """A row naming its item, its figures in budget/actual columns; False if not understood."""
-    amounts = _amount_indexes(cells)
-    item = item_of(label)
-    if item in (OTHER, PART) or not amounts and (item is None or names is None):
-        return True  # printed beside the items, or a line without figures
-    if item not in ITEM_ORDER:
-        return False
-    if item in figures.values:
-        return False  # the same item twice: the rows were not told apart
-    columns = _group_columns(cells, names, groups)
-    if columns is None:
-        return False
-    for group, index in columns.items():
-        figures.put(item, group, _amount(cells, index, unit), page)
-    return True
+    problems: list[Problem],
+) -> None:
+    """Rows naming their items, their figures in budget/actual columns.
+
+    Rows of figures beside the items (行政经费, 会议费 …) are not read, nor,
+    when the table prints such rows, a bare 合计 (it counts them too); a
+    "“三公”经费" row is the total.
+    """
+    named = [(r, item_of(r.label)) for r in rows]
+    beside = any(item == OTHER and _amount_indexes(r.cells) for r, item in named)
+    for row, item in named:
+        amounts = _amount_indexes(row.cells)
+        if item in (OTHER, PART) or not amounts and (item is None or row.names is None):
+            continue  # printed beside the items, or a line without figures
+        if item == "total" and beside and "三公" not in row.label:
+            continue
+        columns = _group_columns(row.cells, row.names, groups)
+        if item not in ITEM_ORDER or item in figures.values or columns is None:
+            # not an item, the same item twice, or figures in no known column
+            problems.append(_not_understood(row.page, row.label, row.cells))
+            continue
+        for group, index in columns.items():
+            figures.put(item, group, _amount(row.cells, index, unit), row.page)
 
 
 def _group_columns(
