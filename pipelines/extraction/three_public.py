@@ -7,16 +7,17 @@ printed over its column and beside its row.
   columns it covers, see ``_span_of``), narrowest first: the first cell that
   names an item gives the item (小计 takes the item of the cell over it);
   预算数 / 决算数 in any of its cells gives budget or actual. Columns printed
-  beside the items are never read: 会议费, 培训费, 机关运行经费, 行政经费, a
-  合计 outside the "三公" cell (it also counts 会议费/培训费), a part of an item
-  (科研因公出国 under 因公出国), a fund split beside its 合计 (一般公共预算 …),
-  上年结转 and last year's figures.
+  beside the items are never read: 会议费, 培训费, 机关运行经费, 行政经费; a
+  合计 that also counts those (outside the "“三公”经费" cell, or a bare 合计
+  beside them); a part of an item (科研因公出国 under 因公出国); a fund split
+  beside its 合计 (一般公共预算 …); 上年结转 and last year's figures.
 - When the columns name the items, each row is one set of figures: rows
   labelled 预算数 / 决算数 say which; in a table by unit the 合计 row is the
   document's figure and the unit rows are not read; a single row is the figure.
 - Otherwise the rows name the items (one per row: "1、因公出国(境)费用",
   "其中:(1)公务用车购置费", a "“三公”经费" row; 行政经费 rows are not read)
-  and the columns say budget or actual.
+  and the columns say budget or actual (a budget's single amount column, or
+  the 合计 of its fund columns, is the budget).
 
 Where the budget is printed in several groupings, the budget is this year's
 (当年预算 / 本年预算): 上年结转 is money of earlier years, and a 合计 over both
