@@ -83,7 +83,11 @@ def looks_like_title(text: str) -> bool:
     )
 
 
-OTHER_TABLE = re.compile(r"(预算|决算|收支|明细|情况|采购)\S{0,8}表")
+# The title of some other table: it names a table kind, or it ends with 表
+# ("财政拨款支出表(功能科目)", "机关运行经费支出表").
+OTHER_TABLE = re.compile(
+    r"(预算|决算|收支|明细|情况|采购)\S{0,8}表|(支出|收入|经费|资金)[^，。,；;]{0,12}表(?:[(（][^)）]{1,12}[)）])?$"
+)
 
 
 # Words some regions put in a title that do not change which table it is:
