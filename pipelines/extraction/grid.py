@@ -22,6 +22,7 @@ RULE_MERGE = 2.5  # points: ruling positions this close are one ruling
 HEADER_OVERLAP = 0.6  # share of a header word that must lie inside a column to label it
 
 CODE_TOKEN = re.compile(r"^\d{2,7}$")
+LEADING_CODE_WORD = re.compile(r"^\d{3,7}[^\d.,]")  # '2010301行政运行', a code run into its name
 
 
 @dataclass
@@ -246,20 +247,14 @@ def _rows(
 ) -> list[GridRow]:
     if not lines:
         return []
-    anchors = sum(1 for line in lines if not _is_wrapped_rest(line, columns))
     boundaries = _row_rules(page, columns, lines) if ruled else []
     groups: list[list[Line]] = []
-    if boundaries and len(boundaries) >= anchors - 1:
+    banded = _ruled_bands(lines, boundaries)
+    if banded is not None:
         # Ruled rows: lines between the same pair of rules form one row, so a
-        # vertically centred code or amount joins its wrapped name.
-        last_band = None
-        for line in lines:
-            band = sum(1 for b in boundaries if b < _line_mid(line))
-            if groups and band == last_band:
-                groups[-1].append(line)
-            else:
-                groups.append([line])
-            last_band = band
+        # vertically centred code or amount joins its wrapped name, and an
+        # amount wrapped inside a narrow cell ('1682.7' / '6') joins its start.
+        groups = banded
     else:
         for line in lines:
             if merge_wrapped and groups and _is_wrapped_rest(line, columns):
@@ -285,6 +280,46 @@ def _rows(
             )
         )
     return rows
+
+
+def _ruled_bands(lines: list[Line], boundaries: list[float]) -> list[list[Line]] | None:
+    """The lines grouped by the ruled band they sit in, or None if the rules do not part the rows.
+
+    The rules part the rows when no band holds two lines that each begin a
+    row: a table ruled only around its edge, or every few rows, is read by its
+    text lines instead.
+    """
+    if not boundaries:
+        return None
+    groups: list[list[Line]] = []
+    last_band = None
+    for line in lines:
+        band = sum(1 for b in boundaries if b < _line_mid(line))
+        if groups and band == last_band:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        last_band = band
+    if any(_holds_two_rows(group) for group in groups):
+        return None
+    return groups
+
+
+def _holds_two_rows(lines: list[Line]) -> bool:
+    """Two codes, or two labels each with its amounts: two rows, not one wrapped row.
+
+    A code alone with its name and amounts on the next line, the wrapped rest
+    of a name (no amount) and the wrapped rest of an amount (no label) are all
+    one row.
+    """
+    codes = labelled = 0
+    for line in lines:
+        first = line.words[0].text
+        if CODE_TOKEN.match(first) or LEADING_CODE_WORD.match(first):
+            codes += 1
+        elif has_amount(line) and not is_amount_token(first):
+            labelled += 1
+    return codes > 1 or labelled > 1
 
 
 def _row_rules(page: PageLayout, columns: list[Column], lines: list[Line]) -> list[float]:
