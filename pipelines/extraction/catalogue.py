@@ -185,12 +185,13 @@ SPEC_BY_CODE = {spec.table_code: spec for spec in FINAL_ACCOUNT_TABLES}
 # budget rows land in the same facts: 01/04 statements, 02 income by function,
 # 03 expenditure by function (all funds), 05 general public budget, 06 basic
 # expenditure by economic code, 07 government fund, 08 state capital, 09 "三公".
+# Budgets print the year's money beside the carry-over (上年结转结余), which
+# may have a split of its own under the group: the year's columns are those
+# not under it.
+_CARRIED = ("上年结转", "结转结余", "结转资金")
+
 BUDGET_AMOUNT = ("预算数", "金额", "合计", "小计", "总计")
 
-# A budget's income table splits the appropriation by fund and adds the
-# carry-over (上年结转结余), often with a split of its own under the group:
-# the year's columns are those not under 上年结转.
-_CARRIED = ("上年结转", "结转结余", "结转资金")
 BUDGET_COLUMNS_02 = (
     ColumnSpec("total", ("本年收入合计", "收入合计", "合计", "总计", "收入预算"), _CARRIED),
     ColumnSpec(
@@ -212,10 +213,13 @@ BUDGET_COLUMNS_02 = (
     ColumnSpec("carryover", _CARRIED),
 )
 
+# A budget's expenditure tables may print the year's money and the carry-over
+# (上年结转结余) side by side under a 合计: basic and project are the year's.
 BUDGET_BASIC_PROJECT = (
-    ColumnSpec("total", ("合计", "小计", "金额", "预算数", "总计")),
-    ColumnSpec("basic", ("基本支出",)),
-    ColumnSpec("project", ("项目支出",)),
+    ColumnSpec("total", ("合计", "小计", "金额", "预算数", "总计"), _CARRIED),
+    ColumnSpec("basic", ("基本支出",), _CARRIED),
+    ColumnSpec("project", ("项目支出",), _CARRIED),
+    ColumnSpec("carryover", _CARRIED),
 )
 
 BUDGET_STATEMENT_01 = (ColumnSpec("amount", ("预算数", "金额", "预算")),)

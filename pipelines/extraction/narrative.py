@@ -41,7 +41,7 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("income_total", rf"(?<!拨款)收入预算(?:总计|合计)?{NUMBER}{UNIT}"),
         ("fiscal_appropriation_income", rf"其中[:：]?财政拨款收入{NUMBER}{UNIT}"),
         ("expenditure_total", rf"支出合计{NUMBER}{UNIT}"),
-        ("expenditure_total", rf"(?<!拨款)支出预算(?:总计|合计)?{NUMBER}{UNIT}"),
+        ("expenditure_total", rf"(?<!拨款)(?<!基本)(?<!项目)支出预算(?:总计|合计)?{NUMBER}{UNIT}"),
         ("basic_expenditure", rf"其中[:：]?基本支出{NUMBER}{UNIT}[，,]占"),
         ("project_expenditure", rf"项目支出{NUMBER}{UNIT}[，,]占"),
         ("general_budget_expenditure", rf"一般公共预算财政拨款支出{NUMBER}{UNIT}[，,]占本年支出"),
@@ -49,8 +49,9 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("general_budget_basic", rf"一般公共预算(?:财政)?拨款基本支出{NUMBER}{UNIT}"),
         ("general_budget_project", rf"一般公共预算(?:财政)?拨款项目支出{NUMBER}{UNIT}"),
         ("general_budget_project", rf"其中[:：]?基本支出{NUMBER}{UNIT}[，,]项目支出{NUMBER}{UNIT}"),
-        ("personnel_expenditure", rf"人员经费{NUMBER}{UNIT}"),
-        ("public_expenditure", rf"公用经费{NUMBER}{UNIT}"),
+        # 人员经费 as the basic expenditure's part, not a project's (临聘人员经费)
+        ("personnel_expenditure", rf"(?:(?<![\u4e00-\u9fff])|(?<=其中))人员经费{NUMBER}{UNIT}"),
+        ("public_expenditure", rf"(?:(?<![\u4e00-\u9fff])|(?<=其中))公用经费{NUMBER}{UNIT}"),
         ("three_public_budget", rf"“?三公”?经费(?:财政拨款)?支出(?:年初)?预算为{NUMBER}{UNIT}"),
         ("three_public_budget", rf"“?三公”?经费预算数?为{NUMBER}{UNIT}"),
         (

@@ -108,7 +108,15 @@ def _roles(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, object]:
         elif "行次" in label:
             roles[index] = Role(side, "line_no", group=group)
         elif label:
-            roles[index] = Role(side, "value", _value_key(label, side, specs), group)
+            key = _value_key(label, side, specs)
+            if any(
+                isinstance(r, Role) and (r.side, r.group, r.key) == (side, group, key)
+                for r in roles.values()
+            ):
+                # a split of the line's amount ('本年预算 | 编制预算 | 上年结转'): the
+                # first column is the line's own amount, the others its parts
+                continue
+            roles[index] = Role(side, "value", key, group)
             seen_value = True
     return roles
 

@@ -161,12 +161,13 @@ FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "03": (
         "T03_ROW_SUM",
         "total",
-        ("basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates"),
+        ("basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates", "carryover"),
         "1栏各行＝（2＋3＋4＋5＋6）栏各行",
     ),
-    "05": ("T05_ROW_SUM", "total", ("basic", "project"), "1栏各行＝（2＋3）栏各行"),
-    "07": ("T07_ROW_SUM", "total", ("basic", "project"), "3栏各行＝（4＋5）栏各行"),
-    "08": ("T08_ROW_SUM", "total", ("basic", "project"), "1栏各行＝（2＋3）栏各行"),
+    # (a budget's carry-over, printed beside the year's basic and project, is a term too)
+    "05": ("T05_ROW_SUM", "total", ("basic", "project", "carryover"), "1栏各行＝（2＋3）栏各行"),
+    "07": ("T07_ROW_SUM", "total", ("basic", "project", "carryover"), "3栏各行＝（4＋5）栏各行"),
+    "08": ("T08_ROW_SUM", "total", ("basic", "project", "carryover"), "1栏各行＝（2＋3）栏各行"),
 }
 FUNCTION_TABLES = ("02", "03", "05", "07", "08")
 
@@ -766,6 +767,7 @@ def _line_kind(label: str) -> str:
     return "line"
 
 
+_YEAR_TOTAL_LINES = ("本年收入", "本年支出", "当年收入", "当年支出")
 _BUDGET_CARRYOVER_WORDS = (
     "上年结转",
     "上年结余",
@@ -904,9 +906,22 @@ def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
     parents: dict[str, TableRow | None] = {}  # group -> the last top-level line
     children: dict[int, list[TableRow]] = {}  # id(parent) -> its numbered sub-lines
     parent_rows: dict[int, TableRow] = {}
-    for row in rows:
+    # Where a grouping numbers its lines 一、二、…, an unnumbered line under one of
+    # them is its part ('一般公共预算拨款收入' under '一、财政拨款收入').
+    enumerated = {
+        _line_group(row)[0] for row in rows if _TOP_LEVEL_LINE_RE.match(_line_group(row)[1])
+    }
+    # Some statements print the year total first ('一、本年支出') with its lines under it.
+    leads = bool(rows) and _NUMBERING_RE.sub("", _line_group(rows[0])[1]) in _YEAR_TOTAL_LINES
+    for position, row in enumerate(rows):
         group, label = _line_group(row)
         kind = _budget_line_kind(label)
+        if leads and position == 0:
+            result.year_total = row
+            continue
+        if leads and kind == "line" and result.carryover is None and result.grand_total is None:
+            result.groups.setdefault(group, []).append(row)
+            continue
         if kind == "line":
             if seen_year_total:
                 if result.carryover is not None:
@@ -915,7 +930,8 @@ def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
             if label.startswith("其中"):
                 continue  # a subset of the line above: neither summed nor checked
             parent = parents.get(group)
-            if _SUB_LINE_RE.match(label) and not _TOP_LEVEL_LINE_RE.match(label) and parent:
+            numbered_part = _SUB_LINE_RE.match(label) or group in enumerated
+            if numbered_part and not _TOP_LEVEL_LINE_RE.match(label) and parent:
                 children.setdefault(id(parent), []).append(row)
                 parent_rows[id(parent)] = parent
                 continue

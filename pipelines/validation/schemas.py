@@ -154,6 +154,7 @@ class ExpenditureByFunctionSchema(_FunctionTable):
     remit_to_higher: Series[object] | None
     business: Series[object] | None
     subsidy_to_affiliates: Series[object] | None
+    carryover: Series[object] | None  # budgets: 上年结转结余 beside the year's money
 
 
 class BasicProjectByFunctionSchema(_FunctionTable):
@@ -162,6 +163,7 @@ class BasicProjectByFunctionSchema(_FunctionTable):
     total: Series[object]
     basic: Series[object]
     project: Series[object]
+    carryover: Series[object] | None
 
 
 class GovernmentFundSchema(_FunctionTable):
@@ -173,6 +175,7 @@ class GovernmentFundSchema(_FunctionTable):
     basic: Series[object]
     project: Series[object]
     carryover_end: Series[object] | None
+    carryover: Series[object] | None
 
 
 class EconomicClassSchema(_KeyedTable):
@@ -249,6 +252,7 @@ class SingleAmountByFunctionSchema(_FunctionTable):
     total: Series[object]
     basic: Series[object] | None
     project: Series[object] | None
+    carryover: Series[object] | None
 
 
 SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
