@@ -217,9 +217,20 @@ BUDGET_COLUMNS_02 = (
 # (上年结转结余) side by side under a 合计: basic and project are the year's.
 BUDGET_BASIC_PROJECT = (
     ColumnSpec("total", ("合计", "小计", "金额", "预算数", "总计"), _CARRIED),
-    ColumnSpec("basic", ("基本支出",), _CARRIED),
+    ColumnSpec("basic", ("基本支出",), ("人员", "公用", *_CARRIED)),
+    # basic split into 人员经费 | 公用经费 (with or without its 小计)
+    ColumnSpec("basic_personnel", ("人员经费", "人员支出"), _CARRIED),
+    ColumnSpec("basic_public", ("公用经费", "公用支出"), _CARRIED),
     ColumnSpec("project", ("项目支出",), _CARRIED),
     ColumnSpec("carryover", _CARRIED),
+)
+
+# A budget's 支出总表 adds the final account's other uses of money.
+BUDGET_COLUMNS_03 = (
+    *BUDGET_BASIC_PROJECT,
+    ColumnSpec("remit_to_higher", ("上缴上级支出",), _CARRIED),
+    ColumnSpec("business", ("经营支出",), _CARRIED),
+    ColumnSpec("subsidy_to_affiliates", ("对附属单位补助支出", "对附属单位补助"), _CARRIED),
 )
 
 BUDGET_STATEMENT_01 = (ColumnSpec("amount", ("预算数", "金额", "预算")),)
@@ -324,7 +335,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
             "采购",
             "项目支出",
         ),
-        BUDGET_BASIC_PROJECT,
+        BUDGET_COLUMNS_03,
         "all_funds",
         canonical_title="支出预算表",
     ),

@@ -23,6 +23,7 @@ from pipelines.extraction.pages import PageLayout
 from pipelines.extraction.text import is_amount_token, parse_amount
 
 TITLE_MAX_LENGTH = 48
+TITLE_REPEAT_LINES = 2  # a repeated title stands among a page's first lines
 PRINTED_NUMBER = re.compile(r"(公开\d{1,2}表|表[一二三四五六七八九十]{1,3}|附表\d{1,2}|表\d{1,2})")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]部分")
 EMPTY_DECLARATION = re.compile(
@@ -130,7 +131,19 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
             for i, line in enumerate(lines)
             if looks_like_title(line.text) and OTHER_TABLE.search(line.text)
         ]
-        if current is not None:
+        if current is not None and _repeats_title(current, starts):
+            # The producer printed the title (and header) again on the page it goes on.
+            title_index = starts.pop(0)[0]
+            end = min(
+                [i for i, _ in starts] + [i for i in others if i > title_index] + [len(lines)]
+            )
+            again = _start_table(current.spec, page, lines, title_index, end, current.header_words)
+            if again is not None:
+                current.regions.extend(again.regions)
+            others = [i for i in others if i > title_index]
+            if again is None or starts or others or _ends_with_note(current.regions[-1]):
+                current = None
+        elif current is not None:
             end = min([i for i, _ in starts] + others + [len(lines)])
             region = _continuation(current, page, lines[:end])
             if region is not None:
@@ -149,6 +162,11 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
     return found
 
 
+def _repeats_title(table: LocatedTable, starts: list[tuple[int, TableSpec]]) -> bool:
+    """The page opens with the title of the table going on (a title repeated on every page)."""
+    return bool(starts) and starts[0][1] is table.spec and starts[0][0] <= TITLE_REPEAT_LINES
+
+
 def _is_contents_page(lines: list[Line], starts: list[tuple[int, TableSpec]]) -> bool:
     """A table of contents: several table titles and not one amount on the page."""
     if any(line.text in ("目录", "目次") for line in lines[:3]):
@@ -161,8 +179,18 @@ def _ends_with_note(region: TableRegion) -> bool:
 
 
 def _start_table(
-    spec: TableSpec, page: PageLayout, lines: list[Line], title_index: int, end: int
+    spec: TableSpec,
+    page: PageLayout,
+    lines: list[Line],
+    title_index: int,
+    end: int,
+    header_words: frozenset[str] | None = None,
 ) -> LocatedTable | None:
+    """The table whose title is ``lines[title_index]``, its first region up to ``end``.
+
+    ``header_words`` (the header of the table this title repeats) make the
+    header only what repeats it; else the header runs to the first row.
+    """
     title_line = lines[title_index]
     title = title_line.text
     printed = PRINTED_NUMBER.search(title)
@@ -184,7 +212,10 @@ def _start_table(
             meta = True  # a year printed apart from the title
         if not meta:
             body.append(line)
-    region = _split_region(page, body, expect_header=True)
+    if header_words is None:
+        region = _split_region(page, body, expect_header=True)
+    else:
+        region = _split_region(page, body, expect_header=False, header_words=header_words)
     if region is None:
         return None
     return LocatedTable(

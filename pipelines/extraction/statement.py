@@ -196,7 +196,9 @@ def _qualify_repeated_labels(rows: list[TableRow]) -> None:
 
     Table 04 lists 一、一般公共预算财政拨款 … as income lines and again under
     年初财政拨款结转和结余; the second set becomes
-    '年初财政拨款结转和结余/一、一般公共预算财政拨款'.
+    '年初财政拨款结转和结余/一、一般公共预算财政拨款'; a budget's unnumbered
+    一般公共预算 under 上年结转结余 likewise. (An unnumbered name printed twice
+    elsewhere is a 款 and a 项 of the same name, listed by indentation.)
     """
     for side in ("income", "expenditure"):
         seen: set[str] = set()
@@ -204,8 +206,19 @@ def _qualify_repeated_labels(rows: list[TableRow]) -> None:
         for row in rows:
             if row.side != side:
                 continue
-            if not ENUMERATED.match(row.row_key):
-                heading = row.row_key
-            elif row.row_key in seen and heading:
+            numbered = bool(ENUMERATED.match(row.row_key))
+            under_carryover = "结转" in heading or "结余" in heading
+            if row.row_key in seen and heading and (numbered or under_carryover):
                 row.row_key = f"{heading}/{row.row_key}"
+            elif row.row_key in seen:
+                row.row_key = _next_free(row.row_key, seen)  # '其他卫生健康支出#2'
+            elif not numbered:
+                heading = row.row_key
             seen.add(row.row_key)
+
+
+def _next_free(key: str, seen: set[str]) -> str:
+    number = 2
+    while f"{key}#{number}" in seen:
+        number += 1
+    return f"{key}#{number}"

@@ -136,9 +136,12 @@ _CLASS_BY_NAME: dict[str, str] = {
 
 PERSONNEL_ECONOMIC_CLASSES = ("301", "303")  # 人员经费 = 301 + 303; 公用经费 = the rest
 
-# A budget's income table may split 财政拨款 by fund; where it prints both, the split is
-# part of 财政拨款 and not summed again.
+# A budget table may split a column into parts: 财政拨款 by fund, 基本支出 into
+# 人员经费 and 公用经费. Where it prints the whole too, the parts are not summed again.
 _APPROPRIATION_BY_FUND = ("general_public_budget", "government_fund", "state_capital")
+_BASIC_PARTS = ("basic_personnel", "basic_public")
+_PARTS_OF = {"fiscal_appropriation": _APPROPRIATION_BY_FUND, "basic": _BASIC_PARTS}
+_BASIC_PROJECT_TERMS = ("basic", *_BASIC_PARTS, "project", "carryover")
 
 # Row-sum identities printed under the function tables: (rule id, total column, terms, footnote).
 FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
@@ -161,13 +164,21 @@ FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "03": (
         "T03_ROW_SUM",
         "total",
-        ("basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates", "carryover"),
+        (
+            "basic",
+            *_BASIC_PARTS,
+            "project",
+            "remit_to_higher",
+            "business",
+            "subsidy_to_affiliates",
+            "carryover",
+        ),
         "1栏各行＝（2＋3＋4＋5＋6）栏各行",
     ),
     # (a budget's carry-over, printed beside the year's basic and project, is a term too)
-    "05": ("T05_ROW_SUM", "total", ("basic", "project", "carryover"), "1栏各行＝（2＋3）栏各行"),
-    "07": ("T07_ROW_SUM", "total", ("basic", "project", "carryover"), "3栏各行＝（4＋5）栏各行"),
-    "08": ("T08_ROW_SUM", "total", ("basic", "project", "carryover"), "1栏各行＝（2＋3）栏各行"),
+    "05": ("T05_ROW_SUM", "total", _BASIC_PROJECT_TERMS, "1栏各行＝（2＋3）栏各行"),
+    "07": ("T07_ROW_SUM", "total", _BASIC_PROJECT_TERMS, "3栏各行＝（4＋5）栏各行"),
+    "08": ("T08_ROW_SUM", "total", _BASIC_PROJECT_TERMS, "1栏各行＝（2＋3）栏各行"),
 }
 FUNCTION_TABLES = ("02", "03", "05", "07", "08")
 
@@ -715,7 +726,10 @@ def _normalise_label(label: str) -> str:
     return _WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", label or ""))
 
 
-_NUMBERING_RE = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[)）]?[、.．,，]?")
+# '六、' '（六）' '6.' — not the 一 of 一般公共服务支出
+_NUMBERING_RE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十百零〇\d]+[)）][、.．,，]?|[一二三四五六七八九十百零〇\d]+[、.．,，])"
+)
 
 
 def class_code_for_label(label: str) -> str | None:
@@ -728,6 +742,11 @@ def class_code_for_label(label: str) -> str | None:
         if known in name and (best is None or len(known) > best[0]):
             best = (len(known), code)
     return best[1] if best else None
+
+
+def _names_a_class(label: str) -> bool:
+    """The label is a function class's name itself ('社会保障和就业支出', not '其他…支出')."""
+    return _NUMBERING_RE.sub("", _normalise_label(label)) in _CLASS_BY_NAME
 
 
 # ---------------------------------------------------------------- statements
@@ -911,6 +930,10 @@ def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
     enumerated = {
         _line_group(row)[0] for row in rows if _TOP_LEVEL_LINE_RE.match(_line_group(row)[1])
     }
+    # Where the lines are not numbered but name function classes, the other lines are
+    # the classes' 款 and 项 listed under them by indentation only (not summed).
+    by_class = {_line_group(row)[0] for row in rows if _names_a_class(_line_group(row)[1])}
+    by_class -= enumerated
     # Some statements print the year total first ('一、本年支出') with its lines under it.
     leads = bool(rows) and _NUMBERING_RE.sub("", _line_group(rows[0])[1]) in _YEAR_TOTAL_LINES
     for position, row in enumerate(rows):
@@ -929,6 +952,8 @@ def _budget_statement_side(table: ExtractedTable, side: str) -> StatementSide:
                 continue
             if label.startswith("其中"):
                 continue  # a subset of the line above: neither summed nor checked
+            if group in by_class and not _names_a_class(label):
+                continue
             parent = parents.get(group)
             numbered_part = _SUB_LINE_RE.match(label) or group in enumerated
             if numbered_part and not _TOP_LEVEL_LINE_RE.match(label) and parent:
@@ -1135,8 +1160,9 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
     if code in FUNCTION_ROW_SUMS:
         rule_id, total_column, terms, _footnote = FUNCTION_ROW_SUMS[code]
         present_terms = [t for t in terms if t in columns]
-        if "fiscal_appropriation" in present_terms:
-            present_terms = [t for t in present_terms if t not in _APPROPRIATION_BY_FUND]
+        for whole, parts in _PARTS_OF.items():
+            if whole in present_terms:
+                present_terms = [t for t in present_terms if t not in parts]
         if total_column in columns and present_terms:
             identity = f"{_col(table, total_column)} should equal " + " + ".join(
                 _col(table, t) for t in present_terms

@@ -155,6 +155,8 @@ class ExpenditureByFunctionSchema(_FunctionTable):
     business: Series[object] | None
     subsidy_to_affiliates: Series[object] | None
     carryover: Series[object] | None  # budgets: 上年结转结余 beside the year's money
+    basic_personnel: Series[object] | None  # budgets: 基本支出 split into 人员经费 | 公用经费
+    basic_public: Series[object] | None
 
 
 class BasicProjectByFunctionSchema(_FunctionTable):
@@ -164,6 +166,8 @@ class BasicProjectByFunctionSchema(_FunctionTable):
     basic: Series[object]
     project: Series[object]
     carryover: Series[object] | None
+    basic_personnel: Series[object] | None
+    basic_public: Series[object] | None
 
 
 class GovernmentFundSchema(_FunctionTable):
@@ -176,6 +180,8 @@ class GovernmentFundSchema(_FunctionTable):
     project: Series[object]
     carryover_end: Series[object] | None
     carryover: Series[object] | None
+    basic_personnel: Series[object] | None
+    basic_public: Series[object] | None
 
 
 class EconomicClassSchema(_KeyedTable):
@@ -253,6 +259,21 @@ class SingleAmountByFunctionSchema(_FunctionTable):
     basic: Series[object] | None
     project: Series[object] | None
     carryover: Series[object] | None
+    basic_personnel: Series[object] | None
+    basic_public: Series[object] | None
+
+
+class SplitBasicByFunctionSchema(_FunctionTable):
+    """Budget function tables whose 基本支出 is printed only as 人员经费 | 公用经费."""
+
+    total: Series[object]
+    basic_personnel: Series[object]
+    basic_public: Series[object]
+    project: Series[object]
+    remit_to_higher: Series[object] | None
+    business: Series[object] | None
+    subsidy_to_affiliates: Series[object] | None
+    carryover: Series[object] | None
 
 
 SCHEMA_BY_TABLE: dict[str, type[pa.DataFrameModel]] = {
@@ -281,6 +302,11 @@ def _is_single_amount(table: ExtractedTable) -> bool:
     return "total" in keys and not keys & {"basic", "project"}
 
 
+def _splits_basic(table: ExtractedTable) -> bool:
+    keys = {c.key for c in table.columns} | {k for r in table.rows for k in r.values}
+    return "basic" not in keys and {"basic_personnel", "basic_public"} <= keys
+
+
 def schema_for(
     table: ExtractedTable, document_kind: str | None = None
 ) -> type[pa.DataFrameModel] | None:
@@ -290,6 +316,8 @@ def schema_for(
             return BUDGET_SCHEMA_BY_TABLE[table.table_code]
         if table.table_code in SINGLE_AMOUNT_FUNCTION_TABLES and _is_single_amount(table):
             return SingleAmountByFunctionSchema
+        if table.table_code in SINGLE_AMOUNT_FUNCTION_TABLES and _splits_basic(table):
+            return SplitBasicByFunctionSchema
     return SCHEMA_BY_TABLE.get(table.table_code)
 
 
