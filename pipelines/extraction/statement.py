@@ -98,7 +98,7 @@ def _roles(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, object]:
     seen_value = False
     for index, column in enumerate(grid.columns):
         label = column.label
-        if "项目" in label or "名称" in label or (not label and not seen_value and index == 0):
+        if _names_lines(label) or (not label and not seen_value and index == 0):
             if seen_value and side == "expenditure":
                 # a third block: expenditure again, by another breakdown
                 group = _group_name(label) or f"block{index}"
@@ -119,6 +119,11 @@ def _roles(grid: Grid, specs: tuple[ColumnSpec, ...]) -> dict[int, object]:
             roles[index] = Role(side, "value", key, group)
             seen_value = True
     return roles
+
+
+def _names_lines(label: str) -> bool:
+    """A column of line labels ('收入项目', '功能科目名称'), not of amounts ('…项目支出')."""
+    return label.endswith(("项目", "名称", "科目")) or "项目名称" in label
 
 
 def _group_name(label: str) -> str:

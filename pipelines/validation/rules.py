@@ -1729,17 +1729,21 @@ def narrative_cells(
     return None
 
 
-_HUNDRED = Decimal("100")
+_WAN_STEPS = (Decimal("10000"), Decimal("1000"), Decimal("100"))  # 万元 to 0, 1, 2 decimals
 
 
 def narrative_step_yuan(amount: Decimal) -> Decimal:
     """The rounding step of a narrative amount, inferred from the amount itself.
 
     A whole multiple of 100 yuan was printed in 万元 with two decimals (step
-    0.01 万元 = 100 yuan); anything else was printed in 元 (step 0.01 yuan).
+    0.01 万元 = 100 yuan), of 1,000 or 10,000 yuan with one or no decimal
+    ("19,577万元", step 1 万元); anything else was printed in 元 (step 0.01 yuan).
     """
-    if amount.is_finite() and amount % _HUNDRED == 0:
-        return UNIT_STEP_YUAN["万元"]
+    if not amount.is_finite():
+        return UNIT_STEP_YUAN["元"]
+    for step in _WAN_STEPS:
+        if amount % step == 0:
+            return step
     return UNIT_STEP_YUAN["元"]
 
 

@@ -11,7 +11,8 @@ itself. The evidence, each giving one clause of the table's reason:
 4. more than half of its own arithmetic identities (the ``T<nn>_`` rules: row
    sums from the footnote, 类/款/项 hierarchy, 合计, statement sums), or of one
    rule family checked on at least ``MIN_FAMILY_SIZE`` rows, are broken beyond
-   rounding: the numbers were read into the wrong cells;
+   rounding, and at least ``MIN_FAMILY_SIZE`` of them: the numbers were read
+   into the wrong cells (fewer is a misprinted cell, which is a finding);
 5. extraction says some of it was not read (:data:`READING_FAILURES`): a page
    whose columns were not recognised, a value cell that is not an amount,
    amounts in a row without a function code, a 三公 row not understood.
@@ -153,7 +154,8 @@ def _reading_evidence(
     # judged per rule family as well as over all the table's identities.
     total = sum(count for count, _ in rule_counts.values())
     total_broken = sum(b for _, b in rule_counts.values())
-    if total and total_broken > BROKEN_SHARE_LIMIT * total:
+    # (a few broken of a few checked is one misprinted cell, say a blank 收入总计)
+    if total_broken >= MIN_FAMILY_SIZE and total_broken > BROKEN_SHARE_LIMIT * total:
         clauses.append(f"{total_broken} of {total} of its own identities broken")
     else:
         for rule_id, (count, rule_broken) in sorted(rule_counts.items()):
