@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pipelines.extraction.columns import carry_mapping
 from pipelines.extraction.grid import Grid, build_grid
-from pipelines.extraction.locate import LocatedTable
+from pipelines.extraction.locate import LocatedTable, holds_amounts
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan, unbracket_code
@@ -34,6 +34,8 @@ def parse_economic_table(table: LocatedTable, unit: str, problems: list[Problem]
         else:
             panels = _panels(grid)
         if not panels:
+            if not holds_amounts(region):
+                continue  # a page of empty cells lost nothing
             problems.append(
                 table_problem(
                     ProblemKind.PAGE_NOT_READ,

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pipelines.extraction.columns import carry_mapping, column_labels, map_value_columns
 from pipelines.extraction.grid import Grid, GridRow, build_grid
-from pipelines.extraction.locate import LocatedTable
+from pipelines.extraction.locate import LocatedTable, holds_amounts
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan, unbracket_code
@@ -33,7 +33,9 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
     previous: tuple[Grid, dict[int, object]] | None = None
     by_unit = False
     for region in table.regions:
-        grid = build_grid(region.page, region.header_lines, region.data_lines)
+        grid = build_grid(
+            region.page, region.header_lines, region.data_lines, previous=previous and previous[0]
+        )
         roles: dict[int, object] = dict(map_value_columns(grid, table.spec.columns))
         if not roles and previous is not None:
             roles = carry_mapping(previous[0], previous[1], grid)
@@ -42,7 +44,7 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
                 column_labels(grid, {i: k for i, k in roles.items() if isinstance(k, str)})
             )
         if not roles:
-            if region.data_lines:
+            if holds_amounts(region):
                 problems.append(
                     table_problem(
                         ProblemKind.PAGE_NOT_READ,

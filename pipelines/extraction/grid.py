@@ -110,12 +110,20 @@ class Grid:
 
 
 def build_grid(
-    page: PageLayout, header_lines: list[Line], data_lines: list[Line], merge_wrapped: bool = True
+    page: PageLayout,
+    header_lines: list[Line],
+    data_lines: list[Line],
+    merge_wrapped: bool = True,
+    previous: Grid | None = None,
 ) -> Grid:
     """Columns and rows for one table region of one page.
 
     ``merge_wrapped`` joins an unruled line with no amount and no code to the
     row above; statements, whose lines often carry no amount, turn it off.
+    ``previous`` is the grid of the page before, for a page going on without
+    a header of its own: where that page's own ruling shows fewer columns or
+    leaves words outside them (a last page holding only the 合计 row), the
+    previous page's columns are kept.
     """
     if not data_lines and not header_lines:
         return Grid(page.number, [], header_lines)
@@ -123,6 +131,11 @@ def build_grid(
     area_bottom = (data_lines or header_lines)[-1].bottom
     edges = _ruled_columns(page, area_top, area_bottom, header_lines + data_lines)
     ruled = len(edges) >= 3
+    if previous is not None and not header_lines and _keeps_columns(previous, edges, data_lines):
+        columns = [Column(c.x0, c.x1) for c in previous.columns]
+        grid = Grid(page.number, columns, [], ruled=previous.ruled)
+        grid.rows = _rows(page, columns, data_lines, previous.ruled, merge_wrapped)
+        return grid
     if ruled:
         columns = [Column(a, b) for a, b in zip(edges, edges[1:], strict=False)]
         header_lines, data_lines = _split_at_first_row_rule(page, columns, header_lines, data_lines)
@@ -133,6 +146,14 @@ def build_grid(
     grid = Grid(page.number, columns, header_lines, ruled=ruled)
     grid.rows = _rows(page, columns, data_lines, ruled, merge_wrapped)
     return grid
+
+
+def _keeps_columns(previous: Grid, edges: list[float], lines: list[Line]) -> bool:
+    """Whether a headerless page should be read with the page before's columns."""
+    if len(edges) - 1 < len(previous.columns):
+        return True
+    own = [Column(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+    return any(column_index(own, word) is None for line in lines for word in line.words)
 
 
 def _split_at_first_row_rule(

@@ -319,6 +319,11 @@ def _is_data_line(line: Line) -> bool:
     return bool(CODE_TOKEN.match(line.words[0].text))
 
 
+def holds_amounts(region: TableRegion) -> bool:
+    """Whether a page's part of a table prints any amount (a page of empty cells does not)."""
+    return any(has_amount(line) for line in region.data_lines)
+
+
 def declared_empty(table: LocatedTable) -> bool:
     """An empty 07/08: no amount but zeros, or a note saying there is nothing to report."""
     if EMPTY_DECLARATION.search(table.note) or any(

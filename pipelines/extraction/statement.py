@@ -14,7 +14,7 @@ from decimal import Decimal
 from pipelines.extraction.catalogue import ColumnSpec
 from pipelines.extraction.columns import carry_mapping
 from pipelines.extraction.grid import Grid, build_grid
-from pipelines.extraction.locate import LocatedTable
+from pipelines.extraction.locate import LocatedTable, holds_amounts
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
@@ -38,6 +38,8 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[Problem]) -> 
         if not roles and previous is not None:
             roles = carry_mapping(previous[0], previous[1], grid)
         if not any(isinstance(r, Role) and r.kind == "value" for r in roles.values()):
+            if not holds_amounts(region):
+                continue  # a page of empty cells lost nothing
             problems.append(
                 table_problem(
                     ProblemKind.PAGE_NOT_READ,

@@ -582,6 +582,25 @@ def unit_step_yuan(*units: str | None) -> Decimal:
     return max(steps) if steps else DEFAULT_UNIT_STEP_YUAN
 
 
+def step_yuan(*tables: ExtractedTable) -> Decimal:
+    """The rounding step of one term in yuan: the coarsest of the tables' printed precision.
+
+    A table's unit gives its step (0.01 元, 0.01 万元 = 100 yuan). A table in
+    元 that prints whole yuan only ('2,191,300', converted from 万元 by the
+    producer) rounds to 1 yuan.
+    """
+    steps = []
+    for table in tables:
+        step = unit_step_yuan(table.unit)
+        amounts = [
+            v for row in table.rows for v in row.values.values() if isinstance(v, Decimal) and v
+        ]
+        if table.unit == "元" and amounts and all(v % 1 == 0 for v in amounts):
+            step = Decimal("1")
+        steps.append(step)
+    return max(steps, default=DEFAULT_UNIT_STEP_YUAN)
+
+
 def _fmt(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
@@ -1009,7 +1028,7 @@ def _check_statement_sum(
     parts_present = [p for p in parts if p is not None]
     if target is None or not parts_present or any(p is target for p in parts_present):
         return  # nothing to sum, or one printed line serving as both (budget statements)
-    step = unit_step_yuan(table.unit)
+    step = step_yuan(table)
     names = " + ".join(_label(p) for p in parts_present)
     for column in columns:
         checker.compare(
@@ -1115,7 +1134,7 @@ def _check_statement(
             if c in expenditure.columns
         ]
         if "total" in expenditure.columns and funds:
-            step = unit_step_yuan(table.unit)
+            step = step_yuan(table)
             for row in table.rows:
                 if row.side != "expenditure" or not row.row_key:
                     continue
@@ -1138,7 +1157,7 @@ def _check_statement(
             code,
             [_value(income.grand_total, income_column)],
             _value(expenditure.grand_total, expenditure_column),
-            unit_step_yuan(table.unit),
+            step_yuan(table),
             f"Table {code}: expenditure 总计 '{_label(expenditure.grand_total)}' should equal "
             f"income 总计 '{_label(income.grand_total)}'",
         )
@@ -1149,7 +1168,7 @@ def _check_statement(
 
 def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
     code = table.table_code
-    step = unit_step_yuan(table.unit)
+    step = step_yuan(table)
     columns = _amount_columns(table)
     rows = _code_rows(table)
     total_row = table.row("total")
@@ -1311,7 +1330,7 @@ def _economic_class_amounts(table: ExtractedTable) -> dict[str, Decimal | None]:
 
 
 def _check_economic_table(checker: _Checker, table: ExtractedTable) -> None:
-    step = unit_step_yuan(table.unit)
+    step = step_yuan(table)
     rows = _code_rows(table)
     for class_code, class_row in rows.items():
         if len(class_code) != 3:
@@ -1362,7 +1381,7 @@ def _check_economic_table(checker: _Checker, table: ExtractedTable) -> None:
 
 
 def _check_three_public(checker: _Checker, table: ExtractedTable) -> None:
-    step = unit_step_yuan(table.unit)
+    step = step_yuan(table)
     # A budget 09 prints only 预算数: check the columns the table has.
     printed = _amount_columns(table)
     columns = [c for c in ("budget", "actual") if c in printed] or ["budget", "actual"]
@@ -1418,7 +1437,7 @@ def _cross_total(
         summary.table_code,
         [_value(detail_row, detail_column)],
         _value(summary_row, summary_column),
-        unit_step_yuan(summary.unit, detail.unit),
+        step_yuan(summary, detail),
         description,
     )
 
@@ -1436,7 +1455,7 @@ def _check_class_lines(
     if column not in side.columns:
         column = side.columns[0]
     detail_rows = _code_rows(detail)
-    step = unit_step_yuan(statement.unit, detail.unit)
+    step = step_yuan(statement, detail)
     matched: set[str] = set()
     all_mapped = True
     for line in side.lines:
@@ -1540,7 +1559,7 @@ def _check_cross_tables(
                     "04",
                     [_value(t.row("total"), "total") for t in funds],
                     _value(expenditure04.year_total, column),
-                    unit_step_yuan(t04.unit, *(t.unit for t in funds)),
+                    step_yuan(t04, *funds),
                     "Table 04 本年支出合计 should equal the 合计 of tables "
                     + " + ".join(t.table_code for t in funds),
                 )
@@ -1568,7 +1587,7 @@ def _check_cross_tables(
                 "05",
                 [_value(personnel, "amount"), _value(public, "amount")],
                 _value(basic, "basic"),
-                unit_step_yuan(t05.unit, t06.unit),
+                step_yuan(t05, t06),
                 "Table 05 合计 基本支出 should equal table 06 人员经费合计 + 公用经费合计",
             )
         total06 = t06.row("total")
@@ -1579,7 +1598,7 @@ def _check_cross_tables(
                 "05",
                 [_value(total06, "amount")],
                 _value(basic, "basic"),
-                unit_step_yuan(t05.unit, t06.unit),
+                step_yuan(t05, t06),
                 "Table 05 合计 基本支出 should equal table 06 合计",
             )
 
@@ -1781,7 +1800,7 @@ def _check_narrative(checker: _Checker, extraction: DocumentExtraction) -> None:
             "05",
             [_value(row, "total")],
             execution.final_yuan,
-            max(unit_step_yuan(t05.unit), narrative_step_yuan(execution.final_yuan)),
+            max(step_yuan(t05), narrative_step_yuan(execution.final_yuan)),
             f"Narrative p.{execution.page} '{execution.function_label}' 支出决算为 should restate "
             f"table 05 row {code} '{row.row_label}' {_col(t05, 'total')}",
         )
@@ -1810,7 +1829,7 @@ def _check_narrative(checker: _Checker, extraction: DocumentExtraction) -> None:
                 cell.table_code,
                 [_value(cell.row, cell.column)],
                 figure.amount_yuan,
-                max(unit_step_yuan(table.unit), narrative_step_yuan(figure.amount_yuan)),
+                max(step_yuan(table), narrative_step_yuan(figure.amount_yuan)),
                 f"Narrative p.{figure.page} {figure.figure_key} ('{figure.sentence[:60]}') should "
                 f"restate table {cell.table_code} cell {cell.location} '{_label(cell.row)}' "
                 f"{_col(table, cell.column)}",
