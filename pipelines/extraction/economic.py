@@ -123,8 +123,9 @@ def _panel_row(
         role = roles.get(index)
         if role == "code":
             break
-        if role == "code_part" and re.fullmatch(r"\d{2}", cells[index]):
-            code_cell += cells[index]
+        if role == "code_part" and re.fullmatch(r"\d{1,2}", cells[index]):
+            code_cell += cells[index].zfill(2)  # a spreadsheet drops the 0 of '02'
+
         elif role == "name":
             name += cells[index]
         elif role == "amount":

@@ -173,6 +173,9 @@ def _code_and_name(cells: list[str]) -> tuple[str | None, str]:
         if CODE_PARTS.match(cell) and not names:
             parts.append(cell)
             continue
+        if parts and not names and cell.isdigit() and len(cell) == 1:
+            parts.append(cell.zfill(2))  # a 款 or 项 part '02' printed by a spreadsheet as '2'
+            continue
         match = LEADING_CODE.match(cell)
         if match and not parts and not names:
             parts.append(match.group(1))
