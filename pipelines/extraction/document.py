@@ -14,7 +14,13 @@ from pipelines.extraction.economic import parse_economic_table
 from pipelines.extraction.errors import DocumentRejected
 from pipelines.extraction.function_table import is_unit_key, parse_function_table
 from pipelines.extraction.furniture import strip_page_furniture
-from pipelines.extraction.locate import LocatedTable, declared_empty, locate_tables, page_lines
+from pipelines.extraction.locate import (
+    LocatedTable,
+    declared_empty,
+    locate_tables,
+    page_lines,
+    prints_no_amounts,
+)
 from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.model import DocumentExtraction, ExtractedTable
 from pipelines.extraction.narrative import (
@@ -127,7 +133,7 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
     tables: dict[str, ExtractedTable] = {}
     for table in located:
         unit = table.unit or document_unit
-        if table.spec.may_be_empty and declared_empty(table):
+        if _is_empty(table):
             tables[table.spec.table_code] = ExtractedTable(
                 table.spec.table_code,
                 table.title,
@@ -194,6 +200,16 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         narrative_figures=read_figures(text, marks, tables, budget=kind == "budget"),
         problems=problems,
     )
+
+
+def _is_empty(table: LocatedTable) -> bool:
+    """Declared empty (07/08), or printed with blank cells only.
+
+    A 三公 table's items are fixed: printed blank, each item is zero, not absent.
+    """
+    if table.spec.may_be_empty:
+        return declared_empty(table)
+    return table.spec.shape != "three_public" and prints_no_amounts(table)
 
 
 def _year_printed(located: list[LocatedTable], pages: list[PageLayout]) -> int | None:

@@ -22,6 +22,7 @@ RULE_MERGE = 2.5  # points: ruling positions this close are one ruling
 HEADER_OVERLAP = 0.6  # share of a header word that must lie inside a column to label it
 
 CODE_TOKEN = re.compile(r"^\d{2,7}$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")  # a label has words; a wrapped ')' has none
 LEADING_CODE_WORD = re.compile(r"^\d{3,7}[^\d.,]")  # '2010301行政运行', a code run into its name
 
 
@@ -338,7 +339,7 @@ def _holds_two_rows(lines: list[Line]) -> bool:
         first = line.words[0].text
         if CODE_TOKEN.match(first) or LEADING_CODE_WORD.match(first):
             codes += 1
-        elif has_amount(line) and not is_amount_token(first):
+        elif has_amount(line) and _CJK.search(first):
             labelled += 1
     return codes > 1 or labelled > 1
 

@@ -324,6 +324,11 @@ def holds_amounts(region: TableRegion) -> bool:
     return any(has_amount(line) for line in region.data_lines)
 
 
+def prints_no_amounts(table: LocatedTable) -> bool:
+    """A table printed with its header and blank cells only (a unit with nothing to report)."""
+    return not any(holds_amounts(region) for region in table.regions)
+
+
 def declared_empty(table: LocatedTable) -> bool:
     """An empty 07/08: no amount but zeros, or a note saying there is nothing to report."""
     if EMPTY_DECLARATION.search(table.note) or any(
