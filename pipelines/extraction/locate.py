@@ -66,8 +66,19 @@ class LocatedTable:
 def page_lines(page: PageLayout) -> list[Line]:
     """The page's text lines, grouped once (page furniture is already gone)."""
     if page.lines_cache is None or page.lines_cache[0] != id(page.words):
-        page.lines_cache = (id(page.words), group_lines(page.words))
+        page.lines_cache = (id(page.words), _join_wrapped_titles(group_lines(page.words)))
     return page.lines_cache[1]
+
+
+def _join_wrapped_titles(lines: list[Line]) -> list[Line]:
+    """A title wrapped before its last character ('…支出预算' / '表') is one line."""
+    joined: list[Line] = []
+    for line in lines:
+        if joined and line.text == "表" and looks_like_title(joined[-1].text + line.text):
+            joined[-1] = Line(joined[-1].words + line.words)
+        else:
+            joined.append(line)
+    return joined
 
 
 def looks_like_title(text: str) -> bool:
@@ -77,7 +88,7 @@ def looks_like_title(text: str) -> bool:
     title = PRINTED_NUMBER.sub("", text)
     return not (
         "表" not in title
-        or any(mark in title for mark in "。，,；;：:")
+        or any(mark in title for mark in "。，,；;：:《》")  # a sentence quoting a title
         or re.search(r"\d+\.\d", title)
         or title.startswith("本表")
         or "反映" in title
@@ -151,14 +162,16 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
             if region is None or starts or others or _ends_with_note(region):
                 current = None
         for n, (i, spec) in enumerate(starts):
-            end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+            following = [j for j, _ in starts[n + 1 :]] + [j for j in others if j > i]
+            end = min(following, default=len(lines))
             table = _start_table(spec, page, lines, i, end)
             if table is None:
                 continue
             if any(t.spec.table_code == spec.table_code for t in found):
                 continue  # a second title for the same table, e.g. a running header
             found.append(table)
-            current = table if not _ends_with_note(table.regions[-1]) else None
+            ended = _ends_with_note(table.regions[-1]) or end < len(lines)
+            current = None if ended else table
     return found
 
 
