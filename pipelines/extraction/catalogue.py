@@ -231,6 +231,9 @@ BUDGET_COLUMNS_03 = (
     ColumnSpec("remit_to_higher", ("上缴上级支出",), _CARRIED),
     ColumnSpec("business", ("经营支出",), _CARRIED),
     ColumnSpec("subsidy_to_affiliates", ("对附属单位补助支出", "对附属单位补助"), _CARRIED),
+    # older Jiangsu form: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金
+    ColumnSpec("reserve", ("预留机动经费", "机动经费")),
+    ColumnSpec("carryover_next", ("结转下年",)),
 )
 
 BUDGET_STATEMENT_01 = (ColumnSpec("amount", ("预算数", "金额", "预算")),)

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipelines.extraction.catalogue import BUDGET_TABLES, FINAL_ACCOUNT_TABLES, TableSpec
 from pipelines.extraction.economic import parse_economic_table
 from pipelines.extraction.errors import DocumentRejected
-from pipelines.extraction.function_table import is_unit_key, parse_function_table
+from pipelines.extraction.function_table import parse_function_table
 from pipelines.extraction.furniture import strip_page_furniture
 from pipelines.extraction.locate import (
     LocatedTable,
@@ -148,9 +148,7 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
             continue
         extracted = PARSERS[table.spec.shape](table, unit, problems)
         extracted.note = table.note
-        if table.spec.shape == "function" and not any(
-            r.row_key.isdigit() or is_unit_key(r.row_key) for r in extracted.rows
-        ):
+        if table.spec.shape == "function" and not extracted.rows:
             # e.g. a budget's income table listed by source, not by function code
             problems.append(
                 table_problem(

@@ -32,6 +32,7 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
     labels: dict[str, str] = {}
     previous: tuple[Grid, dict[int, object]] | None = None
     by_unit = False
+    unlabelled: list[TableRow] = []  # rows with amounts but no code or label
     for region in table.regions:
         grid = build_grid(
             region.page, region.header_lines, region.data_lines, previous=previous and previous[0]
@@ -66,19 +67,25 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
                 continue
             if row.row_key == "":
                 if row.values:
-                    problems.append(
-                        table_problem(
-                            ProblemKind.UNCODED_AMOUNTS,
-                            table.spec.table_code,
-                            grid_row.page,
-                            f"amounts in a row without a function code ({row.row_label!r})",
-                        )
-                    )
+                    unlabelled.append(row)
                 elif rows:
                     rows[-1].row_label += row.row_label  # the wrapped end of a long name
                 continue
             rows.append(row)
     _number_repeated_units(rows)
+    if not rows and len(unlabelled) == 1:
+        # a table of one row and no label (合计 | 基本支出 | 项目支出 …) prints its total
+        rows = [TableRow("total", "合计", unlabelled[0].page, unlabelled[0].values)]
+    else:
+        for row in unlabelled:
+            problems.append(
+                table_problem(
+                    ProblemKind.UNCODED_AMOUNTS,
+                    table.spec.table_code,
+                    row.page,
+                    f"amounts in a row without a function code ({row.row_label!r})",
+                )
+            )
     keys = [spec.key for spec in table.spec.columns if spec.key in labels]
     for row in rows:
         for key in keys:

@@ -172,6 +172,8 @@ FUNCTION_ROW_SUMS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
             "business",
             "subsidy_to_affiliates",
             "carryover",
+            "reserve",
+            "carryover_next",
         ),
         "1栏各行＝（2＋3＋4＋5＋6）栏各行",
     ),
@@ -1455,6 +1457,8 @@ def _check_class_lines(
     if column not in side.columns:
         column = side.columns[0]
     detail_rows = _code_rows(detail)
+    if not detail_rows:
+        return  # the detail table prints its total only (e.g. Jiangsu's 支出预算总表)
     step = step_yuan(statement, detail)
     matched: set[str] = set()
     all_mapped = True

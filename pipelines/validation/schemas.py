@@ -155,6 +155,8 @@ class ExpenditureByFunctionSchema(_FunctionTable):
     business: Series[object] | None
     subsidy_to_affiliates: Series[object] | None
     carryover: Series[object] | None  # budgets: 上年结转结余 beside the year's money
+    reserve: Series[object] | None  # budgets: 单位预留机动经费
+    carryover_next: Series[object] | None  # budgets: 结转下年资金
     basic_personnel: Series[object] | None  # budgets: 基本支出 split into 人员经费 | 公用经费
     basic_public: Series[object] | None
 
