@@ -193,7 +193,7 @@ _CARRIED = ("上年结转", "结转结余", "结转资金")
 BUDGET_AMOUNT = ("预算数", "金额", "合计", "小计", "总计")
 
 BUDGET_COLUMNS_02 = (
-    ColumnSpec("total", ("本年收入合计", "收入合计", "合计", "总计", "收入预算"), _CARRIED),
+    ColumnSpec("total", ("本年收入合计", "收入合计", "合计", "总计", "收入预算", "金额"), _CARRIED),
     ColumnSpec(
         "fiscal_appropriation",
         ("财政拨款收入", "财政拨款"),

@@ -23,6 +23,7 @@ LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)(.*)$")
 UNIT_CODE = re.compile(r"^(\d{3,9})[-－—\s]*(.*)$")  # '024001', '606-湖州市交通运输局'
 UNIT_HEADER_WORDS = ("单位", "部门")
 UNIT_KEY_PREFIX = "unit:"
+ITEM_KEY_PREFIX = "item:"  # rows listed by source or item, without codes
 TOTAL_LABELS = ("合计", "总计")
 CODE_PARTS = re.compile(r"^\d{2,3}$")
 
@@ -31,7 +32,7 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
     rows: list[TableRow] = []
     labels: dict[str, str] = {}
     previous: tuple[Grid, dict[int, object]] | None = None
-    by_unit = False
+    by_unit = by_item = False
     unlabelled: list[TableRow] = []  # rows with amounts but no code or label
     for region in table.regions:
         grid = build_grid(
@@ -59,9 +60,12 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
         first_value = min(roles)
         if region.header_lines:
             by_unit = _lists_units(grid, first_value)
+            by_item = _lists_items(grid, first_value)
         for grid_row in grid.rows:
             row = _parse_row(grid_row, roles, first_value, unit, table.spec.table_code, problems)
-            if row is not None and by_unit:
+            if by_item:
+                row = _item_row(row, grid_row, first_value, rows)
+            elif row is not None and by_unit:
                 row = _unit_row(row, grid_row, first_value)
             if row is None:
                 continue
@@ -121,11 +125,32 @@ def _unit_row(row: TableRow, grid_row: GridRow, first_value: int) -> TableRow:
     return TableRow(UNIT_KEY_PREFIX + (code or name), name or code, row.page, row.values)
 
 
+def _lists_items(grid: Grid, first_value: int) -> bool:
+    """A table listed by item (项目名称), not by code or unit: income by source."""
+    labels = "".join(column.label for column in grid.columns[:first_value])
+    return "项目" in labels and not any(
+        word in labels for word in ("科目", "编码", "代码", *UNIT_HEADER_WORDS)
+    )
+
+
+def _item_row(
+    row: TableRow | None, grid_row: GridRow, first_value: int, rows: list[TableRow]
+) -> TableRow | None:
+    """A row of a table listed by item: every named row is one (a blank cell is zero)."""
+    label = "".join(c for c in grid_row.cells[:first_value] if c)
+    if not label:
+        return row
+    values = row.values if row is not None else {}
+    if label.endswith(TOTAL_LABELS) and not any(r.row_key == "total" for r in rows):
+        return TableRow("total", label, grid_row.page, values)
+    return TableRow(ITEM_KEY_PREFIX + label, label, grid_row.page, values)
+
+
 def _number_repeated_units(rows: list[TableRow]) -> None:
-    """A unit name printed twice (a department and its own unit) keeps its rows apart."""
+    """A name printed twice (a department and its own unit, 小计 …) keeps its rows apart."""
     seen: dict[str, int] = {}
     for row in rows:
-        if row.row_key.startswith(UNIT_KEY_PREFIX):
+        if row.row_key.startswith((UNIT_KEY_PREFIX, ITEM_KEY_PREFIX)):
             seen[row.row_key] = seen.get(row.row_key, 0) + 1
             if seen[row.row_key] > 1:
                 row.row_key = f"{row.row_key}#{seen[row.row_key]}"
@@ -133,6 +158,10 @@ def _number_repeated_units(rows: list[TableRow]) -> None:
 
 def is_unit_key(row_key: str) -> bool:
     return row_key.startswith(UNIT_KEY_PREFIX)
+
+
+def is_item_key(row_key: str) -> bool:
+    return row_key.startswith(ITEM_KEY_PREFIX)
 
 
 def _parse_row(

@@ -56,12 +56,15 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[Problem]) -> 
         blocks = list(
             dict.fromkeys((r.side, r.group) for r in roles.values() if isinstance(r, Role))
         )
-        for grid_row in grid.rows:
+        for number, grid_row in enumerate(grid.rows):
             line = [
                 _side_row(grid_row.cells, grid_row.page, roles, block, unit, table, problems)
                 for block in blocks
             ]
-            rows.extend(_merge_spanning_labels([r for r in line if r is not None]))
+            line = [r for r in line if r is not None]
+            if number == 0 and region is not table.regions[0]:
+                line = [r for r in line if not _continues_label(r, rows)]
+            rows.extend(_merge_spanning_labels(line))
     _qualify_repeated_labels(rows)
     keys = list(dict.fromkeys(labels))
     return ExtractedTable(
@@ -73,6 +76,28 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[Problem]) -> 
         columns=[Column(k, labels[k]) for k in keys],
         rows=rows,
     )
+
+
+_NEW_LINE_WORDS = ("结转", "结余", "合计", "总计", "年初", "年末")
+
+
+def _continues_label(row: TableRow, rows: list[TableRow]) -> bool:
+    """A label wrapped over a page break ('八、社会保障和就' / '业支出'): joined to its line.
+
+    It is the first row of the page, has no amount, is not numbered and is not
+    a carry-over or total line; the line it ends is the last of its side, with
+    its amount on the page before.
+    """
+    if not row.row_label or any(row.values.values()) or ENUMERATED.match(row.row_label):
+        return False
+    if re.match(r"^[（(]?\d", row.row_label) or any(w in row.row_label for w in _NEW_LINE_WORDS):
+        return False
+    before = next((r for r in reversed(rows) if r.side == row.side and r.row_label), None)
+    if before is None or not any(before.values.values()):
+        return False
+    before.row_label += row.row_label
+    before.row_key += row.row_label
+    return True
 
 
 def _merge_spanning_labels(line: list[TableRow]) -> list[TableRow]:

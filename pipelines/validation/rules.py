@@ -75,7 +75,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from pipelines.extraction.function_table import is_unit_key
+from pipelines.extraction.function_table import is_item_key, is_unit_key
 from pipelines.extraction.model import (
     NARRATIVE_FIGURE_KEYS,
     DocumentExtraction,
@@ -239,6 +239,16 @@ for _code in FUNCTION_TABLES:
             _code,
             "合计 = Σ 类 (the 合计 row equals the sum of the top-level rows), per column",
             f"Table {_code}: the 合计 row equals the sum of the class rows.",
+            "table",
+        )
+    )
+    _TABLE_RULES.append(
+        _rule(
+            f"T{_code}_ITEMS",
+            _code,
+            "by item: 合计 = Σ 小计 (or Σ items); a 小计 = Σ the items under it, per column",
+            f"Table {_code} listed by item (项目名称, e.g. income by source): the totals equal "
+            "their items.",
             "table",
         )
     )
@@ -1176,6 +1186,8 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
     total_row = table.row("total")
     if any(is_unit_key(row.row_key) for row in table.rows):
         _check_unit_rows(checker, table, step, columns)
+    if any(is_item_key(row.row_key) for row in table.rows):
+        _check_item_rows(checker, table, step, columns)
 
     # Row identities from the footnote.
     if code in FUNCTION_ROW_SUMS:
@@ -1254,6 +1266,51 @@ def _check_function_table(checker: _Checker, table: ExtractedTable) -> None:
                 f"Table {code} 合计 row column {column_names[column]} should equal the sum of "
                 f"the class rows {class_codes}",
             )
+
+
+def _check_item_rows(
+    checker: _Checker, table: ExtractedTable, step: Decimal, columns: list[str]
+) -> None:
+    """A table listed by item: the 合计 is the sum of the 小计 rows (or of the items), and
+    a 小计 printed above its items is their sum. '其中' lines are parts, never summed."""
+    code = table.table_code
+    total_row = table.row("total")
+    items = [r for r in table.rows if is_item_key(r.row_key) and "其中" not in r.row_label]
+    subtotals = [r for r in items if r.row_label.endswith("小计")]
+    blocks: list[tuple[TableRow, list[TableRow]]] = []
+    for row in items:
+        if row in subtotals:
+            blocks.append((row, []))
+        elif blocks:
+            blocks[-1][1].append(row)
+    for subtotal, parts in blocks:
+        if not parts:
+            continue
+        for column in columns:
+            checker.compare(
+                f"T{code}_ITEMS",
+                f"{code}/{subtotal.row_key}/{column}",
+                code,
+                [_value(r, column) for r in parts],
+                _value(subtotal, column),
+                step,
+                f"Table {code} '{subtotal.row_label}' column {_col(table, column)} should equal "
+                "the sum of the items under it",
+            )
+    if total_row is None or not items:
+        return
+    terms = subtotals or items
+    for column in columns:
+        checker.compare(
+            f"T{code}_ITEMS",
+            f"{code}/total/{column}",
+            code,
+            [_value(r, column) for r in terms],
+            _value(total_row, column),
+            step,
+            f"Table {code} 合计 column {_col(table, column)} should equal the sum of its "
+            + ("小计 rows" if subtotals else "items"),
+        )
 
 
 def _check_unit_rows(

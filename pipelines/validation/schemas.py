@@ -71,8 +71,9 @@ _AMOUNT_COLUMN_REGEX = r"^(?!table_key$|row_key$|row_label$|page$|side$).+$"
 _INTEGER_COLUMNS = ("table_key", "page")
 _CENT = Decimal("0.01")
 
-# function codes, 'total', or a unit of a table listed by unit ('unit:024001', 'unit:<name>')
-FUNCTION_CODE_PATTERN = r"^(\d{3}|\d{5}|\d{7}|total|unit:.+)$"
+# function codes, 'total', a unit of a table listed by unit ('unit:024001', 'unit:<name>'),
+# or an item of a table listed by item ('item:公共财政拨款(补助)资金')
+FUNCTION_CODE_PATTERN = r"^(\d{3}|\d{5}|\d{7}|total|unit:.+|item:.+)$"
 ECONOMIC_CODE_PATTERN = r"^(\d{3}|\d{5}|total|personnel_total|public_total)$"
 
 SHAPE_NAMES = {
