@@ -43,6 +43,9 @@ PARSERS: dict[str, Parser] = {
 }
 
 
+FINAL_TITLES_DECIDE = 2  # tables titled …决算… that make a document a final account
+
+
 def document_id_for(sha256: str) -> str:
     """Stable id of a document: the same bytes under any name are one document."""
     return "doc_" + sha256[:16]
@@ -92,10 +95,15 @@ def _choose_table_set(
 ) -> tuple[tuple[TableSpec, ...], list[LocatedTable], str | None]:
     """The final-account or the budget table set, whichever the document holds.
 
-    The kind printed on the cover decides; a document without one (a tables-only
-    budget file) is judged by which set's titles it prints more of.
+    The table titles decide first: a final account's tables say 决算
+    (收入支出决算总表 …), a budget's never do, whatever the cover or the
+    opening pages say. Without such titles the kind printed on the cover
+    decides, and a document without one (a tables-only budget file) is judged
+    by which set's titles it prints more of.
     """
     finals = locate_tables(pages, FINAL_ACCOUNT_TABLES)
+    if sum("决算" in table.title for table in finals) >= FINAL_TITLES_DECIDE:
+        return FINAL_ACCOUNT_TABLES, finals, "final_account"
     if kind == "final_account" and finals:
         return FINAL_ACCOUNT_TABLES, finals, kind
     budgets = locate_tables(pages, BUDGET_TABLES)
