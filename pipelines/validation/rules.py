@@ -580,6 +580,9 @@ class Evaluation:
     table_code: str
     location: str
     outcome: str
+    #: the non-zero terms summed: an identity of one term (a row equal to its only part)
+    #: holds even when both cells are misread alike, so it says little about the reading
+    terms: int = 1
 
 
 @dataclass
@@ -637,7 +640,9 @@ class _Checker:
             return  # a value schema validation already rejected; cannot evaluate
         expected = sum(terms, ZERO)
         n_terms = max(1, len(terms) - terms.count(ZERO))  # the non-zero terms
-        self._record(rule_id, location, table_code, expected, actual, step * n_terms, description)
+        self._record(
+            rule_id, location, table_code, expected, actual, step * n_terms, description, n_terms
+        )
 
     def _record(
         self,
@@ -648,6 +653,7 @@ class _Checker:
         actual: Decimal,
         tolerance: Decimal,
         description: str,
+        terms: int = 1,
     ) -> None:
         rule = RULE_BY_ID[rule_id]
         difference = actual - expected
@@ -657,7 +663,7 @@ class _Checker:
             outcome = "rounding"
         else:
             outcome = "broken"
-        self.results.evaluations.append(Evaluation(rule_id, table_code, location, outcome))
+        self.results.evaluations.append(Evaluation(rule_id, table_code, location, outcome, terms))
         if outcome == "ok":
             return
         severity = "info" if outcome == "rounding" else rule.severity

@@ -12,7 +12,9 @@ itself. The evidence, each giving one clause of the table's reason:
    sums from the footnote, 类/款/项 hierarchy, 合计, statement sums), or of one
    rule family checked on at least ``MIN_FAMILY_SIZE`` rows, are broken beyond
    rounding, and at least ``MIN_FAMILY_SIZE`` of them: the numbers were read
-   into the wrong cells (fewer is a misprinted cell, which is a finding);
+   into the wrong cells (fewer is a misprinted cell, which is a finding). Only
+   identities of two terms or more are weighed: a row equal to its only part
+   (a 款 with one 项) holds even when both cells are misread alike;
 5. extraction says some of it was not read (:data:`READING_FAILURES`): a page
    whose columns were not recognised, a value cell that is not an amount,
    amounts in a row without a function code, a 三公 row not understood.
@@ -124,10 +126,12 @@ def _identity_counts(
             continue
         code = evaluation.table_code
         checked[code] += 1
+        broke = evaluation.outcome == "broken"
+        broken[code] += broke
+        if getattr(evaluation, "terms", 2) < 2:
+            continue  # one term against one cell: holds even when both are misread alike
         per_rule[(code, evaluation.rule_id)] += 1
-        if evaluation.outcome == "broken":
-            broken[code] += 1
-            per_rule_broken[(code, evaluation.rule_id)] += 1
+        per_rule_broken[(code, evaluation.rule_id)] += broke
     by_rule: dict[str, dict[str, tuple[int, int]]] = {}
     for (code, rule_id), count in per_rule.items():
         by_rule.setdefault(code, {})[rule_id] = (count, per_rule_broken[(code, rule_id)])
@@ -156,7 +160,10 @@ def _reading_evidence(
     total_broken = sum(b for _, b in rule_counts.values())
     # (a few broken of a few checked is one misprinted cell, say a blank 收入总计)
     if total_broken >= MIN_FAMILY_SIZE and total_broken > BROKEN_SHARE_LIMIT * total:
-        clauses.append(f"{total_broken} of {total} of its own identities broken")
+        clauses.append(
+            f"{total_broken} of {total} of its own identities broken "
+            "(of those summing two cells or more)"
+        )
     else:
         for rule_id, (count, rule_broken) in sorted(rule_counts.items()):
             if count >= MIN_FAMILY_SIZE and rule_broken > BROKEN_SHARE_LIMIT * count:
