@@ -18,7 +18,7 @@ from pipelines.extraction.pages import PageLayout, Word
 from pipelines.extraction.text import is_amount_token
 
 LINE_TOLERANCE = 3.0  # points: words whose middles are this close share a text line
-RULE_MERGE = 2.5  # points: ruling positions this close are one ruling
+RULE_MERGE = 5.0  # points: ruling positions this close are one ruling (a doubled rule)
 HEADER_OVERLAP = 0.6  # share of a header word that must lie inside a column to label it
 
 CODE_TOKEN = re.compile(r"^\d{2,7}$")

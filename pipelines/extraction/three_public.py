@@ -36,12 +36,12 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from pipelines.extraction.grid import Grid, Line, build_grid, is_column_number_row
+from pipelines.extraction.grid import Grid, GridRow, Line, build_grid, is_column_number_row
 from pipelines.extraction.locate import LocatedTable, TableRegion
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from pipelines.extraction.pages import PageLayout, Word
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
-from pipelines.extraction.text import is_amount_token, parse_amount, to_yuan
+from pipelines.extraction.text import ZERO_MARKS, is_amount_token, parse_amount, to_yuan
 
 ITEM_ORDER = (
     "total",
@@ -182,7 +182,7 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[Problem]) 
             names = column_names(grid, region.page, region.header_lines)
         elif names is None or len(names) != len(grid.columns):
             names = None  # a page going on without its header, laid out anew
-        rows = [r for r in grid.rows if not _is_numbering_row(r.cells)]
+        rows = _join_wrapped_zeros([r for r in grid.rows if not _is_numbering_row(r.cells)])
         if names is not None and sum(n.names_item for n in names) >= 2:
             set_rows += [
                 Row(r.page, _label(r.cells, names), r.cells, names)
@@ -388,6 +388,22 @@ def _centred_span(word: Word, grid: Grid) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- reading rows
+
+
+def _join_wrapped_zeros(rows: list[GridRow]) -> list[GridRow]:
+    """A row of nothing but a zero under the row above is that row's wrapped cell."""
+    joined: list[GridRow] = []
+    for row in rows:
+        filled = [c for c in row.cells if c]
+        if joined and filled and all(c in ZERO_MARKS for c in filled):
+            above = joined[-1].cells
+            if all(not above[i] for i, c in enumerate(row.cells) if c and i < len(above)):
+                for i, cell in enumerate(row.cells):
+                    if cell and i < len(above):
+                        above[i] = cell
+                continue
+        joined.append(row)
+    return joined
 
 
 def _read_set_rows(
