@@ -394,6 +394,52 @@ def test_variants_cover_the_listed_traits() -> None:
     assert unit.radicals and unit.expected.department_name == "武汉市科技成果转化促进中心"
     text = "".join(p.extract_text() or "" for p in pdfplumber.open(unit.path).pages)
     assert "\u2ed4" in text and "\u2ecb" in text
+    assert "单位决算情况说明" in normalise(text)
+
+
+def _page_texts(sample) -> list[str]:
+    with pdfplumber.open(sample.path) as pdf:
+        return [normalise(page.extract_text() or "") for page in pdf.pages]
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [s for s in SAMPLES if s.folder == "variants"],
+    ids=[s.file_name for s in SAMPLES if s.folder == "variants"],
+)
+def test_variants_are_complete_documents(sample) -> None:
+    """Cover, contents listing every table, all nine tables, Part 3 restating them."""
+    expected = sample.expected
+    pages = _page_texts(sample)
+    assert normalise(sample.department_name) in pages[0]
+    contents = next(i for i, text in enumerate(pages) if text.startswith("目录"))
+    assert contents == 1
+    for table in expected.tables.values():
+        assert table.title in pages[contents] and table.pages[0] > contents + 1
+    assert set(expected.tables) == {f"{n:02d}" for n in range(1, 10)}
+    assert all(expected.tables[c].is_empty == (not expected.tables[c].rows) for c in ("07", "08"))
+    assert len(expected.budget_execution) == len(
+        [r for r in expected.tables["05"].rows if len(r.row_key) == 7]
+    )
+    assert {"income_total", "expenditure_total", "three_public_actual"} <= {
+        f.figure_key for f in expected.narrative_figures
+    }
+    assert min(f.page for f in expected.narrative_figures) > expected.tables["01"].pages[0]
+
+
+def test_variants_continue_tables_as_their_traits_say() -> None:
+    variants = {s.file_name: s for s in SAMPLES if s.folder == "variants"}
+    for name, repeated in (("two-panel-06-six-column-09.pdf", False), ("no-table-numbers.pdf", True)):  # fmt: skip
+        sample = variants[name]
+        pages = _page_texts(sample)
+        t05 = sample.expected.tables["05"]
+        assert len(t05.pages) == 2
+        assert ("栏次" in pages[t05.pages[1] - 1]) == repeated, name
+    two_panel = variants["two-panel-06-six-column-09.pdf"]
+    t06 = two_panel.expected.tables["06"]
+    assert _page_texts(two_panel)[t06.pages[0] - 1].count("经济分类") == 2
+    numbers = variants["no-table-numbers.pdf"].expected.tables.values()
+    assert all(t.printed_number is None for t in numbers)
 
 
 # -- budgets (部门预算) ---------------------------------------------------------------------------

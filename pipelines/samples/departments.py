@@ -33,6 +33,8 @@ class DepartmentProfile:
     style: TableStyle = TableStyle()
     order: tuple[str, ...] = ("01", "02", "03", "04", "05", "06", "07", "08", "09")
     page_breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # table -> codes
+    # (项 code, yuan): a refund of spending booked as negative 其他收入 in table 02
+    refunds: tuple[tuple[str, int], ...] = ()
 
 
 EDUCATION = DepartmentProfile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from pipelines.extraction.model import DocumentExtraction
-from pipelines.samples.blocks import Block, Paragraph, TableBlock
+from pipelines.samples.blocks import Block, Cell, Heading, Paragraph, TableBlock
 from pipelines.samples.layout import LayoutResult, lay_out
 from pipelines.samples.producers import PrintSetup, render_with
 from pipelines.samples.producers.expected_pages import assign_pages
@@ -100,7 +101,13 @@ class SampleDocument:
         """
         if "pdf" not in self._cache:
             if self.producer != "reportlab":
-                pdf = render_with(self.producer, self.blocks, self.setup, self.pdf_title)
+                blocks, setup = self.blocks, self.setup
+                if self.radicals:
+                    blocks = inked(blocks, with_radicals)
+                    setup = dataclasses.replace(
+                        setup, running_header=with_radicals(setup.running_header)
+                    )
+                pdf = render_with(self.producer, blocks, setup, self.pdf_title)
             else:
                 ink: Callable[[str], str] | None = with_radicals if self.radicals else None
                 pdf = render_pdf(self._built[1].pages, title=self.pdf_title, ink=ink)
@@ -141,3 +148,31 @@ class SampleDocument:
             budget_execution=executions,
             narrative_figures=figures,
         )
+
+
+def inked(blocks: list[Block], ink: Callable[[str], str]) -> list[Block]:
+    """A copy of ``blocks`` with ``ink`` applied to every printed string (a producer's input)."""
+    out = copy.deepcopy(blocks)
+    for block in out:
+        if isinstance(block, Heading):
+            block.text = ink(block.text)
+        elif isinstance(block, Paragraph):
+            for sentence in block.sentences:
+                sentence.text = ink(sentence.text)
+        elif isinstance(block, TableBlock):
+            block.title = ink(block.title)
+            block.department_line = ink(block.department_line)
+            block.unit_line = ink(block.unit_line)
+            block.subtitle = ink(block.subtitle)
+            block.notes = [ink(note) for note in block.notes]
+            if block.printed_number:
+                block.printed_number = ink(block.printed_number)
+            grid = block.grid
+            grid.header = [[_ink_cell(c, ink) for c in row] for row in grid.header]
+            for row in grid.body:
+                row.cells = [_ink_cell(c, ink) for c in row.cells]
+    return out
+
+
+def _ink_cell(cell: Cell, ink: Callable[[str], str]) -> Cell:
+    return dataclasses.replace(cell, text=ink(cell.text))

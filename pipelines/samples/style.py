@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipelines.extraction.text import RADICAL_LOOKALIKES as SUPPLEMENT_LOOKALIKES
 from pipelines.samples.accounts import WAN
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -54,10 +55,15 @@ class TableStyle:
 
 
 def normalise(text: str) -> str:
-    """How expected labels and titles are written: NFKC, radicals mapped back, no spaces."""
+    """How expected labels and titles are written: NFKC, radicals mapped back, no spaces.
+
+    Radical look-alikes are mapped back whichever printed them: the ⻔/⻋ inked
+    here, or those a font's ToUnicode yields (Chromium's Type 3 Noto glyphs read
+    as ⺠ U+2EA0 for 民, and as Kangxi radicals, which NFKC maps).
+    """
     for plain, radical in RADICAL_LOOKALIKES.items():
         text = text.replace(radical, plain)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(SUPPLEMENT_LOOKALIKES)
     return "".join(text.split())
 
 

@@ -244,6 +244,11 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
         )
         leaves03[code] = {"basic": basic, "project": project, "total": basic + project}
 
+    for code, yuan in profile.refunds:  # a refund of spending booked as negative income
+        if code in leaves02:
+            leaves02[code]["other_income"] -= Decimal(yuan)
+            leaves02[code]["total"] -= Decimal(yuan)
+
     account = FinalAccount(
         t02=hierarchy(leaves02, names, FUNCTION_KEYS_02),
         t03=hierarchy(leaves03, names, FUNCTION_KEYS_03),

@@ -34,8 +34,17 @@ def change(current: Decimal, previous: Decimal) -> str:
 
 
 def _narrative(
-    profile: DepartmentProfile, year: int, g: GeneratedYear, prev: GeneratedYear
+    profile: DepartmentProfile,
+    year: int,
+    g: GeneratedYear,
+    prev: GeneratedYear,
+    *,
+    scope: str = "部门",
 ) -> list[Block]:
+    """Part 3: the year's figures restated, the budget execution of every 项, "三公".
+
+    ``scope`` is '部门' or, in a unit's own document, '单位'.
+    """
     a, p = g.account, prev.account
     y, py = year, year - 1
     grand = a.t01_income[-1].values["amount"]
@@ -51,7 +60,7 @@ def _narrative(
     def reason(cur: Decimal, old: Decimal) -> str:
         return up if cur >= old else down
 
-    blocks: list[Block] = [*part(f"第三部分  {profile.name}{y}年度部门决算情况说明")]
+    blocks: list[Block] = [*part(f"第三部分  {profile.name}{y}年度{scope}决算情况说明")]
     blocks += [
         heading("一、收入支出决算总体情况说明"),
         Paragraph(
@@ -75,7 +84,7 @@ def _narrative(
         ),
     ]
     for key, label in (("business_income", "事业收入"), ("other_income", "其他收入")):
-        if income.get(key):
+        if income.get(key) > 0:  # a refund booked as negative income is not restated
             sources.append(
                 Sentence(
                     f"{label}{w(income.get(key))}万元，占本年收入{pct(income.get(key), income.get('total'))}%；"
@@ -209,11 +218,11 @@ def _narrative(
             )
         )
     else:
-        blocks.append(Paragraph.plain(f"本部门{y}年度无政府性基金预算财政拨款收入支出。"))
+        blocks.append(Paragraph.plain(f"本{scope}{y}年度无政府性基金预算财政拨款收入支出。"))
     b, act = t09.budget, t09.actual
     blocks += [
         heading("八、国有资本经营预算财政拨款支出决算情况说明"),
-        Paragraph.plain(f"本部门{y}年度无国有资本经营预算财政拨款支出。"),
+        Paragraph.plain(f"本{scope}{y}年度无国有资本经营预算财政拨款支出。"),
         heading("九、财政拨款“三公”经费支出决算情况说明"),
         Paragraph(
             [

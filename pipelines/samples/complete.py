@@ -1,0 +1,134 @@
+"""Complete final-account documents, printed the way departments publish them.
+
+A complete document has a cover, a contents page listing every table title,
+Part 1 (duties, the units in scope), Part 2 with all nine tables (07 and 08
+declared 本表无数据, with their note, where the department has none), Part 3
+restating the tables (totals, the budget execution of every 项, "三公") and a
+glossary. The numbers are one synthetic department-year
+(``synthetic.generate``), which has every table, so every identity inside and
+across tables holds. The variants (reportlab) and the producer samples
+(Writer, Calc, Chromium) are such documents, each printed in its own style.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from pipelines.samples.blocks import Block, Heading, PageBreak, Paragraph, TableBlock
+from pipelines.samples.compose import NATIONAL_ORDER, table_blocks
+from pipelines.samples.departments import DepartmentProfile
+from pipelines.samples.prose import department_overview, part
+from pipelines.samples.style import TableStyle
+from pipelines.samples.synthetic import generate
+from pipelines.samples.synthetic_doc import GLOSSARY, _narrative
+from pipelines.samples.tables import TableContext
+
+# What an empty 07 / 08 has none of, for its note.
+EMPTY_WHAT = {"07": "政府性基金预算财政拨款收入支出", "08": "国有资本经营预算财政拨款支出"}
+
+
+def cover(name: str, year_line: str) -> list[Block]:
+    return [
+        Heading(name, size=24, space_before=200, space_after=20),
+        Heading(year_line, size=24, space_after=40),
+    ]
+
+
+def contents(blocks: list[Block]) -> list[Block]:
+    """A contents page listing every table title (with its printed number)."""
+    titles = [
+        f"{b.printed_number}  {b.title}" if b.printed_number else b.title
+        for b in blocks
+        if isinstance(b, TableBlock) and b.expected is not None
+    ]
+    return [
+        PageBreak(),
+        Heading("目录", size=18, space_before=20, space_after=16),
+        *[Paragraph.plain(title, size=12, indent=False) for title in titles],
+    ]
+
+
+def with_contents(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with a contents page after the cover (the blocks before the first page break)."""
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, PageBreak))
+    return [*blocks[:at], *contents(blocks), *blocks[at:]]
+
+
+def no_data_note(year: int, what: str, scope: str = "部门") -> list[str]:
+    return [f"本{scope}{year}年度没有{what}，本表无数据。"]
+
+
+def break_rows(tables: list[TableBlock], rows: Mapping[str, set[int]]) -> None:
+    """Force a page break before these body rows (by table code); -3 is the third row from the end."""
+    for block in tables:
+        if block.expected is not None and block.expected.table_code in rows:
+            count = len(block.grid.body)
+            block.break_before |= {
+                r if r >= 0 else count + r for r in rows[block.expected.table_code]
+            }
+
+
+def complete_final_account(
+    profile: DepartmentProfile,
+    year: int,
+    style: TableStyle | None = None,
+    *,
+    order: tuple[str, ...] = NATIONAL_ORDER,
+    break_codes: Mapping[str, tuple[str, ...]] | None = None,
+    rows_breaks: Mapping[str, set[int]] | None = None,
+    prose: bool = True,
+    scope: str = "部门",
+    overview: list[Block] | None = None,
+    preface: list[Block] | None = None,
+    year_line: str | None = None,
+) -> tuple[DepartmentProfile, list[Block]]:
+    """The final account of ``profile`` for ``year`` printed in ``style`` (default: the profile's).
+
+    ``break_codes`` forces page breaks before those function codes, ``rows_breaks``
+    before those body rows (see ``break_rows``); ``prose`` False leaves out Part 1,
+    Part 3 and the glossary (a workbook: cover, contents, one sheet per table);
+    ``scope`` '单位' for a unit's own document; ``overview`` replaces Part 1's
+    duties and units; ``preface`` is printed under Part 2's heading; ``year_line``
+    replaces the cover's '2024年度部门决算'.
+    """
+    if style is not None:
+        profile = dataclasses.replace(profile, style=style)
+    style = profile.style
+    generated = generate(profile, year)
+    account = generated.account
+    declared = tuple(
+        code for code, lines in (("07", account.t07), ("08", account.t08)) if not lines
+    )
+    ctx = TableContext(profile.name, year, style)
+    tables = table_blocks(
+        ctx,
+        account,
+        order=order,
+        break_before=dict(break_codes or {}),
+        no_data_declared=declared,
+        empty_notes={code: no_data_note(year, EMPTY_WHAT[code], scope) for code in declared},
+    )
+    break_rows(tables, rows_breaks or {})
+    front = cover(profile.name, year_line or f"{year}年度{scope}决算")
+    if not prose:
+        return profile, [*front, *contents(tables), *tables]
+    part1 = overview
+    if part1 is None:
+        part1 = department_overview(
+            profile.duties,
+            f"纳入{profile.name}{year}年度{scope}决算编制范围的单位包括：",
+            profile.units,
+        )
+    blocks: list[Block] = [
+        *front,
+        *part(f"第一部分  {profile.name}概况"),
+        *part1,
+        *part(f"第二部分  {profile.name}{year}年度{scope}决算表"),
+        *(preface or []),
+        *tables,
+        *_narrative(profile, year, generated, generate(profile, year - 1), scope=scope),
+        *part("第四部分  名词解释"),
+        *[Paragraph.plain(line) for line in GLOSSARY.split("\n")],
+    ]
+    return profile, with_contents(blocks)
