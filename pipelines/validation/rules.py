@@ -1492,15 +1492,18 @@ def _cross_total(
     detail_row: TableRow | None,
     detail_column: str,
     description: str,
+    less: tuple[str, ...] = (),
 ) -> None:
+    """The summary's cell against the detail's, less the detail's ``less`` columns."""
     if summary_row is None or detail_row is None:
         return
     side = f"{summary_row.side}/" if summary_row.side else ""
+    deducted = [_value(detail_row, c) for c in less if _has_column(detail, c)]
     checker.compare(
         rule_id,
         f"{summary.table_code}/{side}{summary_row.row_key}/{summary_column}",
         summary.table_code,
-        [_value(detail_row, detail_column)],
+        [_value(detail_row, detail_column), *(None if v is None else -v for v in deducted)],
         _value(summary_row, summary_column),
         step_yuan(summary, detail),
         description,
@@ -1584,7 +1587,9 @@ def _check_cross_tables(
             t02,
             t02.row("total"),
             "total",
-            "Table 01 本年收入合计 should equal table 02 合计 (本年收入合计)",
+            "Table 01 本年收入合计 should equal table 02 合计 (本年收入合计; a budget's 合计 "
+            "less its 上年结转结余)",
+            less=("carryover",),
         )
     if usable.get("01") and usable.get("03"):
         _cross_total(
@@ -1775,7 +1780,13 @@ def narrative_cells(
                 document_kind=kind,
             )
         ],
+        # a budget's 收入预算 is the whole budget, its carry-over included: 02 合计
         "income_total": [
+            lambda: _cells(tables, "02", ("total", "total")),
+            lambda: _statement_cells(tables, "01", ("income", "grand_total"), document_kind=kind),
+        ]
+        if kind == "budget"
+        else [
             lambda: _statement_cells(tables, "01", ("income", "year_total"), document_kind=kind),
             lambda: _cells(tables, "02", ("total", "total")),
         ],
