@@ -7,7 +7,7 @@ environment at call time (so tests and the CLI can point it elsewhere):
 - ``FISCAL_WAREHOUSE``: the published DuckDB file, default
   ``<project>/warehouse/fiscal.duckdb`` (``dbt_project/profiles.yml`` reads the
   same variable);
-- ``FISCAL_STATE_DIR``: extraction cache, ledger and dbt scratch space, default
+- ``FISCAL_STATE_DIR``: extraction cache, file hashes and dbt scratch space, default
   ``<warehouse dir>/<warehouse stem>.state`` beside the published file;
 - ``FISCAL_CACHE_DIR``: the extraction cache alone, default
   ``<state dir>/extraction_cache`` (several warehouses may share one cache: it
@@ -51,11 +51,6 @@ class Settings:
     def cache_dir(self) -> Path:
         """Extraction results, one JSON per (sha256, extractor version)."""
         return self.shared_cache_dir or self.state_dir / "extraction_cache"
-
-    @property
-    def ledger_path(self) -> Path:
-        """Documents published before: how withdrawn documents are remembered."""
-        return self.state_dir / "ledger.json"
 
     @property
     def hash_memo_path(self) -> Path:

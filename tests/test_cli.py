@@ -67,7 +67,7 @@ def test_run_completes_with_a_quarantined_document_and_prints_a_summary(cli_ware
     assert "validation findings:" in out
     assert "extracting 3/3 documents" in completed.stderr  # the progress line
     assert warehouse.exists()
-    assert (warehouse.parent / "fiscal.state" / "ledger.json").exists()
+    assert (warehouse.parent / "fiscal.state" / "extraction_cache").is_dir()
 
 
 def test_run_fails_without_a_raw_folder(tmp_path, capsys):

@@ -37,7 +37,7 @@ from pipelines.warehouse.extraction_runner import (
     extract_documents,
     extract_one,
 )
-from pipelines.warehouse.fingerprint import inputs_fingerprint, write_build_fingerprint
+from pipelines.warehouse.fingerprint import inputs_fingerprint, stamp_build
 from pipelines.warehouse.inventory import Inventory, InventoryDocument
 from pipelines.warehouse.pipeline import (
     current_ledger,
@@ -369,7 +369,7 @@ def raw_tables(
 
     Documents missing from the extraction cache are extracted first (in
     parallel, with the same limits). Each document's rows are written in one
-    transaction; withdrawn documents come from the ledger.
+    transaction; withdrawn documents come from the published warehouse.
     """
     settings = fiscal.settings()
     settings.state_dir.mkdir(parents=True, exist_ok=True)
@@ -379,7 +379,7 @@ def raw_tables(
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     build_path = build_path_for(settings.warehouse_path, context.run.run_id)
     build = build_raw_database(build_path, outcomes, current_ledger(settings), run_started)
-    write_build_fingerprint(build_path, inputs_fingerprint(outcomes, settings))
+    stamp_build(build_path, inputs_fingerprint(outcomes, settings))
     statuses = Counter(doc.status for doc in build.documents)
     quarantined = [doc for doc in build.documents if doc.status == DocumentStatus.QUARANTINED]
     partial = [doc for doc in build.documents if doc.status == DocumentStatus.PARTIAL]

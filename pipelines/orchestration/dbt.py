@@ -22,6 +22,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.settings import DBT_PROJECT_DIR, load_settings
 from pipelines.warehouse.dbt_runner import dbt_build_command, dbt_environment, dbt_executable
+from pipelines.warehouse.fingerprint import clear_fingerprint
 from pipelines.warehouse.publish import build_path_for
 
 #: the one-writer pool every asset that writes a DuckDB file runs in
@@ -156,6 +157,7 @@ def fiscal_dbt_assets() -> dg.AssetsDefinition:
             # models alone were selected: rebuild them on a copy of the published file
             build_path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(settings.warehouse_path, build_path)
+            clear_fingerprint(build_path)  # its models are no longer what it was built from
         target_path = settings.dbt_scratch_dir / context.run.run_id / "target"
         with _environment(FISCAL_WAREHOUSE=str(build_path)):
             # the production build: no unit tests, one dbt thread per worker

@@ -9,7 +9,8 @@ the same steps one by one (:func:`take_inventory`,
 Every run rebuilds the raw tables from the extraction cache into a fresh
 build file, so running twice on the same raw folder gives identical marts, a
 changed file simply brings its new document id, and a document whose file
-disappeared is kept (from the ledger) as 'withdrawn' with no other rows.
+disappeared is kept (from the published warehouse's ``raw.documents``) as
+'withdrawn' with no other rows.
 """
 
 from __future__ import annotations
@@ -35,12 +36,7 @@ from pipelines.warehouse.extraction_runner import (
     extract_uncached,
     split_by_cache,
 )
-from pipelines.warehouse.fingerprint import (
-    adopt_build_fingerprint,
-    inputs_fingerprint,
-    is_published,
-    write_build_fingerprint,
-)
+from pipelines.warehouse.fingerprint import inputs_fingerprint, is_published, stamp_build
 from pipelines.warehouse.inventory import Inventory, InventoryDocument, scan_raw_dir
 from pipelines.warehouse.publish import (
     build_path_for,
@@ -50,13 +46,8 @@ from pipelines.warehouse.publish import (
     remove_stale_builds,
     writer_lock,
 )
-from pipelines.warehouse.raw_build import (
-    DocumentResult,
-    RawBuild,
-    format_timestamp,
-    ledger_sidecar,
-)
-from pipelines.warehouse.state import LEDGER_FIELDS, read_json, read_ledger, write_ledger
+from pipelines.warehouse.raw_build import DocumentResult, RawBuild, format_timestamp
+from pipelines.warehouse.state import LEDGER_FIELDS
 
 log = logging.getLogger(__name__)
 
@@ -143,24 +134,23 @@ def _is_current(
 
 
 def publish_build(build_path: Path, settings: Settings) -> None:
-    """Swap the build over the published warehouse, then make its ledger and its
-    fingerprint the published ones.
+    """Swap the build (its fingerprint inside) over the published warehouse.
 
     The caller holds the writer lock.
     """
-    new_ledger = read_json(ledger_sidecar(build_path))
     publish(build_path, settings.warehouse_path)
-    if isinstance(new_ledger, dict):
-        write_ledger(settings.ledger_path, new_ledger)
-    adopt_build_fingerprint(build_path, settings)
     remove_build(build_path)
 
 
 def current_ledger(settings: Settings) -> dict[str, dict[str, Any]]:
-    """The ledger file, or (if it was lost) what the published warehouse says it holds."""
-    ledger = read_ledger(settings.ledger_path)
-    if ledger or not settings.warehouse_path.exists():
-        return ledger
+    """What the published warehouse holds about each document (``raw.documents``).
+
+    The published file is the one record of what was published: a document
+    that disappears from the raw folder is withdrawn from it, and its first
+    ingestion time is kept from it, whenever the last run was killed.
+    """
+    if not settings.warehouse_path.is_file():
+        return {}
     try:
         connection = duckdb.connect(str(settings.warehouse_path), read_only=True)
     except duckdb.Error:
@@ -267,7 +257,7 @@ def run_pipeline(
                 # only failures were retried, and they failed the same way again
                 log.info("nothing changed since the published warehouse was built; keeping it")
                 return _unchanged_summary(settings, inventory, started)
-            write_build_fingerprint(build_path, fingerprint)
+            stamp_build(build_path, fingerprint)
             clock = _lap(phases, "finish raw tables", clock)
             dbt_result = dbt_runner(build_path, settings, label)
             clock = _lap(phases, "dbt", clock)

@@ -8,9 +8,8 @@ writes them with one insert per raw table. A document whose rows cannot be
 written is quarantined on its own; the others of its batch load.
 
 Documents that were published before and whose file is gone are kept (from the
-ledger) as 'withdrawn' with no other rows. The ledger the build implies is
-written beside the build file and becomes the ledger when (and only when) the
-build is published.
+ledger: the published warehouse's ``raw.documents``) as 'withdrawn' with no
+other rows.
 """
 
 from __future__ import annotations
@@ -36,13 +35,12 @@ from pipelines.warehouse.loader import (
     load_rules,
 )
 from pipelines.warehouse.publish import remove_build
-from pipelines.warehouse.state import LEDGER_FIELDS, write_json_atomically
+from pipelines.warehouse.state import LEDGER_FIELDS
 
 log = logging.getLogger(__name__)
 
 #: documents validated and written together; small enough to keep memory flat
 BATCH_DOCUMENTS = 16
-LEDGER_SIDECAR_SUFFIX = ".ledger.json"
 
 
 @dataclass
@@ -223,7 +221,6 @@ class RawBuild:
             self._keep(record, result)
         self.connection.execute("CHECKPOINT")
         self.connection.close()
-        write_json_atomically(ledger_sidecar(self.build_path), self.new_ledger)
         order = {DocumentStatus.WITHDRAWN: 1}
         self.results.sort(key=lambda doc: (order.get(doc.status, 0), doc.source_file))
         return BuildResult(
@@ -284,11 +281,6 @@ def build_raw_database(
         for outcome in outcomes:
             build.add(outcome)
         return build.finish()
-
-
-def ledger_sidecar(build_path: Path) -> Path:
-    """Where a build keeps the ledger it implies until it is published."""
-    return build_path.with_name(build_path.name + LEDGER_SIDECAR_SUFFIX)
 
 
 def _ledger_entry(record: DocumentRecord) -> dict[str, Any]:
