@@ -104,23 +104,45 @@ def command_run(arguments: argparse.Namespace) -> int:
     if not settings.raw_dir.is_dir():
         print(f"fiscal run: raw folder {settings.raw_dir} does not exist", file=sys.stderr)
         return EXIT_FAILED
+    before = _file_identity(settings.warehouse_path)
     try:
         summary = run_pipeline(
             settings, progress_factory=None if arguments.no_progress else ExtractionProgress
         )
     except KeyboardInterrupt:
-        print("fiscal run: interrupted; the published warehouse is unchanged", file=sys.stderr)
+        print(
+            f"fiscal run: interrupted; {_what_happened(settings.warehouse_path, before)}",
+            file=sys.stderr,
+        )
         return 130
     except Exception as error:  # noqa: BLE001 - report, keep the published file, exit non-zero
         logging.getLogger("pipelines").debug("run failed", exc_info=True)
+        first, _, details = str(error).partition("\n")
         print(
-            f"fiscal run: FAILED ({type(error).__name__}): {error}\n"
-            f"the published warehouse {settings.warehouse_path} is unchanged",
+            f"fiscal run: FAILED ({type(error).__name__}): {first}; "
+            f"{_what_happened(settings.warehouse_path, before)}"
+            + (f"\n{details}" if details else ""),
             file=sys.stderr,
         )
         return EXIT_FAILED
     print(summary.format())
     return EXIT_OK
+
+
+def _file_identity(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells one file from its replacement: device, inode, size, modification time."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _what_happened(warehouse: Path, before: tuple[int, int, int, int] | None) -> str:
+    """Whether a run that failed had already published, read from the file itself."""
+    if _file_identity(warehouse) == before:
+        return f"the published warehouse {warehouse} is unchanged"
+    return f"the warehouse {warehouse} was replaced by this run's build"
 
 
 def command_extract(arguments: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -279,3 +280,43 @@ def test_a_run_killed_right_after_publishing_leaves_no_stale_fingerprint(
 
     assert summary.dbt is not None, "the published warehouse was not built from these inputs"
     assert query(settings.warehouse_path, loaded) == [("kept.pdf",)]
+
+
+def _other_filesystem(path: Path) -> Path | None:
+    """A writable folder on another filesystem than ``path`` (a tmpfs), if there is one."""
+    for candidate in (Path("/dev/shm"), Path("/run/user") / str(os.getuid())):
+        try:
+            if candidate.is_dir() and os.stat(candidate).st_dev != os.stat(path).st_dev:
+                return Path(tempfile.mkdtemp(prefix="fiscal-state-", dir=candidate))
+        except OSError:
+            continue
+    return None
+
+
+def test_a_state_folder_on_another_filesystem(sample_pdfs, pipeline_settings, tmp_path):
+    state_dir = _other_filesystem(tmp_path)
+    if state_dir is None:
+        pytest.skip("no second filesystem to put the state folder on")
+    try:
+        settings = dataclasses.replace(pipeline_settings(), state_dir=state_dir)
+        copy_samples(sample_pdfs[:1], settings.raw_dir)
+        first = run_pipeline(settings)
+        assert first.count("loaded") == 1 and first.dbt is not None
+        again = run_pipeline(settings)
+        assert again.dbt is None  # the no-op shortcut works
+        assert again.count("loaded") == 1
+    finally:
+        shutil.rmtree(state_dir, ignore_errors=True)
+
+
+def test_a_run_that_fails_after_publishing_says_so(sample_pdfs, pipeline_settings):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:1], settings.raw_dir)
+    # a folder where the published file's stale write-ahead log would be removed
+    settings.warehouse_path.parent.mkdir(parents=True)
+    settings.warehouse_path.with_name(settings.warehouse_path.name + ".wal").mkdir()
+    process = _start_cli_run(settings)
+    _, stderr = process.communicate(timeout=600)
+    assert process.returncode == 1
+    assert "unchanged" not in stderr
+    assert f"{settings.warehouse_path} was replaced by this run's build" in stderr
