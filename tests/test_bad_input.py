@@ -19,8 +19,14 @@ from conftest import (
     write_zero_bytes,
 )
 
+from pipelines.extraction import file_sha256
 from pipelines.settings import Settings, load_settings
-from pipelines.warehouse.extraction_runner import STATUS_FAILED, extract_documents
+from pipelines.warehouse.extraction_runner import (
+    STATUS_EXTRACTED,
+    STATUS_FAILED,
+    cache_path_for,
+    extract_documents,
+)
 from pipelines.warehouse.inventory import scan_raw_dir
 from pipelines.warehouse.pipeline import RunSummary, run_pipeline
 
@@ -145,3 +151,29 @@ def test_worker_limits_and_failures_are_not_cached(sample_pdfs, tmp_path, shared
     assert retried.status == "extracted" and not retried.from_cache
     [cached] = extract_documents(documents, generous)
     assert cached.from_cache
+
+
+def test_a_file_replaced_after_the_inventory_is_not_cached_under_its_old_sha(
+    sample_pdfs, tmp_path
+):
+    """The worker hashes the bytes it reads; a mismatch is 'changed during the run', never cached."""
+    raw_dir = tmp_path / "raw"
+    [path] = copy_samples(sample_pdfs[:1], raw_dir, ["replaced.pdf"])
+    settings = load_settings(  # a cache of its own: nothing of these bytes is cached yet
+        raw_dir=raw_dir, warehouse_path=tmp_path / "w" / "fiscal.duckdb", workers=1
+    )
+    [document] = scan_raw_dir(raw_dir).documents
+    copy_samples(sample_pdfs[1:2], raw_dir, ["replaced.pdf"])  # replaced before it is read
+
+    [outcome] = extract_documents([document], settings)
+
+    assert outcome.status == STATUS_FAILED
+    assert outcome.reason.startswith("replaced.pdf: changed during the run")
+    assert not cache_path_for(settings, document.sha256).exists()
+    assert not cache_path_for(settings, file_sha256(path)).exists()
+    # the old bytes under another name are read as what they are
+    [old_copy] = copy_samples(sample_pdfs[:1], tmp_path / "again", ["old copy.pdf"])
+    [again] = scan_raw_dir(old_copy.parent).documents
+    [extracted] = extract_documents([again], settings)
+    assert extracted.status == STATUS_EXTRACTED
+    assert extracted.load_extraction().sha256 == document.sha256

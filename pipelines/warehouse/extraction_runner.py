@@ -23,12 +23,14 @@ next run.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -411,23 +413,37 @@ def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: i
 def _extract_to_cache(
     path: str, source_file: str, sha256: str, cache_path: str, memory_mb: int
 ) -> tuple[str, str | None, float]:
-    """Extract one document; cache it unless the failure was the worker's, not the file's."""
+    """Extract one document; cache it unless the failure was the worker's, not the file's.
+
+    The worker extracts a private copy of the file and hashes the bytes it
+    copied, so what is extracted and cached is exactly the content of
+    ``sha256``; a file that no longer has those bytes (replaced or rewritten
+    since the inventory) is reported as changed during the run and not cached.
+    """
     started = time.monotonic()
     extraction: dict[str, Any] | None = None
     try:
         from pipelines.extraction import extract_document
         from pipelines.extraction.errors import DocumentRejected
 
-        try:
-            document = extract_document(Path(path), source_file=source_file)
-        except DocumentRejected as rejected:
-            if _caused_by_memory_error(rejected):  # a limit, not a property of the file
-                raise MemoryError from rejected
-            status, reason = STATUS_REJECTED, rejected.reason
-        else:
-            document.seconds = round(time.monotonic() - started, 3)
-            status, reason = STATUS_EXTRACTED, None
-            extraction = document.to_json_dict()
+        Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(
+            prefix=".reading-", dir=Path(cache_path).parent
+        ) as scratch:
+            copy = Path(scratch) / Path(source_file).name
+            read_sha256 = _copy_and_hash(Path(path), copy)
+            if read_sha256 != sha256:
+                return STATUS_FAILED, _changed_reason(read_sha256, sha256), 0.0
+            try:
+                document = extract_document(copy, source_file=source_file)
+            except DocumentRejected as rejected:
+                if _caused_by_memory_error(rejected):  # a limit, not a property of the file
+                    raise MemoryError from rejected
+                status, reason = STATUS_REJECTED, rejected.reason
+            else:
+                document.seconds = round(time.monotonic() - started, 3)
+                status, reason = STATUS_EXTRACTED, None
+                extraction = document.to_json_dict()
     except MemoryError:
         return STATUS_FAILED, f"extraction exceeded the memory limit of {memory_mb} MB", 0.0
     except Exception as error:  # noqa: BLE001 - any failure is a quarantine reason
@@ -451,6 +467,23 @@ def _extract_to_cache(
     except MemoryError:
         os._exit(3)  # the parent reports the worker's death; nothing half-written is kept
     return status, reason, seconds
+
+
+def _copy_and_hash(source: Path, copy: Path) -> str:
+    """Copy a file block by block and return the sha256 of the bytes copied."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as reader, open(copy, "wb") as writer:
+        for block in iter(lambda: reader.read(1 << 20), b""):
+            digest.update(block)
+            writer.write(block)
+    return digest.hexdigest()
+
+
+def _changed_reason(read_sha256: str, inventory_sha256: str) -> str:
+    return (
+        f"changed during the run (the bytes read have sha256 {read_sha256[:16]}…, "
+        f"not the {inventory_sha256[:16]}… of the inventory); it is read again next run"
+    )
 
 
 def _caused_by_memory_error(error: BaseException) -> bool:
