@@ -1,6 +1,6 @@
 """The ``fiscal`` command: run the warehouse job, read one PDF, export the marts.
 
-    fiscal run     [--raw DIR] [--warehouse FILE] [--workers N]
+    fiscal run     [--raw DIR] [--warehouse FILE] [--workers N] [--allow-withdraw]
     fiscal extract FILE.pdf [--out DIR] [--format csv|json]
     fiscal prepare [--warehouse FILE]
     fiscal export  [--warehouse FILE] [--out DIR]
@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
     run.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    run.add_argument(
+        "--allow-withdraw",
+        action="store_true",
+        help="publish even if most (or all) loaded documents' files are gone from the raw folder",
+    )
 
     extract = commands.add_parser(
         "extract", help="read one PDF: its tables, metadata and provenance (no warehouse)"
@@ -97,6 +102,7 @@ def command_run(arguments: argparse.Namespace) -> int:
     from pipelines.settings import load_settings
     from pipelines.warehouse.pipeline import run_pipeline
     from pipelines.warehouse.progress import ExtractionProgress
+    from pipelines.warehouse.withdrawals import WithdrawRefused
 
     settings = load_settings(
         raw_dir=arguments.raw, warehouse_path=arguments.warehouse, workers=arguments.workers
@@ -107,8 +113,13 @@ def command_run(arguments: argparse.Namespace) -> int:
     before = _file_identity(settings.warehouse_path)
     try:
         summary = run_pipeline(
-            settings, progress_factory=None if arguments.no_progress else ExtractionProgress
+            settings,
+            progress_factory=None if arguments.no_progress else ExtractionProgress,
+            allow_withdraw=arguments.allow_withdraw,
         )
+    except WithdrawRefused as refused:
+        print(f"fiscal run: {refused}; the published warehouse is unchanged", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print(
             f"fiscal run: interrupted; {_what_happened(settings.warehouse_path, before)}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,26 @@ def test_extract_rejects_a_file_that_is_not_a_pdf(tmp_path, capsys):
     assert main(["extract", str(fake)]) == EXIT_REJECTED
     err = capsys.readouterr().err
     assert "页面.pdf" in err and "not a PDF" in err
+
+
+@pytest.mark.e2e
+def test_run_on_an_empty_folder_stops_before_withdrawing_everything(
+    cli_warehouse, tmp_path, capsys
+):
+    published, _ = cli_warehouse
+    warehouse = tmp_path / "copy" / "fiscal.duckdb"  # what was published is in the file itself
+    warehouse.parent.mkdir()
+    shutil.copyfile(published, warehouse)
+    before = warehouse.read_bytes()
+    empty = tmp_path / "empty raw"
+    empty.mkdir()
+    arguments = ["run", "--raw", str(empty), "--warehouse", str(warehouse), "--no-progress"]
+
+    assert main(arguments) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "would withdraw all 2 loaded documents" in err and "--allow-withdraw" in err
+    assert warehouse.read_bytes() == before
+
+    assert main([*arguments, "--allow-withdraw"]) == EXIT_OK
+    assert "documents: 0 loaded, 0 quarantined, 3 withdrawn" in capsys.readouterr().out

@@ -6,6 +6,7 @@ and file names that shells dislike.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -147,3 +148,30 @@ def test_odd_file_names_and_the_same_bytes_under_two_names(sample_pdfs, pipeline
     duplicated = next(doc for doc in summary.documents if doc.source_file == names[0])
     assert duplicated.aliases == (names[3],)  # the first name in sort order is the source_file
     assert os.path.exists(settings.raw_dir / names[1])  # nothing was run through a shell
+
+
+def test_an_empty_or_wrong_raw_folder_withdraws_nothing_unless_allowed(
+    sample_pdfs, pipeline_settings, tmp_path
+):
+    settings = pipeline_settings()
+    pdfs = copy_samples(sample_pdfs[:3], settings.raw_dir)
+    run_pipeline(settings)
+    published = marts_snapshot(settings.warehouse_path)
+
+    for pdf in pdfs:
+        pdf.unlink()
+    with pytest.raises(RuntimeError, match="would withdraw all 3 loaded documents"):
+        run_pipeline(settings)
+    assert marts_snapshot(settings.warehouse_path) == published
+
+    other = dataclasses.replace(settings, raw_dir=tmp_path / "another folder")
+    copy_samples(sample_pdfs[3:4], other.raw_dir)
+    with pytest.raises(RuntimeError, match="would withdraw all 3 loaded documents"):
+        run_pipeline(other)
+    assert marts_snapshot(settings.warehouse_path) == published
+
+    # removing one of three is a small share; removing all on purpose needs allow_withdraw
+    copy_samples(sample_pdfs[:2], settings.raw_dir)
+    assert run_pipeline(settings).count("withdrawn") == 1
+    summary = run_pipeline(other, allow_withdraw=True)
+    assert (summary.count("loaded"), summary.count("withdrawn")) == (1, 3)

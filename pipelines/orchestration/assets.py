@@ -47,6 +47,7 @@ from pipelines.warehouse.pipeline import (
 )
 from pipelines.warehouse.publish import build_path_for, remove_stale_builds, writer_lock
 from pipelines.warehouse.raw_build import build_raw_database, document_record
+from pipelines.warehouse.withdrawals import WithdrawRefused, check_withdrawals
 
 RAW_TABLES: dict[str, str] = {
     "documents": "One row per PDF: loaded, quarantined (with its reason) or withdrawn.",
@@ -375,10 +376,15 @@ def raw_tables(
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(settings.warehouse_path)
     inventory = take_inventory(settings)
+    ledger = current_ledger(settings)
+    try:
+        check_withdrawals(ledger, inventory, fiscal.allow_withdraw)
+    except WithdrawRefused as refused:
+        raise dg.Failure(description=str(refused)) from refused
     outcomes = extract_documents(inventory.documents, settings)
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     build_path = build_path_for(settings.warehouse_path, context.run.run_id)
-    build = build_raw_database(build_path, outcomes, current_ledger(settings), run_started)
+    build = build_raw_database(build_path, outcomes, ledger, run_started)
     stamp_build(build_path, inputs_fingerprint(outcomes, settings))
     statuses = Counter(doc.status for doc in build.documents)
     quarantined = [doc for doc in build.documents if doc.status == DocumentStatus.QUARANTINED]

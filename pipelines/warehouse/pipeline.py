@@ -48,6 +48,7 @@ from pipelines.warehouse.publish import (
 )
 from pipelines.warehouse.raw_build import DocumentResult, RawBuild, format_timestamp
 from pipelines.warehouse.state import LEDGER_FIELDS
+from pipelines.warehouse.withdrawals import check_withdrawals
 
 log = logging.getLogger(__name__)
 
@@ -212,12 +213,16 @@ def run_pipeline(
     progress_factory: Callable[[int], ProgressCallback] | None = None,
     run_label: str | None = None,
     dbt_runner: Callable[[Path, Settings, str], DbtBuildResult] = run_dbt_build,
+    allow_withdraw: bool = False,
 ) -> RunSummary:
     """Run the whole job once and publish the result; raises if the run failed.
 
     Documents that cannot be read are quarantined, which is not a failure. A
     failure (dbt, the disk, an interruption) leaves the published warehouse as
     it was. ``progress_factory(total)`` makes the per-document progress callback.
+    A run that would withdraw most of the loaded documents stops first
+    (:class:`~pipelines.warehouse.withdrawals.WithdrawRefused`) unless
+    ``allow_withdraw``.
     Documents are validated and loaded while the others are still being
     extracted.
     """
@@ -234,6 +239,8 @@ def run_pipeline(
         if _is_current(settings, cached, pending):
             log.info("nothing changed since the published warehouse was built; keeping it")
             return _unchanged_summary(settings, inventory, started)
+        ledger = current_ledger(settings)
+        check_withdrawals(ledger, inventory, allow_withdraw)
 
         build_path = build_path_for(settings.warehouse_path, label)
         outcomes: list[ExtractionOutcome] = []
@@ -243,7 +250,7 @@ def run_pipeline(
             with (
                 # closing: the workers stop at once if loading fails, not when collected
                 contextlib.closing(extract_uncached(pending, settings)) as fresh,
-                RawBuild(build_path, current_ledger(settings), run_started) as raw,
+                RawBuild(build_path, ledger, run_started) as raw,
             ):
                 for outcome in itertools.chain(cached, fresh):
                     outcomes.append(outcome)
