@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,24 @@ def test_an_empty_or_wrong_raw_folder_withdraws_nothing_unless_allowed(
     assert run_pipeline(settings).count("withdrawn") == 1
     summary = run_pipeline(other, allow_withdraw=True)
     assert (summary.count("loaded"), summary.count("withdrawn")) == (1, 3)
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_and_the_run_goes_on(
+    sample_pdfs, pipeline_settings
+):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:1], settings.raw_dir, ["good.pdf"])
+    bad = os.fsencode(settings.raw_dir) + b"/bad \xff\xfe\\name.pdf"  # Latin-1 bytes, a backslash
+    shutil.copyfile(sample_pdfs[1], bad)
+
+    summary = run_pipeline(settings)
+
+    statuses = document_statuses(settings.warehouse_path)
+    assert statuses["good.pdf"][1:] == ("loaded", None)
+    escaped = "bad \\xff\\xfe\\x5cname.pdf"  # lossless: every byte can be told back
+    _, status, reason = statuses[escaped]
+    assert status == "quarantined"
+    assert reason.startswith(f"{escaped}: the file name is not valid UTF-8")
+    assert f"quarantined {escaped}" in summary.format()
+    assert not list(settings.state_dir.rglob("*.tmp"))  # nothing half-written left behind
+    assert run_pipeline(settings).dbt is None  # and the next run has nothing new to do

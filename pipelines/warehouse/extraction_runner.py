@@ -104,14 +104,27 @@ def cached_outcome(document: InventoryDocument, settings: Settings) -> Extractio
     )
 
 
+def _not_read(document: InventoryDocument) -> ExtractionOutcome:
+    """A document quarantined without being read (its inventory ``problem`` says why)."""
+    return ExtractionOutcome(
+        document=document,
+        status=STATUS_REJECTED,
+        reason=document.problem,
+        seconds=0.0,
+        from_cache=False,
+        cache_path=None,
+    )
+
+
 def split_by_cache(
     documents: Iterable[InventoryDocument], settings: Settings
 ) -> tuple[list[ExtractionOutcome], list[InventoryDocument]]:
-    """The outcomes already in the cache, and the documents still to extract."""
+    """The outcomes already known (in the cache, or not to be read), and the documents
+    still to extract."""
     cached: list[ExtractionOutcome] = []
     pending: list[InventoryDocument] = []
     for document in documents:
-        outcome = cached_outcome(document, settings)
+        outcome = _not_read(document) if document.problem else cached_outcome(document, settings)
         if outcome is None:
             pending.append(document)
         else:

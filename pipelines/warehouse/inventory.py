@@ -3,6 +3,12 @@
 The same bytes saved under two names are one document (the first name in sort
 order is its ``source_file``; the others are kept as ``aliases``). The result
 is sorted by ``source_file`` so every run sees the documents in the same order.
+
+Names are text: a file name whose bytes are not UTF-8 is stored and printed
+with each undecodable byte written ``\\xNN`` (and a backslash in such a name
+as ``\\x5c``, so the escaped name tells every byte back), and its document is
+quarantined with a ``problem`` instead of being read; a valid name of the same
+bytes is preferred as the ``source_file``.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ class InventoryDocument:
     path: Path  # absolute path of the file that is read
     size_bytes: int
     aliases: tuple[str, ...] = ()  # other names holding the same bytes
+    problem: str | None = None  # why it is quarantined without being read
 
 
 @dataclass
@@ -65,7 +72,7 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
     raw_dir = raw_dir.resolve()
     memo = _read_memo(hash_memo_path)
     new_memo: dict[str, list] = {}
-    by_sha: dict[str, list[tuple[str, Path, int]]] = {}
+    by_sha: dict[str, list[_File]] = {}
     unreadable: list[tuple[str, str]] = []
     if not raw_dir.is_dir():
         log.warning("raw folder %s does not exist; the inventory is empty", raw_dir)
@@ -73,6 +80,8 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
 
     for path in find_pdf_files(raw_dir):
         relative = path.relative_to(raw_dir).as_posix()
+        escaped = escaped_name(relative)
+        relative = escaped or relative
         try:
             stat = path.stat()
             remembered = memo.get(relative)
@@ -84,26 +93,56 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
             unreadable.append((relative, f"{relative}: cannot be read ({exc.strerror or exc})"))
             continue
         new_memo[relative] = [stat.st_size, stat.st_mtime_ns, sha]
-        by_sha.setdefault(sha, []).append((relative, path, stat.st_size))
+        problem = _name_problem(relative) if escaped else None
+        by_sha.setdefault(sha, []).append(_File(relative, path, stat.st_size, problem))
 
     documents = []
-    for sha, names in by_sha.items():
-        names.sort(key=lambda item: item[0])
-        relative, path, size = names[0]
+    for sha, files in by_sha.items():
+        files.sort(key=lambda file: (file.problem is not None, file.relative))  # valid names first
+        first = files[0]
         documents.append(
             InventoryDocument(
                 document_id=document_id_for(sha),
                 sha256=sha,
-                source_file=relative,
-                path=path,
-                size_bytes=size,
-                aliases=tuple(name for name, _, _ in names[1:]),
+                source_file=first.relative,
+                path=first.path,
+                size_bytes=first.size,
+                aliases=tuple(file.relative for file in files[1:]),
+                problem=first.problem,
             )
         )
     documents.sort(key=lambda doc: (doc.source_file, doc.sha256))
     if hash_memo_path is not None and new_memo != memo:
         write_json_atomically(hash_memo_path, new_memo)
     return Inventory(raw_dir=raw_dir, documents=documents, unreadable=unreadable)
+
+
+@dataclass(frozen=True)
+class _File:
+    relative: str  # as stored: '/'-separated, escaped if it is not UTF-8
+    path: Path
+    size: int
+    problem: str | None
+
+
+def escaped_name(name: str) -> str | None:
+    """None for a valid UTF-8 name; else the name with its undecodable bytes as ``\\xNN``.
+
+    ``name`` is what the OS gave (undecodable bytes as surrogate escapes). A
+    backslash in such a name becomes ``\\x5c``, so the escaped form is lossless.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).replace(b"\\", b"\\x5c").decode("utf-8", "backslashreplace")
+    return None
+
+
+def _name_problem(escaped: str) -> str:
+    return (
+        f"{escaped}: the file name is not valid UTF-8 (its undecodable bytes are shown as \\xNN); "
+        "rename the file to load it"
+    )
 
 
 def _read_memo(path: Path | None) -> dict[str, list]:

@@ -47,11 +47,15 @@ def write_json_atomically(path: Path, data: Any, durable: bool = True) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        if durable:
-            json.dump(data, handle, ensure_ascii=False, sort_keys=True, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        else:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            if durable:
+                json.dump(data, handle, ensure_ascii=False, sort_keys=True, indent=1)
+                handle.flush()
+                os.fsync(handle.fileno())
+            else:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # nothing half-written is left behind
+        raise
