@@ -23,6 +23,7 @@ from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_USAGE = 2  # a path or argument that cannot work (argparse uses 2 as well)
 EXIT_REJECTED = 3  # `fiscal extract` on a file that is not an extractable document
 
 
@@ -162,13 +163,14 @@ def command_extract(arguments: argparse.Namespace) -> int:
     from pipelines.warehouse.export import write_extraction
 
     path: Path = arguments.pdf
-    if not path.is_file():
-        print(f"fiscal extract: {path} is not a file", file=sys.stderr)
-        return EXIT_FAILED
+    problem = _not_a_readable_file(path)
+    if problem:
+        print(f"fiscal extract: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         extraction = extract_document(path, source_file=path.name)
     except DocumentRejected as rejected:
-        print(f"fiscal extract: {path.name}: {rejected.reason}", file=sys.stderr)
+        print(f"fiscal extract: {rejected.reason}", file=sys.stderr)  # it names the file
         return EXIT_REJECTED
     written = write_extraction(extraction, arguments.out, arguments.format)
     if isinstance(written, str):
@@ -179,6 +181,17 @@ def command_extract(arguments: argparse.Namespace) -> int:
     for problem in extraction.problems:
         print(f"note: {problem}", file=sys.stderr)
     return EXIT_OK
+
+
+def _not_a_readable_file(path: Path) -> str | None:
+    """What is wrong with a path given as the file to read, if anything."""
+    if path.is_dir():
+        return f"{path} is a folder, not a PDF file"
+    if not path.exists():
+        return f"{path} does not exist"  # also a link to nowhere
+    if not path.is_file():
+        return f"{path} is not a regular file"
+    return None
 
 
 def command_prepare(arguments: argparse.Namespace) -> int:

@@ -192,3 +192,16 @@ def write_without_tables(path: Path) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+def write_broken_structure(path: Path, good_pdf: Path, pages_readable: bool = True) -> Path:
+    """A complete PDF whose structure pdfminer cannot follow: the startxref offset is
+    wrong and every object starts on the line where the one before ends (pdfminer's
+    fallback finds objects only at the start of a line; PDFium repairs it). Without
+    ``pages_readable`` its page objects are no longer pages for any reader either."""
+    data = good_pdf.read_bytes()
+    body = data[: data.rindex(b"startxref")].replace(b"endobj\n", b"endobj ")
+    if not pages_readable:
+        body = body.replace(b"/Type /Page\n", b"/Type /Sheet\n")
+    path.write_bytes(body + b"startxref\n17\n%%EOF\n")
+    return path

@@ -11,6 +11,7 @@ from conftest import (
     copy_samples,
     document_statuses,
     query,
+    write_broken_structure,
     write_encrypted,
     write_html_as_pdf,
     write_scanned,
@@ -153,9 +154,7 @@ def test_worker_limits_and_failures_are_not_cached(sample_pdfs, tmp_path, shared
     assert cached.from_cache
 
 
-def test_a_file_replaced_after_the_inventory_is_not_cached_under_its_old_sha(
-    sample_pdfs, tmp_path
-):
+def test_a_file_replaced_after_the_inventory_is_not_cached_under_its_old_sha(sample_pdfs, tmp_path):
     """The worker hashes the bytes it reads; a mismatch is 'changed during the run', never cached."""
     raw_dir = tmp_path / "raw"
     [path] = copy_samples(sample_pdfs[:1], raw_dir, ["replaced.pdf"])
@@ -177,3 +176,48 @@ def test_a_file_replaced_after_the_inventory_is_not_cached_under_its_old_sha(
     [extracted] = extract_documents([again], settings)
     assert extracted.status == STATUS_EXTRACTED
     assert extracted.load_extraction().sha256 == document.sha256
+
+
+def test_a_pdf_whose_structure_pdfminer_cannot_follow_is_read_with_pdfium(sample_pdfs, tmp_path):
+    from pipelines.extraction import extract_document
+
+    good = sample_pdfs[0]
+    damaged = write_broken_structure(tmp_path / "broken xref.pdf", good)
+    extraction = extract_document(damaged)
+    original = extract_document(good)
+    assert extraction.page_count == original.page_count
+    assert sorted(extraction.tables) == sorted(original.tables)
+
+
+def test_a_pdf_no_reader_can_follow_is_called_corrupt(sample_pdfs, tmp_path):
+    from pipelines.extraction import extract_document
+    from pipelines.extraction.errors import DocumentRejected
+
+    damaged = write_broken_structure(
+        tmp_path / "no pages.pdf", sample_pdfs[0], pages_readable=False
+    )
+    with pytest.raises(DocumentRejected) as rejected:
+        extract_document(damaged)
+    assert rejected.value.reason.startswith("no pages.pdf: corrupt PDF")
+    assert "PDFium" in rejected.value.reason
+
+
+def test_symbolic_link_loops_and_broken_links_are_reported_as_skipped(sample_pdfs, tmp_path):
+    raw_dir = tmp_path / "raw"
+    copy_samples(sample_pdfs[:1], raw_dir, ["good.pdf"])
+    (raw_dir / "loop.pdf").symlink_to("loop.pdf")
+    (raw_dir / "ping.pdf").symlink_to("pong.pdf")
+    (raw_dir / "pong.pdf").symlink_to("ping.pdf")
+    (raw_dir / "dangling.pdf").symlink_to("gone.pdf")
+    (raw_dir / "again").symlink_to(".", target_is_directory=True)
+
+    inventory = scan_raw_dir(raw_dir)
+
+    assert [doc.source_file for doc in inventory.documents] == ["good.pdf"]
+    skipped = dict(inventory.skipped)
+    assert sorted(skipped) == ["again", "dangling.pdf", "loop.pdf", "ping.pdf", "pong.pdf"]
+    assert (
+        "symbolic link loop" in skipped["loop.pdf"] and "symbolic link loop" in skipped["ping.pdf"]
+    )
+    assert "broken symbolic link" in skipped["dangling.pdf"]
+    assert "not followed" in skipped["again"] and "loop" in skipped["again"]

@@ -12,9 +12,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import PROJECT_ROOT, copy_samples, write_html_as_pdf, write_zero_bytes
+from conftest import (
+    PROJECT_ROOT,
+    copy_samples,
+    write_broken_structure,
+    write_html_as_pdf,
+    write_zero_bytes,
+)
 
-from pipelines.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, main
+from pipelines.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from pipelines.extraction import document_id_for, file_sha256
 
 
@@ -68,7 +74,7 @@ def test_run_completes_with_a_quarantined_document_and_prints_a_summary(cli_ware
     assert "validation findings:" in out
     assert "extracting 3/3 documents" in completed.stderr  # the progress line
     assert warehouse.exists()
-    assert (warehouse.parent / "fiscal.state" / "extraction_cache").is_dir()
+    assert (warehouse.parent / "fiscal.state" / "file_hashes.json").is_file()
 
 
 def test_run_fails_without_a_raw_folder(tmp_path, capsys):
@@ -180,3 +186,17 @@ def test_run_on_an_empty_folder_stops_before_withdrawing_everything(
 
     assert main([*arguments, "--allow-withdraw"]) == EXIT_OK
     assert "documents: 0 loaded, 0 quarantined, 3 withdrawn" in capsys.readouterr().out
+
+
+def test_extract_names_the_file_once_and_says_what_is_wrong(sample_pdfs, tmp_path, capsys):
+    damaged = write_broken_structure(tmp_path / "x.pdf", sample_pdfs[0], pages_readable=False)
+    assert main(["extract", str(damaged)]) == EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert err.startswith("fiscal extract: x.pdf: corrupt PDF (pdfminer: no pages found; PDFium:")
+    assert err.count("x.pdf") == 1
+
+    missing = tmp_path / "missing.pdf"
+    assert main(["extract", str(missing)]) == EXIT_USAGE
+    assert capsys.readouterr().err == f"fiscal extract: {missing} does not exist\n"
+    assert main(["extract", str(tmp_path)]) == EXIT_USAGE
+    assert "is a folder, not a PDF file" in capsys.readouterr().err

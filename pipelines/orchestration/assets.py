@@ -34,14 +34,14 @@ from pipelines.warehouse.extraction_runner import (
     STATUS_FAILED,
     ExtractionOutcome,
     cached_outcome,
-    extract_documents,
     extract_one,
+    extract_uncached,
 )
-from pipelines.warehouse.fingerprint import inputs_fingerprint, stamp_build
+from pipelines.warehouse.fingerprint import stamp_build
 from pipelines.warehouse.inventory import Inventory, InventoryDocument
 from pipelines.warehouse.pipeline import (
-    current_ledger,
     mart_row_counts,
+    plan_run,
     publish_build,
     take_inventory,
 )
@@ -375,17 +375,18 @@ def raw_tables(
     settings = fiscal.settings()
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(settings.warehouse_path)
-    inventory = take_inventory(settings)
-    ledger = current_ledger(settings)
+    plan = plan_run(settings)
     try:
-        check_withdrawals(ledger, inventory, fiscal.allow_withdraw)
+        check_withdrawals(plan.ledger, plan.inventory, fiscal.allow_withdraw)
     except WithdrawRefused as refused:
         raise dg.Failure(description=str(refused)) from refused
-    outcomes = extract_documents(inventory.documents, settings)
+    outcomes = [*plan.known, *extract_uncached(plan.pending, settings)]
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     build_path = build_path_for(settings.warehouse_path, context.run.run_id)
-    build = build_raw_database(build_path, outcomes, ledger, run_started)
-    stamp_build(build_path, inputs_fingerprint(outcomes, settings))
+    build = build_raw_database(
+        build_path, outcomes, plan.ledger, run_started, settings.warehouse_path, plan.kept
+    )
+    stamp_build(build_path, plan.fingerprint(settings, outcomes))
     statuses = Counter(doc.status for doc in build.documents)
     quarantined = [doc for doc in build.documents if doc.status == DocumentStatus.QUARANTINED]
     partial = [doc for doc in build.documents if doc.status == DocumentStatus.PARTIAL]

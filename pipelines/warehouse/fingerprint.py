@@ -1,7 +1,7 @@
 """What the published warehouse was built from, so a night with nothing new builds nothing.
 
 The fingerprint covers every input of a build: each document's id, file name
-and extraction outcome, the extractor version, and the code that turns
+and extraction outcome, the files that cannot be read, the extractor version, and the code that turns
 extractions into marts (validation, the loader, the raw schema, the dbt
 project). Equal fingerprints mean an identical warehouse would be rebuilt.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import duckdb
@@ -37,12 +37,18 @@ FINGERPRINT_SCHEMA = "meta"
 FINGERPRINT_TABLE = f"{FINGERPRINT_SCHEMA}.build_fingerprint"
 
 
-def inputs_fingerprint(outcomes: Iterable[ExtractionOutcome], settings: Settings) -> str:
+def inputs_fingerprint(
+    outcomes: Iterable[ExtractionOutcome],
+    settings: Settings,
+    kept: Mapping[str, str] | None = None,
+) -> str:
+    """``kept``: published documents whose file cannot be read now (id → reason)."""
     digest = hashlib.sha256()
     documents = sorted(
         (o.document.document_id, o.document.source_file, o.status, o.reason or "") for o in outcomes
     )
-    digest.update(json.dumps([EXTRACTOR_VERSION, documents], ensure_ascii=False).encode())
+    unread = sorted((kept or {}).items())
+    digest.update(json.dumps([EXTRACTOR_VERSION, documents, unread], ensure_ascii=False).encode())
     code = [*BUILD_CODE, *(settings.dbt_project_dir / name for name in DBT_INPUTS)]
     for path in sorted(_files(code)):
         digest.update(str(path.relative_to(path.anchor)).encode())

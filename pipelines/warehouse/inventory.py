@@ -4,11 +4,11 @@ The same bytes saved under two names are one document (the first name in sort
 order is its ``source_file``; the others are kept as ``aliases``). The result
 is sorted by ``source_file`` so every run sees the documents in the same order.
 
-Names are text: a file name whose bytes are not UTF-8 is stored and printed
-with each undecodable byte written ``\\xNN`` (and a backslash in such a name
-as ``\\x5c``, so the escaped name tells every byte back), and its document is
-quarantined with a ``problem`` instead of being read; a valid name of the same
-bytes is preferred as the ``source_file``.
+A file whose name is not UTF-8 is stored under its escaped name (see
+:mod:`pipelines.warehouse.raw_files`) and its document quarantined with a
+``problem`` instead of being read; a valid name of the same bytes is preferred
+as the ``source_file``. Files that are there but cannot be read are listed as
+``unreadable``; entries that are not files to read, as ``skipped``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.extraction import document_id_for, file_sha256
+from pipelines.warehouse.raw_files import escaped_name, find_pdf_files, relative_name
 from pipelines.warehouse.state import read_json, write_json_atomically
 
 log = logging.getLogger(__name__)
@@ -43,24 +44,22 @@ class Inventory:
 
     raw_dir: Path
     documents: list[InventoryDocument]
-    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    #: files that are there but cannot be read (permissions, I/O errors): (file, reason)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    #: entries that are not documents (symbolic link loops, broken links …): (name, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: folders that cannot be listed: what was published from them is kept, not withdrawn
+    unreadable_folders: list[tuple[str, str]] = field(default_factory=list)
 
     def by_id(self) -> dict[str, InventoryDocument]:
         return {doc.document_id: doc for doc in self.documents}
 
-
-def find_pdf_files(raw_dir: Path) -> list[Path]:
-    """Every ``*.pdf`` (any case) below ``raw_dir``, skipping hidden files and folders."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(raw_dir, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith(".") or not name.lower().endswith(".pdf"):
-                continue
-            path = Path(root) / name
-            if path.is_file():
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(raw_dir).as_posix())
+    def unreadable_folder_of(self, name: str) -> str | None:
+        """Why the folder holding the file ``name`` cannot be listed, if it cannot."""
+        for folder, reason in self.unreadable_folders:
+            if folder == "." or name.startswith(folder + "/"):
+                return reason
+        return None
 
 
 def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory:
@@ -78,19 +77,20 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
         log.warning("raw folder %s does not exist; the inventory is empty", raw_dir)
         return Inventory(raw_dir=raw_dir, documents=[])
 
-    for path in find_pdf_files(raw_dir):
-        relative = path.relative_to(raw_dir).as_posix()
-        escaped = escaped_name(relative)
-        relative = escaped or relative
+    raw_files = find_pdf_files(raw_dir)
+    for path in raw_files.files:
+        relative = relative_name(path, raw_dir)
+        escaped = escaped_name(path.relative_to(raw_dir).as_posix())
         try:
             stat = path.stat()
             remembered = memo.get(relative)
             if remembered and remembered[0] == stat.st_size and remembered[1] == stat.st_mtime_ns:
+                os.close(os.open(path, os.O_RDONLY))  # still readable (permissions change no mtime)
                 sha = remembered[2]
             else:
                 sha = file_sha256(path)
         except OSError as exc:
-            unreadable.append((relative, f"{relative}: cannot be read ({exc.strerror or exc})"))
+            unreadable.append((relative, f"{relative} cannot be read: {exc.strerror or exc}"))
             continue
         new_memo[relative] = [stat.st_size, stat.st_mtime_ns, sha]
         problem = _name_problem(relative) if escaped else None
@@ -114,7 +114,13 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
     documents.sort(key=lambda doc: (doc.source_file, doc.sha256))
     if hash_memo_path is not None and new_memo != memo:
         write_json_atomically(hash_memo_path, new_memo)
-    return Inventory(raw_dir=raw_dir, documents=documents, unreadable=unreadable)
+    return Inventory(
+        raw_dir=raw_dir,
+        documents=documents,
+        unreadable=unreadable,
+        skipped=raw_files.skipped,
+        unreadable_folders=raw_files.unreadable_folders,
+    )
 
 
 @dataclass(frozen=True)
@@ -123,19 +129,6 @@ class _File:
     path: Path
     size: int
     problem: str | None
-
-
-def escaped_name(name: str) -> str | None:
-    """None for a valid UTF-8 name; else the name with its undecodable bytes as ``\\xNN``.
-
-    ``name`` is what the OS gave (undecodable bytes as surrogate escapes). A
-    backslash in such a name becomes ``\\x5c``, so the escaped form is lossless.
-    """
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(name).replace(b"\\", b"\\x5c").decode("utf-8", "backslashreplace")
-    return None
 
 
 def _name_problem(escaped: str) -> str:

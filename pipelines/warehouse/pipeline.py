@@ -21,14 +21,13 @@ import itertools
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from pipelines.settings import MARTS_SCHEMA, Settings
-from pipelines.validation.findings import DocumentStatus
 from pipelines.warehouse.dbt_runner import DbtBuildResult, run_dbt_build
 from pipelines.warehouse.extraction_runner import (
     ExtractionOutcome,
@@ -48,69 +47,11 @@ from pipelines.warehouse.publish import (
 )
 from pipelines.warehouse.raw_build import DocumentResult, RawBuild, format_timestamp
 from pipelines.warehouse.state import LEDGER_FIELDS
+from pipelines.warehouse.summary import RunSummary
+from pipelines.warehouse.unreadable import split_unreadable
 from pipelines.warehouse.withdrawals import check_withdrawals
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class RunSummary:
-    """What ``fiscal run`` prints at the end."""
-
-    warehouse_path: Path
-    documents: list[DocumentResult]
-    mart_rows: dict[str, int]
-    findings_by_severity: dict[str, int]
-    unreadable: list[tuple[str, str]]
-    wall_seconds: float
-    extraction_seconds: float  # sum over documents extracted in this run
-    extracted_now: int  # documents extracted in this run (not from the cache)
-    workers: int
-    dbt: DbtBuildResult | None
-    #: wall seconds per step: 'extract and load' (together), 'finish raw tables', 'dbt', 'publish'
-    phases: dict[str, float] = field(default_factory=dict)
-
-    def count(self, status: str) -> int:
-        return sum(1 for doc in self.documents if doc.status == status)
-
-    def format(self) -> str:
-        lines = [
-            f"warehouse: {self.warehouse_path}",
-            f"documents: {self.count(DocumentStatus.LOADED)} loaded, "
-            f"{self.count(DocumentStatus.PARTIAL)} partial, "
-            f"{self.count(DocumentStatus.QUARANTINED)} quarantined, "
-            f"{self.count(DocumentStatus.WITHDRAWN)} withdrawn "
-            f"({self.extracted_now} extracted now, the rest from the cache)",
-        ]
-        for doc in self.documents:
-            if doc.status == DocumentStatus.PARTIAL:
-                lines.append(f"  partial {doc.source_file}: {doc.reason}")
-        for doc in self.documents:
-            if doc.status == DocumentStatus.QUARANTINED:
-                reason = doc.reason or "no reason given"
-                named = (
-                    reason
-                    if reason.startswith(doc.source_file)
-                    else f"{doc.source_file} ({reason})"
-                )
-                lines.append(f"  quarantined {named}")
-        for name, reason in self.unreadable:
-            lines.append(f"  skipped {name}: {reason}")
-        if self.mart_rows:
-            lines.append("rows per mart:")
-            width = max(len(name) for name in self.mart_rows)
-            for name, rows in sorted(self.mart_rows.items()):
-                lines.append(f"  {name:<{width}}  {rows:>9,}")
-        severities = ", ".join(
-            f"{count} {severity}" for severity, count in sorted(self.findings_by_severity.items())
-        )
-        lines.append(f"validation findings: {severities or 'none'}")
-        lines.append(f"wall time: {self.wall_seconds:.1f} s with {self.workers} workers")
-        if self.phases:
-            lines.append(
-                "  " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items())
-            )
-        return "\n".join(lines)
 
 
 # -- the steps -----------------------------------------------------------------
@@ -121,17 +62,38 @@ def take_inventory(settings: Settings) -> Inventory:
     return scan_raw_dir(settings.raw_dir, settings.hash_memo_path)
 
 
+@dataclass
+class RunPlan:
+    """What a run has to do, known before anything is extracted."""
+
+    inventory: Inventory
+    ledger: dict[str, dict[str, Any]]  # what the published warehouse holds
+    known: list[ExtractionOutcome]  # outcomes in the cache, or of documents not to be read
+    pending: list[InventoryDocument]  # documents to extract
+    kept: dict[str, str]  # published documents whose file cannot be read now: id → reason
+
+    def fingerprint(self, settings: Settings, outcomes: list[ExtractionOutcome]) -> str:
+        return inputs_fingerprint(outcomes, settings, self.kept)
+
+    def is_current(self, settings: Settings) -> bool:
+        """Every document is known already, and the published warehouse was built from
+        exactly these outcomes (and unreadable files) with this code."""
+        return not self.pending and is_published(settings, self.fingerprint(settings, self.known))
+
+
+def plan_run(settings: Settings) -> RunPlan:
+    """Inventory the raw folder and sort its documents into known and still to extract."""
+    inventory = take_inventory(settings)
+    ledger = current_ledger(settings)
+    unread, kept = split_unreadable(inventory, ledger)
+    documents = sorted([*inventory.documents, *unread], key=lambda doc: doc.source_file)
+    known, pending = split_by_cache(documents, settings)
+    return RunPlan(inventory, ledger, known, pending, kept)
+
+
 def published_is_current(settings: Settings) -> bool:
-    """Whether a run would change nothing (see :func:`_is_current`)."""
-    return _is_current(settings, *split_by_cache(take_inventory(settings).documents, settings))
-
-
-def _is_current(
-    settings: Settings, cached: list[ExtractionOutcome], pending: list[InventoryDocument]
-) -> bool:
-    """Every document of the raw folder is in the extraction cache, and the published
-    warehouse was built from exactly those outcomes with this code."""
-    return not pending and is_published(settings, inputs_fingerprint(cached, settings))
+    """Whether a run would change nothing (see :meth:`RunPlan.is_current`)."""
+    return plan_run(settings).is_current(settings)
 
 
 def publish_build(build_path: Path, settings: Settings) -> None:
@@ -232,15 +194,16 @@ def run_pipeline(
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     with writer_lock(settings.lock_path):
         remove_stale_builds(settings.warehouse_path)
-        inventory = take_inventory(settings)
+        plan = plan_run(settings)
+        inventory = plan.inventory
         log.info("%d documents in %s", len(inventory.documents), settings.raw_dir)
-        progress = progress_factory(len(inventory.documents)) if progress_factory else None
-        cached, pending = split_by_cache(inventory.documents, settings)
-        if _is_current(settings, cached, pending):
+        progress = (
+            progress_factory(len(plan.known) + len(plan.pending)) if progress_factory else None
+        )
+        if plan.is_current(settings):
             log.info("nothing changed since the published warehouse was built; keeping it")
             return _unchanged_summary(settings, inventory, started)
-        ledger = current_ledger(settings)
-        check_withdrawals(ledger, inventory, allow_withdraw)
+        check_withdrawals(plan.ledger, inventory, allow_withdraw)
 
         build_path = build_path_for(settings.warehouse_path, label)
         outcomes: list[ExtractionOutcome] = []
@@ -249,17 +212,19 @@ def run_pipeline(
         try:
             with (
                 # closing: the workers stop at once if loading fails, not when collected
-                contextlib.closing(extract_uncached(pending, settings)) as fresh,
-                RawBuild(build_path, ledger, run_started) as raw,
+                contextlib.closing(extract_uncached(plan.pending, settings)) as fresh,
+                RawBuild(
+                    build_path, plan.ledger, run_started, settings.warehouse_path, plan.kept
+                ) as raw,
             ):
-                for outcome in itertools.chain(cached, fresh):
+                for outcome in itertools.chain(plan.known, fresh):
                     outcomes.append(outcome)
                     if progress:
                         progress(outcome)
                     raw.add(outcome)
                 clock = _lap(phases, "extract and load", clock)
                 build = raw.finish()
-            fingerprint = inputs_fingerprint(outcomes, settings)
+            fingerprint = plan.fingerprint(settings, outcomes)
             if is_published(settings, fingerprint):
                 # only failures were retried, and they failed the same way again
                 log.info("nothing changed since the published warehouse was built; keeping it")
@@ -281,7 +246,7 @@ def run_pipeline(
         documents=build.documents,
         mart_rows=mart_rows,
         findings_by_severity=severities,
-        unreadable=inventory.unreadable,
+        skipped=inventory.skipped,
         wall_seconds=time.monotonic() - started,
         extraction_seconds=sum(outcome.seconds for outcome in fresh),
         extracted_now=len(fresh),
@@ -318,7 +283,7 @@ def _unchanged_summary(settings: Settings, inventory: Inventory, started: float)
         ],
         mart_rows=mart_row_counts(settings.warehouse_path),
         findings_by_severity=findings_by_severity(settings.warehouse_path),
-        unreadable=inventory.unreadable,
+        skipped=inventory.skipped,
         wall_seconds=time.monotonic() - started,
         extraction_seconds=0.0,
         extracted_now=0,

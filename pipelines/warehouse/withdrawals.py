@@ -24,7 +24,7 @@ class WithdrawRefused(RuntimeError):
 
 
 def removed_documents(ledger: dict[str, dict[str, Any]], inventory: Inventory) -> list[str]:
-    """The loaded documents of the published warehouse whose file is gone from the raw folder."""
+    """The loaded (or partial) documents of the published warehouse whose file is gone."""
     present_ids = {document.document_id for document in inventory.documents}
     present_names = {name for name, _ in inventory.unreadable}
     for document in inventory.documents:
@@ -36,6 +36,7 @@ def removed_documents(ledger: dict[str, dict[str, Any]], inventory: Inventory) -
         if entry.get("status") in STATUSES_WITH_FACTS
         and document_id not in present_ids
         and entry.get("source_file") not in present_names
+        and inventory.unreadable_folder_of(str(entry.get("source_file"))) is None
     )
 
 
