@@ -4,6 +4,7 @@ document in the same run loads; the worker limits (time, memory) hold."""
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,9 @@ def test_the_good_document_of_the_same_run_loads(bad_input_run):
     printed = summary.format()
     for file_name in BAD_INPUTS:
         assert f"quarantined {file_name}" in printed
+    # the time-out is remembered: the summary says when it is tried again
+    assert f"quarantined {PATHOLOGICAL}: extraction exceeded the time limit" in printed
+    assert "(attempt 1; tried again after " in printed
     quarantined = query(
         settings.warehouse_path,
         "SELECT count(*) FROM marts.dim_document WHERE status = 'quarantined'",
@@ -221,3 +225,32 @@ def test_symbolic_link_loops_and_broken_links_are_reported_as_skipped(sample_pdf
     )
     assert "broken symbolic link" in skipped["dangling.pdf"]
     assert "not followed" in skipped["again"] and "loop" in skipped["again"]
+
+
+def test_a_time_out_is_remembered_and_retried_with_backoff_or_a_higher_limit(tmp_path):
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    write_pathological(raw_dir / "slow.pdf", pages=2)
+    settings = dataclasses.replace(
+        load_settings(raw_dir=raw_dir, warehouse_path=tmp_path / "w" / "fiscal.duckdb", workers=1),
+        doc_timeout_seconds=1.0,
+    )
+    documents = scan_raw_dir(raw_dir).documents
+
+    [first] = extract_documents(documents, settings)
+    assert first.status == STATUS_FAILED and not first.from_cache
+    assert "time limit of 1 s" in first.reason and "attempt 1;" in first.reason
+
+    [remembered] = extract_documents(documents, settings)  # the next night: not tried again
+    assert remembered.from_cache and remembered.seconds == 0.0
+    assert remembered.reason == first.reason  # the same outcome: nothing to rebuild
+
+    tried_at = time.time()
+    [later] = extract_documents(documents, settings, now=tried_at + 21 * 3600)
+    assert not later.from_cache and "attempt 2;" in later.reason
+    [backed_off] = extract_documents(documents, settings, now=tried_at + 30 * 3600)
+    assert backed_off.from_cache  # after two attempts it waits 40 hours
+
+    [higher] = extract_documents(documents, dataclasses.replace(settings, doc_timeout_seconds=2.0))
+    assert not higher.from_cache and "time limit of 2 s" in higher.reason
+    assert "attempt 1;" in higher.reason  # a new limit starts counting again

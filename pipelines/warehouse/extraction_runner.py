@@ -16,8 +16,9 @@ documents. The worker itself writes each result (extracted or rejected) to the
 cache, as JSON keyed by the document's sha256 and the extractor version, and
 tells the parent only the status; the parent reads the extraction back from
 the cache when it loads the document, while the workers go on with the
-others. Worker deaths and time-outs are not cached: they are retried on the
-next run.
+others. A document over the time or memory limit is remembered with its
+attempts and tried again with backoff (:mod:`pipelines.warehouse.retry`);
+worker deaths and crashes are not cached: they are retried on the next run.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ from typing import Any
 from pipelines.extraction.model import EXTRACTOR_VERSION, DocumentExtraction
 from pipelines.settings import Settings
 from pipelines.warehouse.inventory import InventoryDocument
+from pipelines.warehouse.retry import (
+    LIMIT_MEMORY,
+    LIMIT_TIME,
+    attempt_entry,
+    limit_reason,
+    retry_due,
+)
 from pipelines.warehouse.state import read_json, write_json_atomically
 
 CACHE_FORMAT = 1
@@ -82,8 +90,11 @@ def cache_path_for(settings: Settings, sha256: str) -> Path:
     return settings.cache_dir / sha256[:2] / f"{sha256}.v{version}.json"
 
 
-def cached_outcome(document: InventoryDocument, settings: Settings) -> ExtractionOutcome | None:
-    """The cached outcome of this document, if the current extractor already read it."""
+def cached_outcome(
+    document: InventoryDocument, settings: Settings, now: float | None = None
+) -> ExtractionOutcome | None:
+    """The cached outcome of this document, if the current extractor already read it (or
+    it exceeded a limit and is not to be tried again yet, see :mod:`~pipelines.warehouse.retry`)."""
     path = cache_path_for(settings, document.sha256)
     entry = read_json(path)
     if (
@@ -91,9 +102,20 @@ def cached_outcome(document: InventoryDocument, settings: Settings) -> Extractio
         or entry.get("cache_format") != CACHE_FORMAT
         or entry.get("sha256") != document.sha256
         or entry.get("extractor_version") != EXTRACTOR_VERSION
-        or entry.get("status") not in (STATUS_EXTRACTED, STATUS_REJECTED)
+        or entry.get("status") not in (STATUS_EXTRACTED, STATUS_REJECTED, STATUS_FAILED)
     ):
         return None
+    if entry["status"] == STATUS_FAILED:
+        if retry_due(entry, settings, time.time() if now is None else now):
+            return None
+        return ExtractionOutcome(
+            document=document,
+            status=STATUS_FAILED,
+            reason=_name_file(document, limit_reason(entry)),
+            seconds=0.0,
+            from_cache=True,
+            cache_path=None,
+        )
     return ExtractionOutcome(
         document=document,
         status=entry["status"],
@@ -117,14 +139,16 @@ def _not_read(document: InventoryDocument) -> ExtractionOutcome:
 
 
 def split_by_cache(
-    documents: Iterable[InventoryDocument], settings: Settings
+    documents: Iterable[InventoryDocument], settings: Settings, now: float | None = None
 ) -> tuple[list[ExtractionOutcome], list[InventoryDocument]]:
     """The outcomes already known (in the cache, or not to be read), and the documents
     still to extract."""
     cached: list[ExtractionOutcome] = []
     pending: list[InventoryDocument] = []
     for document in documents:
-        outcome = _not_read(document) if document.problem else cached_outcome(document, settings)
+        outcome = (
+            _not_read(document) if document.problem else cached_outcome(document, settings, now)
+        )
         if outcome is None:
             pending.append(document)
         else:
@@ -145,10 +169,14 @@ def extract_documents(
     documents: Iterable[InventoryDocument],
     settings: Settings,
     progress: ProgressCallback | None = None,
+    now: float | None = None,
 ) -> list[ExtractionOutcome]:
-    """Extract every document not in the cache; one outcome per document, in the order given."""
+    """Extract every document not in the cache; one outcome per document, in the order given.
+
+    ``now`` (seconds since the epoch) decides which remembered limit failures are due
+    to be tried again; default: the current time."""
     documents = list(documents)
-    cached, pending = split_by_cache(documents, settings)
+    cached, pending = split_by_cache(documents, settings, now)
     outcomes: dict[str, ExtractionOutcome] = {}
     for outcome in itertools.chain(cached, extract_uncached(pending, settings)):
         outcomes[outcome.document.document_id] = outcome
@@ -311,11 +339,13 @@ def _run_workers(
                     job = worker.job
                     worker.stop(kill=True)
                     workers.remove(worker)
-                    yield _failed(
+                    yield _over_limit(
                         job,
-                        now - job.started,
-                        f"{job.document.source_file}: extraction exceeded the time limit of "
+                        settings,
+                        LIMIT_TIME,
+                        f"extraction exceeded the time limit of "
                         f"{settings.doc_timeout_seconds:g} s; the worker was killed",
+                        now - job.started,
                     )
                     continue
                 elif not worker.ready and now >= worker.started + WORKER_START_SECONDS:
@@ -334,7 +364,9 @@ def _run_workers(
 
 def _finish(job: _Job, settings: Settings, message: tuple[Any, ...]) -> ExtractionOutcome:
     """The outcome a worker reported; extracted and rejected ones are in the cache by now."""
-    _, status, reason, seconds = message
+    _, status, reason, seconds, limit = message
+    if status == STATUS_FAILED and limit is not None:
+        return _over_limit(job, settings, limit, reason, seconds)
     if status == STATUS_FAILED:
         return _failed(job, seconds, _name_file(job.document, reason))
     return ExtractionOutcome(
@@ -360,6 +392,24 @@ def _died(job: _Job, settings: Settings, now: float, exitcode: int | None) -> Ex
     else:
         reason = f"extraction worker exited with code {exitcode} without a result"
     return _failed(job, now - job.started, f"{job.document.source_file}: {reason}")
+
+
+def _over_limit(
+    job: _Job, settings: Settings, limit: str, reason: str, seconds: float
+) -> ExtractionOutcome:
+    """A document that exceeded a limit: its attempt is remembered in the cache."""
+    path = cache_path_for(settings, job.document.sha256)
+    previous = read_json(path)
+    entry = attempt_entry(previous, limit, settings, reason, time.time())
+    entry.update(
+        cache_format=CACHE_FORMAT,
+        sha256=job.document.sha256,
+        extractor_version=EXTRACTOR_VERSION,
+        status=STATUS_FAILED,
+        source_file=job.document.source_file,
+    )
+    write_json_atomically(path, entry, durable=False)
+    return _failed(job, seconds, _name_file(job.document, limit_reason(entry)))
 
 
 def _failed(job: _Job, seconds: float, reason: str) -> ExtractionOutcome:
@@ -395,7 +445,8 @@ def _signal_name(number: int) -> str:
 def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: int) -> None:
     """Take (path, source_file, sha256, cache_path, timeout) messages until told to stop (None).
 
-    Each document is answered with ("done", status, reason, seconds). The
+    Each document is answered with ("done", status, reason, seconds, limit), where
+    ``limit`` names the limit a failure exceeded (or is None). The
     worker exits on its own when the parent is gone (the pipe closes), and a
     watchdog alarm ends it if a document runs far past its time limit while
     nobody is left to kill it.
@@ -420,7 +471,8 @@ def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: i
         finally:
             _restore_memory_limit(previous_limit)
             signal.alarm(0)
-        connection.send(("done", status, reason, seconds))
+        limit = LIMIT_MEMORY if reason == _memory_reason(memory_mb) else None
+        connection.send(("done", status, reason, seconds, limit))
 
 
 def _extract_to_cache(
@@ -458,7 +510,7 @@ def _extract_to_cache(
                 status, reason = STATUS_EXTRACTED, None
                 extraction = document.to_json_dict()
     except MemoryError:
-        return STATUS_FAILED, f"extraction exceeded the memory limit of {memory_mb} MB", 0.0
+        return STATUS_FAILED, _memory_reason(memory_mb), 0.0
     except Exception as error:  # noqa: BLE001 - any failure is a quarantine reason
         where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
         at = f" at {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
@@ -480,6 +532,10 @@ def _extract_to_cache(
     except MemoryError:
         os._exit(3)  # the parent reports the worker's death; nothing half-written is kept
     return status, reason, seconds
+
+
+def _memory_reason(memory_mb: int) -> str:
+    return f"extraction exceeded the memory limit of {memory_mb} MB"
 
 
 def _copy_and_hash(source: Path, copy: Path) -> str:
