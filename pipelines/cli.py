@@ -158,20 +158,20 @@ def _what_happened(warehouse: Path, before: tuple[int, int, int, int] | None) ->
 
 
 def command_extract(arguments: argparse.Namespace) -> int:
-    from pipelines.extraction import extract_document
-    from pipelines.extraction.errors import DocumentRejected
+    from pipelines.settings import load_settings
     from pipelines.warehouse.export import write_extraction
+    from pipelines.warehouse.extraction_runner import STATUS_REJECTED, extract_file
 
     path: Path = arguments.pdf
     problem = _not_a_readable_file(path)
     if problem:
         print(f"fiscal extract: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        extraction = extract_document(path, source_file=path.name)
-    except DocumentRejected as rejected:
-        print(f"fiscal extract: {rejected.reason}", file=sys.stderr)  # it names the file
-        return EXIT_REJECTED
+    # in a worker process, under the time and memory limits of `fiscal run`
+    outcome, extraction = extract_file(path, load_settings())
+    if extraction is None:
+        print(f"fiscal extract: {outcome.reason}", file=sys.stderr)  # it names the file
+        return EXIT_REJECTED if outcome.status == STATUS_REJECTED else EXIT_FAILED
     written = write_extraction(extraction, arguments.out, arguments.format)
     if isinstance(written, str):
         sys.stdout.write(written if written.endswith("\n") else written + "\n")

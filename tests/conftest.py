@@ -205,3 +205,18 @@ def write_broken_structure(path: Path, good_pdf: Path, pages_readable: bool = Tr
         body = body.replace(b"/Type /Page\n", b"/Type /Sheet\n")
     path.write_bytes(body + b"startxref\n17\n%%EOF\n")
     return path
+
+
+def write_pathological(path: Path, pages: int = 6, glyphs_per_page: int = 60_000) -> Path:
+    """A PDF whose pages hold tens of thousands of separately placed glyphs: slow to lay out."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(pages):
+        pdf.setFont("Helvetica", 2)
+        for index in range(glyphs_per_page):
+            pdf.drawString(10 + (index % 280) * 2, 10 + (index // 280) * 2 % 820, "8")
+        pdf.showPage()
+    pdf.save()
+    return path

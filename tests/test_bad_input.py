@@ -15,6 +15,7 @@ from conftest import (
     write_broken_structure,
     write_encrypted,
     write_html_as_pdf,
+    write_pathological,
     write_scanned,
     write_truncated,
     write_without_tables,
@@ -46,21 +47,6 @@ BAD_INPUTS = {
     PATHOLOGICAL: "time limit",
 }
 PATHOLOGICAL_TIMEOUT_SECONDS = 6.0
-
-
-def write_pathological(path: Path, pages: int = 6, glyphs_per_page: int = 60_000) -> Path:
-    """A PDF whose pages hold tens of thousands of separately placed glyphs: slow to lay out."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    for _ in range(pages):
-        pdf.setFont("Helvetica", 2)
-        for index in range(glyphs_per_page):
-            pdf.drawString(10 + (index % 280) * 2, 10 + (index // 280) * 2 % 820, "8")
-        pdf.showPage()
-    pdf.save()
-    return path
 
 
 @pytest.fixture(scope="module")

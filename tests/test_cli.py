@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,7 @@ from conftest import (
     copy_samples,
     write_broken_structure,
     write_html_as_pdf,
+    write_pathological,
     write_zero_bytes,
 )
 
@@ -200,3 +202,19 @@ def test_extract_names_the_file_once_and_says_what_is_wrong(sample_pdfs, tmp_pat
     assert capsys.readouterr().err == f"fiscal extract: {missing} does not exist\n"
     assert main(["extract", str(tmp_path)]) == EXIT_USAGE
     assert "is a folder, not a PDF file" in capsys.readouterr().err
+
+
+def test_extract_runs_under_the_time_and_memory_limits(sample_pdfs, tmp_path, monkeypatch, capsys):
+    slow = write_pathological(tmp_path / "slow.pdf", pages=2)
+    monkeypatch.setenv("FISCAL_DOC_TIMEOUT_SECONDS", "1")
+    started = time.monotonic()
+    assert main(["extract", str(slow)]) == EXIT_FAILED
+    assert time.monotonic() - started < 60
+    assert capsys.readouterr().err.startswith(
+        "fiscal extract: slow.pdf: extraction exceeded the time limit of 1 s"
+    )
+
+    monkeypatch.setenv("FISCAL_DOC_TIMEOUT_SECONDS", "300")
+    monkeypatch.setenv("FISCAL_WORKER_MEMORY_MB", "40")
+    assert main(["extract", str(sample_pdfs[0])]) == EXIT_FAILED
+    assert "extraction exceeded the memory limit of 40 MB" in capsys.readouterr().err

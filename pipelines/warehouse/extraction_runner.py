@@ -24,6 +24,7 @@ worker deaths and crashes are not cached: they are retried on the next run.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import itertools
 import multiprocessing
@@ -183,6 +184,23 @@ def extract_documents(
         if progress:
             progress(outcome)
     return [outcomes[document.document_id] for document in documents]
+
+
+def extract_file(
+    path: Path, settings: Settings
+) -> tuple[ExtractionOutcome, DocumentExtraction | None]:
+    """One file outside any raw folder (``fiscal extract``): in a worker under the same
+    time and memory limits as a run, with a throw-away cache. Returns the outcome and,
+    if it was extracted, the extraction."""
+    from pipelines.extraction import document_id_for, file_sha256
+
+    sha256 = file_sha256(path)
+    document = InventoryDocument(document_id_for(sha256), sha256, path.name, path, 0)
+    with tempfile.TemporaryDirectory(prefix="fiscal-extract-") as scratch:
+        private = dataclasses.replace(settings, workers=1, shared_cache_dir=Path(scratch))
+        [outcome] = extract_documents([document], private)
+        extraction = outcome.load_extraction() if outcome.status == STATUS_EXTRACTED else None
+    return outcome, extraction
 
 
 def extract_one(document: InventoryDocument, settings: Settings) -> ExtractionOutcome:
