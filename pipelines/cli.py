@@ -21,6 +21,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipelines.cli_paths import (
+    UsageError,
+    output_folder,
+    raw_folder,
+    warehouse_to_read,
+    warehouse_to_write,
+)
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2  # a path or argument that cannot work (argparse uses 2 as well)
@@ -97,6 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `fiscal extract x.pdf | head`: the reader left, not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return EXIT_OK
+    except UsageError as error:
+        print(f"fiscal {arguments.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:  # one line, not a traceback: which file, and what the OS said
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"fiscal {arguments.command}: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def command_run(arguments: argparse.Namespace) -> int:
@@ -108,9 +123,8 @@ def command_run(arguments: argparse.Namespace) -> int:
     settings = load_settings(
         raw_dir=arguments.raw, warehouse_path=arguments.warehouse, workers=arguments.workers
     )
-    if not settings.raw_dir.is_dir():
-        print(f"fiscal run: raw folder {settings.raw_dir} does not exist", file=sys.stderr)
-        return EXIT_FAILED
+    raw_folder(settings.raw_dir)
+    warehouse_to_write(settings.warehouse_path)
     before = _file_identity(settings.warehouse_path)
     try:
         summary = run_pipeline(
@@ -165,8 +179,8 @@ def command_extract(arguments: argparse.Namespace) -> int:
     path: Path = arguments.pdf
     problem = _not_a_readable_file(path)
     if problem:
-        print(f"fiscal extract: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(problem)
+    output_folder(arguments.out)
     # in a worker process, under the time and memory limits of `fiscal run`
     outcome, extraction = extract_file(path, load_settings())
     if extraction is None:
@@ -208,15 +222,19 @@ def command_prepare(arguments: argparse.Namespace) -> int:
 
 
 def command_export(arguments: argparse.Namespace) -> int:
+    import duckdb
+
     from pipelines.settings import load_settings
     from pipelines.warehouse.export import export_marts
 
     settings = load_settings(warehouse_path=arguments.warehouse)
-    out_dir = arguments.out or settings.warehouse_path.parent / "export"
+    warehouse = warehouse_to_read(settings.warehouse_path)
+    out_dir = output_folder(arguments.out) or warehouse.parent / "export"
     try:
-        written = export_marts(settings.warehouse_path, out_dir)
-    except FileNotFoundError as error:
-        print(f"fiscal export: {error}", file=sys.stderr)
+        written = export_marts(warehouse, out_dir)
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0]
+        print(f"fiscal export: {warehouse} cannot be read: {first}", file=sys.stderr)
         return EXIT_FAILED
     for file in written:
         print(file)

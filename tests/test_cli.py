@@ -83,7 +83,7 @@ def test_run_fails_without_a_raw_folder(tmp_path, capsys):
     code = main(
         ["run", "--raw", str(tmp_path / "missing"), "--warehouse", str(tmp_path / "w.duckdb")]
     )
-    assert code == EXIT_FAILED
+    assert code == EXIT_USAGE
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "w.duckdb").exists()
 
@@ -131,7 +131,7 @@ def test_export_writes_every_mart_as_parquet_and_excel_csv(cli_warehouse, tmp_pa
 
 
 def test_export_without_a_warehouse_fails(tmp_path, capsys):
-    assert main(["export", "--warehouse", str(tmp_path / "none.duckdb")]) == EXIT_FAILED
+    assert main(["export", "--warehouse", str(tmp_path / "none.duckdb")]) == EXIT_USAGE
     assert "fiscal run" in capsys.readouterr().err
 
 
@@ -218,3 +218,44 @@ def test_extract_runs_under_the_time_and_memory_limits(sample_pdfs, tmp_path, mo
     monkeypatch.setenv("FISCAL_WORKER_MEMORY_MB", "40")
     assert main(["extract", str(sample_pdfs[0])]) == EXIT_FAILED
     assert "extraction exceeded the memory limit of 40 MB" in capsys.readouterr().err
+
+
+@pytest.mark.e2e
+def test_cli_errors_are_one_line_naming_the_path_and_the_fix(
+    cli_warehouse, sample_pdfs, tmp_path, capsys
+):
+    warehouse, _ = cli_warehouse
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder, not a database\n", encoding="utf-8")
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    pdf = str(sample_pdfs[0])
+    cases = {
+        "extract --out FILE": (["extract", pdf, "--out", str(a_file)], "give a folder"),
+        "export --out FILE": (
+            ["export", "--warehouse", str(warehouse), "--out", str(a_file)],
+            "give a folder",
+        ),
+        "export --warehouse FILE": (["export", "--warehouse", str(a_file)], "not a DuckDB"),
+        "run --raw FILE": (["run", "--raw", str(a_file)], "give the folder of PDFs"),
+        "run --warehouse FILE": (
+            ["run", "--raw", str(raw_dir), "--warehouse", str(a_file)],
+            "not a DuckDB",
+        ),
+    }
+    for case, (arguments, fix) in cases.items():
+        assert main(arguments) == EXIT_USAGE, case
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1, (case, err)
+        assert str(a_file) in err and fix in err, (case, err)
+    assert a_file.read_text(encoding="utf-8") == "not a folder, not a database\n"
+
+
+def test_extract_csv_of_a_file_with_a_very_long_name(sample_pdfs, tmp_path, capsys):
+    [long] = copy_samples(sample_pdfs[:1], tmp_path, ["决算" * 40 + "x" * 6 + ".pdf"])  # 250 bytes
+    out_dir = tmp_path / "out"
+    assert main(["extract", str(long), "--format", "csv", "--out", str(out_dir)]) == EXIT_OK
+    written = [Path(line) for line in capsys.readouterr().out.split()]
+    assert len(written) == 3 and all(path.is_file() for path in written)
+    assert all(len(path.name.encode()) <= 255 for path in written)
+    assert all(path.name.startswith("决算决算") for path in written)
