@@ -212,12 +212,18 @@ def command_prepare(arguments: argparse.Namespace) -> int:
     from pipelines.settings import load_settings
     from pipelines.warehouse.dbt_runner import DbtBuildFailed, prepare_saved_parse
 
+    settings = load_settings(warehouse_path=arguments.warehouse)
     try:
-        result = prepare_saved_parse(load_settings(warehouse_path=arguments.warehouse))
+        result = prepare_saved_parse(settings)
     except DbtBuildFailed as error:
         print(f"fiscal prepare: {error}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"dbt project parsed in {result.seconds:.1f} s")
+    if result is None:
+        print(
+            f"dbt parse is up to date (the project and dbt are unchanged; {settings.dbt_cache_root})"
+        )
+    else:
+        print(f"dbt project parsed in {result.seconds:.1f} s")
     return EXIT_OK
 
 

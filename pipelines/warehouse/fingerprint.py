@@ -22,6 +22,7 @@ import duckdb
 
 from pipelines.extraction.model import EXTRACTOR_VERSION
 from pipelines.settings import Settings
+from pipelines.warehouse.dbt_cache import PROJECT_INPUTS
 from pipelines.warehouse.extraction_runner import ExtractionOutcome
 
 PIPELINES = Path(__file__).resolve().parents[1]
@@ -31,7 +32,6 @@ BUILD_CODE = (
     PIPELINES / "warehouse" / "loader.py",
     PIPELINES / "warehouse" / "raw_schema.sql",
 )
-DBT_INPUTS = ("dbt_project.yml", "models", "macros", "seeds", "tests")
 
 FINGERPRINT_SCHEMA = "meta"
 FINGERPRINT_TABLE = f"{FINGERPRINT_SCHEMA}.build_fingerprint"
@@ -49,7 +49,7 @@ def inputs_fingerprint(
     )
     unread = sorted((kept or {}).items())
     digest.update(json.dumps([EXTRACTOR_VERSION, documents, unread], ensure_ascii=False).encode())
-    code = [*BUILD_CODE, *(settings.dbt_project_dir / name for name in DBT_INPUTS)]
+    code = [*BUILD_CODE, *(settings.dbt_project_dir / name for name in PROJECT_INPUTS)]
     for path in sorted(_files(code)):
         digest.update(str(path.relative_to(path.anchor)).encode())
         digest.update(path.read_bytes())
