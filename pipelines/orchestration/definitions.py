@@ -33,7 +33,7 @@ def defs() -> dg.Definitions:
             published_warehouse,
         ],
         jobs=[document_job, warehouse_job],
-        sensors=[build_sensor(document_job, warehouse_job)],
+        sensors=[build_sensor(warehouse_job)],
         schedules=[build_nightly_schedule(warehouse_job)],
         resources=default_resources(),
     )
