@@ -67,6 +67,8 @@ RULE_SCOPES: dict[str, str] = {
     "schema": "Each table's shape: codes, amounts, required columns.",
 }
 EXTRACTABLE_CHECK = "extractable"
+#: the partitioned assets: materialized for one document at a time (``--partition``)
+PER_DOCUMENT_GROUP = "per_document"
 FINDINGS_SHOWN = 50
 
 
@@ -198,7 +200,7 @@ def _check_results(
 # -- per-document assets -----------------------------------------------------------
 
 
-@dg.asset(group_name="documents", kinds={"python"})
+@dg.asset(group_name="warehouse", kinds={"python"})
 def document_inventory(
     context: dg.AssetExecutionContext, fiscal: FiscalWarehouseResource
 ) -> dg.MaterializeResult:
@@ -232,7 +234,7 @@ def document_inventory(
 @dg.asset(
     partitions_def=documents_partitions,
     deps=[document_inventory],
-    group_name="documents",
+    group_name=PER_DOCUMENT_GROUP,
     kinds={"python"},
 )
 def extracted_tables(
@@ -298,7 +300,7 @@ def _document_check_specs() -> list[dg.AssetCheckSpec]:
 @dg.asset(
     partitions_def=documents_partitions,
     deps=[extracted_tables],
-    group_name="documents",
+    group_name=PER_DOCUMENT_GROUP,
     kinds={"pandera"},
     check_specs=_document_check_specs(),
 )

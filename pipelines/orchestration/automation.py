@@ -43,9 +43,6 @@ def build_jobs(
             "processes), load the raw tables into a new build file, run dbt build, publish "
             "atomically."
         ),
-        # the steps run one after the other anyway; in one process, the code location
-        # (and the dbt manifest) is loaded once per run, not once per step
-        executor_def=dg.in_process_executor,
     )
     return document_job, warehouse_job
 
