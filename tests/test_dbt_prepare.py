@@ -88,3 +88,30 @@ def test_a_run_and_the_dagster_code_location_never_write_into_the_project(
     assert list((tmp_path / "dbt cache").rglob("manifest.json"))  # parsed into the cache
 
     assert _project_files() == before
+
+
+def test_under_dagster_dev_the_code_location_loads_without_parsing_dbt(tmp_path):
+    """dbt is parsed at set-up (fiscal prepare), not in every process that loads the code
+    location (dagster dev loads it for each run and each step)."""
+    env = dict(os.environ, FISCAL_DBT_CACHE_DIR=str(tmp_path / "dbt cache"))
+    env["FISCAL_WAREHOUSE"] = str(tmp_path / "w" / "fiscal.duckdb")
+    env.pop("FISCAL_STATE_DIR", None)
+    assert _fiscal("prepare", env=env).returncode == 0
+    [manifest] = (tmp_path / "dbt cache").rglob("manifest.json")
+    prepared_at = manifest.stat().st_mtime_ns
+    before = _project_files()
+
+    dev = dict(env, DAGSTER_IS_DEV_CLI="1")
+    for _ in range(2):
+        loaded = subprocess.run(
+            [sys.executable, "-c", "from pipelines.orchestration.definitions import defs; defs()"],
+            cwd=tmp_path,
+            env=dev,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        assert loaded.returncode == 0, loaded.stderr
+    assert manifest.stat().st_mtime_ns == prepared_at
+    assert _project_files() == before
