@@ -8,8 +8,10 @@
 
 ``fiscal run`` calls the same pipeline functions as the Dagster assets
 (:mod:`pipelines.warehouse.pipeline`). It exits 0 when the run completed,
-even if some documents were quarantined, and non-zero only when the run failed
-(in which case the published warehouse is left as it was).
+even if some documents were quarantined, and 1 when the run failed or the
+withdrawal guard stopped it (saying whether the published warehouse is
+unchanged). Every error is one line naming the path and the fix; a path that
+cannot work is a usage error (exit 2, see :mod:`pipelines.cli_paths`).
 """
 
 from __future__ import annotations

@@ -33,9 +33,9 @@ from pipelines.warehouse.extraction_runner import (
     STATUS_EXTRACTED,
     STATUS_FAILED,
     ExtractionOutcome,
-    cached_outcome,
     extract_one,
     extract_uncached,
+    split_by_cache,
 )
 from pipelines.warehouse.fingerprint import stamp_build
 from pipelines.warehouse.inventory import Inventory, InventoryDocument
@@ -315,15 +315,20 @@ def validated_tables(
     """
     settings = fiscal.settings()
     document = _document_for_partition(settings, context.partition_key)
-    # the cache entry extracted_tables wrote (failures are not cached: no second attempt here)
-    outcome = cached_outcome(document, settings) or ExtractionOutcome(
-        document=document,
-        status=STATUS_FAILED,
-        reason=f"{document.source_file}: no extraction in the cache; see extracted_tables "
-        "(a worker crash or time limit is not cached)",
-        seconds=0.0,
-        from_cache=False,
-        cache_path=None,
+    # what extracted_tables left in the cache (crashes are not cached: no second attempt here)
+    known, _ = split_by_cache([document], settings)
+    outcome = (
+        known[0]
+        if known
+        else ExtractionOutcome(
+            document=document,
+            status=STATUS_FAILED,
+            reason=f"{document.source_file}: no extraction in the cache; see extracted_tables "
+            "(a worker crash is not cached)",
+            seconds=0.0,
+            from_cache=False,
+            cache_path=None,
+        )
     )
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     record, result = document_record(outcome, {}, run_started)

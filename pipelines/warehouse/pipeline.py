@@ -1,8 +1,9 @@
 """The whole nightly job as plain functions: inventory → extract → validate → load → dbt → publish.
 
 The CLI (``fiscal run``) calls :func:`run_pipeline`; the Dagster assets call
-the same steps one by one (:func:`take_inventory`,
-:func:`~pipelines.warehouse.extraction_runner.extract_documents`,
+the same steps one by one (:func:`plan_run`,
+:func:`~pipelines.warehouse.withdrawals.check_withdrawals`,
+:func:`~pipelines.warehouse.extraction_runner.extract_uncached`,
 :func:`~pipelines.warehouse.raw_build.build_raw_database`, :func:`run_dbt_build`,
 :func:`publish_build`).
 

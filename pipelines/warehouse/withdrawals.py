@@ -51,7 +51,8 @@ def check_withdrawals(
     if not removed or (len(removed) < loaded and len(removed) <= max(1, WITHDRAW_SHARE * loaded)):
         return
     share = f"all {loaded}" if len(removed) == loaded else f"{len(removed)} of the {loaded}"
-    examples = ", ".join(str(ledger[document_id].get("source_file")) for document_id in removed[:3])
+    names = sorted(str(ledger[document_id].get("source_file")) for document_id in removed)
+    examples = ", ".join(names[:3])
     more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
     raise WithdrawRefused(
         f"stopped before building: this run would withdraw {share} loaded documents, "
