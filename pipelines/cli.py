@@ -257,8 +257,7 @@ def command_check(arguments: argparse.Namespace) -> int:
 
     folder: Path = arguments.folder
     if not folder.is_dir():
-        print(f"fiscal check: {folder} is not a folder of PDFs", file=sys.stderr)
-        return EXIT_FAILED
+        raise UsageError(f"{folder} is not a folder; give the folder of PDFs to check")
     settings = load_settings(raw_dir=folder, workers=arguments.workers)
     checks = check_folder(folder, settings)
     print(format_report(checks))

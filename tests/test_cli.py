@@ -187,7 +187,7 @@ def test_run_on_an_empty_folder_stops_before_withdrawing_everything(
     assert warehouse.read_bytes() == before
 
     assert main([*arguments, "--allow-withdraw"]) == EXIT_OK
-    assert "documents: 0 loaded, 0 quarantined, 3 withdrawn" in capsys.readouterr().out
+    assert "documents: 0 loaded, 0 partial, 0 quarantined, 3 withdrawn" in capsys.readouterr().out
 
 
 def test_extract_names_the_file_once_and_says_what_is_wrong(sample_pdfs, tmp_path, capsys):
@@ -238,6 +238,7 @@ def test_cli_errors_are_one_line_naming_the_path_and_the_fix(
         ),
         "export --warehouse FILE": (["export", "--warehouse", str(a_file)], "not a DuckDB"),
         "run --raw FILE": (["run", "--raw", str(a_file)], "give the folder of PDFs"),
+        "check FILE": (["check", str(a_file)], "give the folder of PDFs"),
         "run --warehouse FILE": (
             ["run", "--raw", str(raw_dir), "--warehouse", str(a_file)],
             "not a DuckDB",
