@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -481,25 +483,30 @@ def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: i
             return
         path, source_file, sha256, cache_path, timeout = message
         signal.alarm(int(timeout) + 60)  # the parent kills at `timeout`; this is the backstop
+        # the private copy's folder is made and removed outside the memory limit, so that
+        # its clean-up never fails (and never hides why the document failed)
+        Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".reading-", dir=Path(cache_path).parent))
         previous_limit = _limit_memory(memory_mb)
         try:
             status, reason, seconds = _extract_to_cache(
-                path, source_file, sha256, cache_path, memory_mb
+                path, source_file, sha256, cache_path, memory_mb, scratch
             )
         finally:
             _restore_memory_limit(previous_limit)
             signal.alarm(0)
+            shutil.rmtree(scratch, ignore_errors=True)
         limit = LIMIT_MEMORY if reason == _memory_reason(memory_mb) else None
         connection.send(("done", status, reason, seconds, limit))
 
 
 def _extract_to_cache(
-    path: str, source_file: str, sha256: str, cache_path: str, memory_mb: int
+    path: str, source_file: str, sha256: str, cache_path: str, memory_mb: int, scratch: Path
 ) -> tuple[str, str | None, float]:
     """Extract one document; cache it unless the failure was the worker's, not the file's.
 
-    The worker extracts a private copy of the file and hashes the bytes it
-    copied, so what is extracted and cached is exactly the content of
+    The worker extracts a private copy of the file (in ``scratch``) and hashes the
+    bytes it copied, so what is extracted and cached is exactly the content of
     ``sha256``; a file that no longer has those bytes (replaced or rewritten
     since the inventory) is reported as changed during the run and not cached.
     """
@@ -509,27 +516,25 @@ def _extract_to_cache(
         from pipelines.extraction import extract_document
         from pipelines.extraction.errors import DocumentRejected
 
-        Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(
-            prefix=".reading-", dir=Path(cache_path).parent
-        ) as scratch:
-            copy = Path(scratch) / Path(source_file).name
-            read_sha256 = _copy_and_hash(Path(path), copy)
-            if read_sha256 != sha256:
-                return STATUS_FAILED, _changed_reason(read_sha256, sha256), 0.0
-            try:
-                document = extract_document(copy, source_file=source_file)
-            except DocumentRejected as rejected:
-                if _caused_by_memory_error(rejected):  # a limit, not a property of the file
-                    raise MemoryError from rejected
-                status, reason = STATUS_REJECTED, rejected.reason
-            else:
-                document.seconds = round(time.monotonic() - started, 3)
-                status, reason = STATUS_EXTRACTED, None
-                extraction = document.to_json_dict()
+        copy = scratch / Path(source_file).name
+        read_sha256 = _copy_and_hash(Path(path), copy)
+        if read_sha256 != sha256:
+            return STATUS_FAILED, _changed_reason(read_sha256, sha256), 0.0
+        try:
+            document = extract_document(copy, source_file=source_file)
+        except DocumentRejected as rejected:
+            if _caused_by_memory_error(rejected):  # a limit, not a property of the file
+                raise MemoryError from rejected
+            status, reason = STATUS_REJECTED, rejected.reason
+        else:
+            document.seconds = round(time.monotonic() - started, 3)
+            status, reason = STATUS_EXTRACTED, None
+            extraction = document.to_json_dict()
     except MemoryError:
         return STATUS_FAILED, _memory_reason(memory_mb), 0.0
     except Exception as error:  # noqa: BLE001 - any failure is a quarantine reason
+        if _caused_by_memory_error(error):  # ENOMEM from the OS is the memory limit too
+            return STATUS_FAILED, _memory_reason(memory_mb), 0.0
         where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
         at = f" at {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
         reason = f"extractor crashed: {type(error).__name__}: {error}{at}"
@@ -574,11 +579,13 @@ def _changed_reason(read_sha256: str, inventory_sha256: str) -> str:
 
 
 def _caused_by_memory_error(error: BaseException) -> bool:
-    """Whether a MemoryError is somewhere in the exception's cause/context chain."""
+    """Whether a MemoryError (or the OS's ENOMEM) is in the exception's cause/context chain."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
-        if isinstance(current, MemoryError):
+        if isinstance(current, MemoryError) or (
+            isinstance(current, OSError) and current.errno == errno.ENOMEM
+        ):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__
