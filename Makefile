@@ -46,12 +46,12 @@ samples: sync
 samples-producers: sync
 	$(UV) run --frozen python -m pipelines.samples --producers tests/fixtures/producers --producers-only
 
-dagster: sync
+dagster: prepare
 	mkdir -p "$(DAGSTER_HOME)"
 	cp -n pipelines/orchestration/dagster.yaml "$(DAGSTER_HOME)/dagster.yaml" || true
 	DAGSTER_HOME="$(DAGSTER_HOME)" $(UV) run --frozen dagster dev -m pipelines.orchestration.definitions
 
-check-defs: sync
+check-defs: prepare
 	mkdir -p "$(DAGSTER_HOME)"
 	DAGSTER_HOME="$(DAGSTER_HOME)" $(UV) run --frozen dagster definitions validate -m pipelines.orchestration.definitions
 

@@ -25,7 +25,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from pipelines.settings import load_settings  # noqa: E402
-from pipelines.warehouse.dbt_runner import PARTIAL_PARSE_FILE, shared_parse_dir  # noqa: E402
+from pipelines.warehouse.dbt_cache import shared_parse_dir  # noqa: E402
+from pipelines.warehouse.dbt_runner import PARTIAL_PARSE_FILE  # noqa: E402
 from pipelines.warehouse.extraction_runner import ExtractionOutcome  # noqa: E402
 from pipelines.warehouse.pipeline import RunSummary, run_pipeline  # noqa: E402
 
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return progress
 
-        shared = shared_parse_dir(settings.dbt_project_dir, settings.warehouse_path.name)
+        shared = shared_parse_dir(settings, settings.warehouse_path.name)
         warm_dbt = (shared / PARTIAL_PARSE_FILE).exists()
         print(
             "dbt starts from                 "

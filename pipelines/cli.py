@@ -1,6 +1,6 @@
 """The ``fiscal`` command: run the warehouse job, read one PDF, export the marts.
 
-    fiscal run     [--raw DIR] [--warehouse FILE] [--workers N]
+    fiscal run     [--raw DIR] [--warehouse FILE] [--workers N] [--allow-withdraw]
     fiscal extract FILE.pdf [--out DIR] [--format csv|json]
     fiscal prepare [--warehouse FILE]
     fiscal export  [--warehouse FILE] [--out DIR]
@@ -8,8 +8,10 @@
 
 ``fiscal run`` calls the same pipeline functions as the Dagster assets
 (:mod:`pipelines.warehouse.pipeline`). It exits 0 when the run completed,
-even if some documents were quarantined, and non-zero only when the run failed
-(in which case the published warehouse is left as it was).
+even if some documents were quarantined, and 1 when the run failed or the
+withdrawal guard stopped it (saying whether the published warehouse is
+unchanged). Every error is one line naming the path and the fix; a path that
+cannot work is a usage error (exit 2, see :mod:`pipelines.cli_paths`).
 """
 
 from __future__ import annotations
@@ -21,8 +23,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipelines.cli_paths import (
+    UsageError,
+    output_folder,
+    raw_folder,
+    warehouse_to_read,
+    warehouse_to_write,
+)
+
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_USAGE = 2  # a path or argument that cannot work (argparse uses 2 as well)
 EXIT_REJECTED = 3  # `fiscal extract` on a file that is not an extractable document
 
 
@@ -45,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
     run.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    run.add_argument(
+        "--allow-withdraw",
+        action="store_true",
+        help="publish even if most (or all) loaded documents' files are gone from the raw folder",
+    )
 
     extract = commands.add_parser(
         "extract", help="read one PDF: its tables, metadata and provenance (no warehouse)"
@@ -91,31 +107,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `fiscal extract x.pdf | head`: the reader left, not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return EXIT_OK
+    except UsageError as error:
+        print(f"fiscal {arguments.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:  # one line, not a traceback: which file, and what the OS said
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"fiscal {arguments.command}: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def command_run(arguments: argparse.Namespace) -> int:
     from pipelines.settings import load_settings
     from pipelines.warehouse.pipeline import run_pipeline
     from pipelines.warehouse.progress import ExtractionProgress
+    from pipelines.warehouse.withdrawals import WithdrawRefused
 
     settings = load_settings(
         raw_dir=arguments.raw, warehouse_path=arguments.warehouse, workers=arguments.workers
     )
-    if not settings.raw_dir.is_dir():
-        print(f"fiscal run: raw folder {settings.raw_dir} does not exist", file=sys.stderr)
-        return EXIT_FAILED
+    raw_folder(settings.raw_dir)
+    warehouse_to_write(settings.warehouse_path)
+    before = _file_identity(settings.warehouse_path)
     try:
         summary = run_pipeline(
-            settings, progress_factory=None if arguments.no_progress else ExtractionProgress
+            settings,
+            progress_factory=None if arguments.no_progress else ExtractionProgress,
+            allow_withdraw=arguments.allow_withdraw,
         )
+    except WithdrawRefused as refused:
+        print(f"fiscal run: {refused}; the published warehouse is unchanged", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
-        print("fiscal run: interrupted; the published warehouse is unchanged", file=sys.stderr)
+        print(
+            f"fiscal run: interrupted; {_what_happened(settings.warehouse_path, before)}",
+            file=sys.stderr,
+        )
         return 130
     except Exception as error:  # noqa: BLE001 - report, keep the published file, exit non-zero
         logging.getLogger("pipelines").debug("run failed", exc_info=True)
+        first, _, details = str(error).partition("\n")
         print(
-            f"fiscal run: FAILED ({type(error).__name__}): {error}\n"
-            f"the published warehouse {settings.warehouse_path} is unchanged",
+            f"fiscal run: FAILED ({type(error).__name__}): {first}; "
+            f"{_what_happened(settings.warehouse_path, before)}"
+            + (f"\n{details}" if details else ""),
             file=sys.stderr,
         )
         return EXIT_FAILED
@@ -123,20 +157,37 @@ def command_run(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _file_identity(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells one file from its replacement: device, inode, size, modification time."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _what_happened(warehouse: Path, before: tuple[int, int, int, int] | None) -> str:
+    """Whether a run that failed had already published, read from the file itself."""
+    if _file_identity(warehouse) == before:
+        return f"the published warehouse {warehouse} is unchanged"
+    return f"the warehouse {warehouse} was replaced by this run's build"
+
+
 def command_extract(arguments: argparse.Namespace) -> int:
-    from pipelines.extraction import extract_document
-    from pipelines.extraction.errors import DocumentRejected
+    from pipelines.settings import load_settings
     from pipelines.warehouse.export import write_extraction
+    from pipelines.warehouse.extraction_runner import STATUS_REJECTED, extract_file
 
     path: Path = arguments.pdf
-    if not path.is_file():
-        print(f"fiscal extract: {path} is not a file", file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        extraction = extract_document(path, source_file=path.name)
-    except DocumentRejected as rejected:
-        print(f"fiscal extract: {path.name}: {rejected.reason}", file=sys.stderr)
-        return EXIT_REJECTED
+    problem = _not_a_readable_file(path)
+    if problem:
+        raise UsageError(problem)
+    output_folder(arguments.out)
+    # in a worker process, under the time and memory limits of `fiscal run`
+    outcome, extraction = extract_file(path, load_settings())
+    if extraction is None:
+        print(f"fiscal extract: {outcome.reason}", file=sys.stderr)  # it names the file
+        return EXIT_REJECTED if outcome.status == STATUS_REJECTED else EXIT_FAILED
     written = write_extraction(extraction, arguments.out, arguments.format)
     if isinstance(written, str):
         sys.stdout.write(written if written.endswith("\n") else written + "\n")
@@ -148,29 +199,50 @@ def command_extract(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _not_a_readable_file(path: Path) -> str | None:
+    """What is wrong with a path given as the file to read, if anything."""
+    if path.is_dir():
+        return f"{path} is a folder, not a PDF file"
+    if not path.exists():
+        return f"{path} does not exist"  # also a link to nowhere
+    if not path.is_file():
+        return f"{path} is not a regular file"
+    return None
+
+
 def command_prepare(arguments: argparse.Namespace) -> int:
     from pipelines.settings import load_settings
     from pipelines.warehouse.dbt_runner import DbtBuildFailed, prepare_saved_parse
 
+    settings = load_settings(warehouse_path=arguments.warehouse)
     try:
-        result = prepare_saved_parse(load_settings(warehouse_path=arguments.warehouse))
+        result = prepare_saved_parse(settings)
     except DbtBuildFailed as error:
         print(f"fiscal prepare: {error}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"dbt project parsed in {result.seconds:.1f} s")
+    if result is None:
+        print(
+            f"dbt parse is up to date (the project and dbt are unchanged; {settings.dbt_cache_root})"
+        )
+    else:
+        print(f"dbt project parsed in {result.seconds:.1f} s")
     return EXIT_OK
 
 
 def command_export(arguments: argparse.Namespace) -> int:
+    import duckdb
+
     from pipelines.settings import load_settings
     from pipelines.warehouse.export import export_marts
 
     settings = load_settings(warehouse_path=arguments.warehouse)
-    out_dir = arguments.out or settings.warehouse_path.parent / "export"
+    warehouse = warehouse_to_read(settings.warehouse_path)
+    out_dir = output_folder(arguments.out) or warehouse.parent / "export"
     try:
-        written = export_marts(settings.warehouse_path, out_dir)
-    except FileNotFoundError as error:
-        print(f"fiscal export: {error}", file=sys.stderr)
+        written = export_marts(warehouse, out_dir)
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0]
+        print(f"fiscal export: {warehouse} cannot be read: {first}", file=sys.stderr)
         return EXIT_FAILED
     for file in written:
         print(file)
@@ -185,8 +257,7 @@ def command_check(arguments: argparse.Namespace) -> int:
 
     folder: Path = arguments.folder
     if not folder.is_dir():
-        print(f"fiscal check: {folder} is not a folder of PDFs", file=sys.stderr)
-        return EXIT_FAILED
+        raise UsageError(f"{folder} is not a folder; give the folder of PDFs to check")
     settings = load_settings(raw_dir=folder, workers=arguments.workers)
     checks = check_folder(folder, settings)
     print(format_report(checks))

@@ -7,11 +7,14 @@ environment at call time (so tests and the CLI can point it elsewhere):
 - ``FISCAL_WAREHOUSE``: the published DuckDB file, default
   ``<project>/warehouse/fiscal.duckdb`` (``dbt_project/profiles.yml`` reads the
   same variable);
-- ``FISCAL_STATE_DIR``: extraction cache, ledger and dbt scratch space, default
+- ``FISCAL_STATE_DIR``: extraction cache, file hashes and dbt scratch space, default
   ``<warehouse dir>/<warehouse stem>.state`` beside the published file;
 - ``FISCAL_CACHE_DIR``: the extraction cache alone, default
   ``<state dir>/extraction_cache`` (several warehouses may share one cache: it
   is keyed by content and extractor version only);
+- ``FISCAL_DBT_CACHE_DIR``: dbt's saved parse of the project (shared by every
+  state dir) and the Dagster manifest, default ``$XDG_CACHE_HOME/fiscal-warehouse/dbt``
+  (``~/.cache/…``); nothing is ever written into the project folder;
 - ``FISCAL_WORKERS``, ``FISCAL_DOC_TIMEOUT_SECONDS``, ``FISCAL_WORKER_MEMORY_MB``:
   extraction parallelism and the per-document limits.
 """
@@ -46,6 +49,7 @@ class Settings:
     worker_memory_mb: int
     dbt_project_dir: Path = DBT_PROJECT_DIR
     shared_cache_dir: Path | None = None  # FISCAL_CACHE_DIR
+    dbt_cache_dir: Path | None = None  # FISCAL_DBT_CACHE_DIR
 
     @property
     def cache_dir(self) -> Path:
@@ -53,9 +57,9 @@ class Settings:
         return self.shared_cache_dir or self.state_dir / "extraction_cache"
 
     @property
-    def ledger_path(self) -> Path:
-        """Documents published before: how withdrawn documents are remembered."""
-        return self.state_dir / "ledger.json"
+    def dbt_cache_root(self) -> Path:
+        """dbt's saved parse and the Dagster manifest (see :mod:`pipelines.warehouse.dbt_cache`)."""
+        return self.dbt_cache_dir or default_dbt_cache_dir(self.state_dir)
 
     @property
     def hash_memo_path(self) -> Path:
@@ -100,6 +104,17 @@ def default_state_dir(warehouse_path: Path) -> Path:
     return warehouse_path.with_name(warehouse_path.stem + ".state")
 
 
+def default_dbt_cache_dir(state_dir: Path) -> Path:
+    """The user's cache folder (XDG), or the state dir when there is no home."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory
+            return state_dir / "dbt-cache"
+    return Path(base) / "fiscal-warehouse" / "dbt"
+
+
 def default_workers() -> int:
     """One extraction worker per core the process may use."""
     try:
@@ -132,6 +147,9 @@ def load_settings(
         worker_memory_mb=int(env.get("FISCAL_WORKER_MEMORY_MB") or DEFAULT_WORKER_MEMORY_MB),
         shared_cache_dir=Path(env["FISCAL_CACHE_DIR"]).resolve()
         if env.get("FISCAL_CACHE_DIR")
+        else None,
+        dbt_cache_dir=Path(env["FISCAL_DBT_CACHE_DIR"]).resolve()
+        if env.get("FISCAL_DBT_CACHE_DIR")
         else None,
     )
     return settings.with_overrides(raw_dir=raw_dir, warehouse_path=warehouse_path, workers=workers)

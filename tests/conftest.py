@@ -192,3 +192,31 @@ def write_without_tables(path: Path) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+def write_broken_structure(path: Path, good_pdf: Path, pages_readable: bool = True) -> Path:
+    """A complete PDF whose structure pdfminer cannot follow: the startxref offset is
+    wrong and every object starts on the line where the one before ends (pdfminer's
+    fallback finds objects only at the start of a line; PDFium repairs it). Without
+    ``pages_readable`` its page objects are no longer pages for any reader either."""
+    data = good_pdf.read_bytes()
+    body = data[: data.rindex(b"startxref")].replace(b"endobj\n", b"endobj ")
+    if not pages_readable:
+        body = body.replace(b"/Type /Page\n", b"/Type /Sheet\n")
+    path.write_bytes(body + b"startxref\n17\n%%EOF\n")
+    return path
+
+
+def write_pathological(path: Path, pages: int = 6, glyphs_per_page: int = 60_000) -> Path:
+    """A PDF whose pages hold tens of thousands of separately placed glyphs: slow to lay out."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(pages):
+        pdf.setFont("Helvetica", 2)
+        for index in range(glyphs_per_page):
+            pdf.drawString(10 + (index % 280) * 2, 10 + (index // 280) * 2 % 820, "8")
+        pdf.showPage()
+    pdf.save()
+    return path

@@ -4,6 +4,7 @@ document in the same run loads; the worker limits (time, memory) hold."""
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 import pytest
@@ -11,16 +12,24 @@ from conftest import (
     copy_samples,
     document_statuses,
     query,
+    write_broken_structure,
     write_encrypted,
     write_html_as_pdf,
+    write_pathological,
     write_scanned,
     write_truncated,
     write_without_tables,
     write_zero_bytes,
 )
 
+from pipelines.extraction import file_sha256
 from pipelines.settings import Settings, load_settings
-from pipelines.warehouse.extraction_runner import STATUS_FAILED, extract_documents
+from pipelines.warehouse.extraction_runner import (
+    STATUS_EXTRACTED,
+    STATUS_FAILED,
+    cache_path_for,
+    extract_documents,
+)
 from pipelines.warehouse.inventory import scan_raw_dir
 from pipelines.warehouse.pipeline import RunSummary, run_pipeline
 
@@ -38,21 +47,6 @@ BAD_INPUTS = {
     PATHOLOGICAL: "time limit",
 }
 PATHOLOGICAL_TIMEOUT_SECONDS = 6.0
-
-
-def write_pathological(path: Path, pages: int = 6, glyphs_per_page: int = 60_000) -> Path:
-    """A PDF whose pages hold tens of thousands of separately placed glyphs: slow to lay out."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    for _ in range(pages):
-        pdf.setFont("Helvetica", 2)
-        for index in range(glyphs_per_page):
-            pdf.drawString(10 + (index % 280) * 2, 10 + (index // 280) * 2 % 820, "8")
-        pdf.showPage()
-    pdf.save()
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +112,9 @@ def test_the_good_document_of_the_same_run_loads(bad_input_run):
     printed = summary.format()
     for file_name in BAD_INPUTS:
         assert f"quarantined {file_name}" in printed
+    # the time-out is remembered: the summary says when it is tried again
+    assert f"quarantined {PATHOLOGICAL}: extraction exceeded the time limit" in printed
+    assert "(attempt 1; tried again after " in printed
     quarantined = query(
         settings.warehouse_path,
         "SELECT count(*) FROM marts.dim_document WHERE status = 'quarantined'",
@@ -145,3 +142,101 @@ def test_worker_limits_and_failures_are_not_cached(sample_pdfs, tmp_path, shared
     assert retried.status == "extracted" and not retried.from_cache
     [cached] = extract_documents(documents, generous)
     assert cached.from_cache
+
+
+def test_a_file_replaced_after_the_inventory_is_not_cached_under_its_old_sha(sample_pdfs, tmp_path):
+    """The worker hashes the bytes it reads; a mismatch is 'changed during the run', never cached."""
+    raw_dir = tmp_path / "raw"
+    [path] = copy_samples(sample_pdfs[:1], raw_dir, ["replaced.pdf"])
+    settings = load_settings(  # a cache of its own: nothing of these bytes is cached yet
+        raw_dir=raw_dir, warehouse_path=tmp_path / "w" / "fiscal.duckdb", workers=1
+    )
+    [document] = scan_raw_dir(raw_dir).documents
+    copy_samples(sample_pdfs[1:2], raw_dir, ["replaced.pdf"])  # replaced before it is read
+
+    [outcome] = extract_documents([document], settings)
+
+    assert outcome.status == STATUS_FAILED
+    assert outcome.reason.startswith("replaced.pdf: changed during the run")
+    assert not cache_path_for(settings, document.sha256).exists()
+    assert not cache_path_for(settings, file_sha256(path)).exists()
+    # the old bytes under another name are read as what they are
+    [old_copy] = copy_samples(sample_pdfs[:1], tmp_path / "again", ["old copy.pdf"])
+    [again] = scan_raw_dir(old_copy.parent).documents
+    [extracted] = extract_documents([again], settings)
+    assert extracted.status == STATUS_EXTRACTED
+    assert extracted.load_extraction().sha256 == document.sha256
+
+
+def test_a_pdf_whose_structure_pdfminer_cannot_follow_is_read_with_pdfium(sample_pdfs, tmp_path):
+    from pipelines.extraction import extract_document
+
+    good = sample_pdfs[0]
+    damaged = write_broken_structure(tmp_path / "broken xref.pdf", good)
+    extraction = extract_document(damaged)
+    original = extract_document(good)
+    assert extraction.page_count == original.page_count
+    assert sorted(extraction.tables) == sorted(original.tables)
+
+
+def test_a_pdf_no_reader_can_follow_is_called_corrupt(sample_pdfs, tmp_path):
+    from pipelines.extraction import extract_document
+    from pipelines.extraction.errors import DocumentRejected
+
+    damaged = write_broken_structure(
+        tmp_path / "no pages.pdf", sample_pdfs[0], pages_readable=False
+    )
+    with pytest.raises(DocumentRejected) as rejected:
+        extract_document(damaged)
+    assert rejected.value.reason.startswith("no pages.pdf: corrupt PDF")
+    assert "PDFium" in rejected.value.reason
+
+
+def test_symbolic_link_loops_and_broken_links_are_reported_as_skipped(sample_pdfs, tmp_path):
+    raw_dir = tmp_path / "raw"
+    copy_samples(sample_pdfs[:1], raw_dir, ["good.pdf"])
+    (raw_dir / "loop.pdf").symlink_to("loop.pdf")
+    (raw_dir / "ping.pdf").symlink_to("pong.pdf")
+    (raw_dir / "pong.pdf").symlink_to("ping.pdf")
+    (raw_dir / "dangling.pdf").symlink_to("gone.pdf")
+    (raw_dir / "again").symlink_to(".", target_is_directory=True)
+
+    inventory = scan_raw_dir(raw_dir)
+
+    assert [doc.source_file for doc in inventory.documents] == ["good.pdf"]
+    skipped = dict(inventory.skipped)
+    assert sorted(skipped) == ["again", "dangling.pdf", "loop.pdf", "ping.pdf", "pong.pdf"]
+    assert (
+        "symbolic link loop" in skipped["loop.pdf"] and "symbolic link loop" in skipped["ping.pdf"]
+    )
+    assert "broken symbolic link" in skipped["dangling.pdf"]
+    assert "not followed" in skipped["again"] and "loop" in skipped["again"]
+
+
+def test_a_time_out_is_remembered_and_retried_with_backoff_or_a_higher_limit(tmp_path):
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    write_pathological(raw_dir / "slow.pdf", pages=2)
+    settings = dataclasses.replace(
+        load_settings(raw_dir=raw_dir, warehouse_path=tmp_path / "w" / "fiscal.duckdb", workers=1),
+        doc_timeout_seconds=1.0,
+    )
+    documents = scan_raw_dir(raw_dir).documents
+
+    [first] = extract_documents(documents, settings)
+    assert first.status == STATUS_FAILED and not first.from_cache
+    assert "time limit of 1 s" in first.reason and "attempt 1;" in first.reason
+
+    [remembered] = extract_documents(documents, settings)  # the next night: not tried again
+    assert remembered.from_cache and remembered.seconds == 0.0
+    assert remembered.reason == first.reason  # the same outcome: nothing to rebuild
+
+    tried_at = time.time()
+    [later] = extract_documents(documents, settings, now=tried_at + 21 * 3600)
+    assert not later.from_cache and "attempt 2;" in later.reason
+    [backed_off] = extract_documents(documents, settings, now=tried_at + 30 * 3600)
+    assert backed_off.from_cache  # after two attempts it waits 40 hours
+
+    [higher] = extract_documents(documents, dataclasses.replace(settings, doc_timeout_seconds=2.0))
+    assert not higher.from_cache and "time limit of 2 s" in higher.reason
+    assert "attempt 1;" in higher.reason  # a new limit starts counting again

@@ -5,15 +5,24 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import PROJECT_ROOT, copy_samples, write_html_as_pdf, write_zero_bytes
+from conftest import (
+    PROJECT_ROOT,
+    copy_samples,
+    write_broken_structure,
+    write_html_as_pdf,
+    write_pathological,
+    write_zero_bytes,
+)
 
-from pipelines.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, main
+from pipelines.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from pipelines.extraction import document_id_for, file_sha256
 
 
@@ -67,14 +76,14 @@ def test_run_completes_with_a_quarantined_document_and_prints_a_summary(cli_ware
     assert "validation findings:" in out
     assert "extracting 3/3 documents" in completed.stderr  # the progress line
     assert warehouse.exists()
-    assert (warehouse.parent / "fiscal.state" / "ledger.json").exists()
+    assert (warehouse.parent / "fiscal.state" / "file_hashes.json").is_file()
 
 
 def test_run_fails_without_a_raw_folder(tmp_path, capsys):
     code = main(
         ["run", "--raw", str(tmp_path / "missing"), "--warehouse", str(tmp_path / "w.duckdb")]
     )
-    assert code == EXIT_FAILED
+    assert code == EXIT_USAGE
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "w.duckdb").exists()
 
@@ -122,7 +131,7 @@ def test_export_writes_every_mart_as_parquet_and_excel_csv(cli_warehouse, tmp_pa
 
 
 def test_export_without_a_warehouse_fails(tmp_path, capsys):
-    assert main(["export", "--warehouse", str(tmp_path / "none.duckdb")]) == EXIT_FAILED
+    assert main(["export", "--warehouse", str(tmp_path / "none.duckdb")]) == EXIT_USAGE
     assert "fiscal run" in capsys.readouterr().err
 
 
@@ -156,3 +165,98 @@ def test_extract_rejects_a_file_that_is_not_a_pdf(tmp_path, capsys):
     assert main(["extract", str(fake)]) == EXIT_REJECTED
     err = capsys.readouterr().err
     assert "页面.pdf" in err and "not a PDF" in err
+
+
+@pytest.mark.e2e
+def test_run_on_an_empty_folder_stops_before_withdrawing_everything(
+    cli_warehouse, tmp_path, capsys
+):
+    published, _ = cli_warehouse
+    warehouse = tmp_path / "copy" / "fiscal.duckdb"  # what was published is in the file itself
+    warehouse.parent.mkdir()
+    shutil.copyfile(published, warehouse)
+    before = warehouse.read_bytes()
+    empty = tmp_path / "empty raw"
+    empty.mkdir()
+    arguments = ["run", "--raw", str(empty), "--warehouse", str(warehouse), "--no-progress"]
+
+    assert main(arguments) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "would withdraw all 2 loaded documents" in err and "--allow-withdraw" in err
+    assert warehouse.read_bytes() == before
+
+    assert main([*arguments, "--allow-withdraw"]) == EXIT_OK
+    assert "documents: 0 loaded, 0 partial, 0 quarantined, 3 withdrawn" in capsys.readouterr().out
+
+
+def test_extract_names_the_file_once_and_says_what_is_wrong(sample_pdfs, tmp_path, capsys):
+    damaged = write_broken_structure(tmp_path / "x.pdf", sample_pdfs[0], pages_readable=False)
+    assert main(["extract", str(damaged)]) == EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert err.startswith("fiscal extract: x.pdf: corrupt PDF (pdfminer: no pages found; PDFium:")
+    assert err.count("x.pdf") == 1
+
+    missing = tmp_path / "missing.pdf"
+    assert main(["extract", str(missing)]) == EXIT_USAGE
+    assert capsys.readouterr().err == f"fiscal extract: {missing} does not exist\n"
+    assert main(["extract", str(tmp_path)]) == EXIT_USAGE
+    assert "is a folder, not a PDF file" in capsys.readouterr().err
+
+
+def test_extract_runs_under_the_time_and_memory_limits(sample_pdfs, tmp_path, monkeypatch, capsys):
+    slow = write_pathological(tmp_path / "slow.pdf", pages=2)
+    monkeypatch.setenv("FISCAL_DOC_TIMEOUT_SECONDS", "1")
+    started = time.monotonic()
+    assert main(["extract", str(slow)]) == EXIT_FAILED
+    assert time.monotonic() - started < 60
+    assert capsys.readouterr().err.startswith(
+        "fiscal extract: slow.pdf: extraction exceeded the time limit of 1 s"
+    )
+
+    monkeypatch.setenv("FISCAL_DOC_TIMEOUT_SECONDS", "300")
+    monkeypatch.setenv("FISCAL_WORKER_MEMORY_MB", "40")
+    assert main(["extract", str(sample_pdfs[0])]) == EXIT_FAILED
+    assert "extraction exceeded the memory limit of 40 MB" in capsys.readouterr().err
+
+
+@pytest.mark.e2e
+def test_cli_errors_are_one_line_naming_the_path_and_the_fix(
+    cli_warehouse, sample_pdfs, tmp_path, capsys
+):
+    warehouse, _ = cli_warehouse
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder, not a database\n", encoding="utf-8")
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    pdf = str(sample_pdfs[0])
+    cases = {
+        "extract --out FILE": (["extract", pdf, "--out", str(a_file)], "give a folder"),
+        "export --out FILE": (
+            ["export", "--warehouse", str(warehouse), "--out", str(a_file)],
+            "give a folder",
+        ),
+        "export --warehouse FILE": (["export", "--warehouse", str(a_file)], "not a DuckDB"),
+        "run --raw FILE": (["run", "--raw", str(a_file)], "give the folder of PDFs"),
+        "check FILE": (["check", str(a_file)], "give the folder of PDFs"),
+        "run --warehouse FILE": (
+            ["run", "--raw", str(raw_dir), "--warehouse", str(a_file)],
+            "not a DuckDB",
+        ),
+    }
+    for case, (arguments, fix) in cases.items():
+        assert main(arguments) == EXIT_USAGE, case
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1, (case, err)
+        assert str(a_file) in err and fix in err, (case, err)
+    assert a_file.read_text(encoding="utf-8") == "not a folder, not a database\n"
+
+
+def test_extract_csv_of_a_file_with_a_very_long_name(sample_pdfs, tmp_path, capsys):
+    [long] = copy_samples(sample_pdfs[:1], tmp_path, ["决算" * 40 + "x" * 6 + ".pdf"])  # 250 bytes
+    out_dir = tmp_path / "out"
+    assert main(["extract", str(long), "--format", "csv", "--out", str(out_dir)]) == EXIT_OK
+    written = [Path(line) for line in capsys.readouterr().out.split()]
+    assert len(written) == 3 and all(path.is_file() for path in written)
+    assert all(len(path.name.encode()) <= 255 for path in written)
+    assert all(path.name.startswith("决算决算") for path in written)

@@ -32,6 +32,7 @@ import pytest
 
 from pipelines.settings import Settings
 from pipelines.warehouse import dbt_runner
+from pipelines.warehouse.dbt_cache import shared_parse_dir
 from pipelines.warehouse.dbt_runner import (
     PARTIAL_PARSE_FILE,
     PARTIAL_PARSE_PROJECT_FILE,
@@ -888,7 +889,8 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tupl
 
 
 def scratch_settings(tmp_path: Path, **overrides: object) -> Settings:
-    """Settings whose state dir (and so dbt's target folder) is under ``tmp_path``."""
+    """Settings whose state dir (and so dbt's target folder) and dbt cache are under
+    ``tmp_path``."""
     settings = Settings(
         raw_dir=tmp_path / "raw",
         warehouse_path=tmp_path / "fiscal_test.duckdb",
@@ -897,6 +899,7 @@ def scratch_settings(tmp_path: Path, **overrides: object) -> Settings:
         doc_timeout_seconds=60.0,
         worker_memory_mb=512,
         dbt_project_dir=DBT_PROJECT_DIR,
+        dbt_cache_dir=tmp_path / "dbt-cache",
     )
     return replace(settings, **overrides)
 
@@ -1131,23 +1134,14 @@ def fake_dbt(target: Path, failures: int) -> tuple[list[list[str]], Callable[...
     return commands, invoke
 
 
-@pytest.fixture
-def own_shared_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The runner's shared saved parse in a folder of this test, not the project's."""
-    shared = tmp_path / "shared-parse"
-    monkeypatch.setattr(dbt_runner, "shared_parse_dir", lambda project_dir, name: shared / name)
-    return shared
-
-
-def test_a_new_state_dir_starts_from_the_shared_saved_parse(
-    tmp_path: Path, own_shared_parse: Path
-) -> None:
-    first = scratch_settings(tmp_path / "first")
+def test_a_new_state_dir_starts_from_the_shared_saved_parse(tmp_path: Path) -> None:
+    cache = tmp_path / "dbt-cache"
+    first = scratch_settings(tmp_path / "first", dbt_cache_dir=cache)
     run_dbt(["parse"], first.warehouse_path, first, "parse")
-    shared_file = own_shared_parse / first.warehouse_path.name / PARTIAL_PARSE_FILE
+    shared_file = shared_parse_dir(first, first.warehouse_path.name) / PARTIAL_PARSE_FILE
     assert shared_file.read_bytes() == (dbt_target_path(first) / PARTIAL_PARSE_FILE).read_bytes()
 
-    second = scratch_settings(tmp_path / "second")
+    second = scratch_settings(tmp_path / "second", dbt_cache_dir=cache)
     run_dbt(["parse"], second.warehouse_path, second, "parse")
     perf = json.loads((dbt_target_path(second) / "perf_info.json").read_text())
     assert perf["path_count"] > 100
@@ -1155,7 +1149,7 @@ def test_a_new_state_dir_starts_from_the_shared_saved_parse(
 
 
 def test_a_build_that_stops_before_any_node_is_retried_without_the_saved_parse(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_shared_parse: Path
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = scratch_settings(tmp_path)
     target = saved_parse(settings, DBT_PROJECT_DIR)
@@ -1170,7 +1164,7 @@ def test_a_build_that_stops_before_any_node_is_retried_without_the_saved_parse(
 
 
 def test_a_saved_parse_of_another_project_folder_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_shared_parse: Path
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # it holds absolute paths (dbt reads seeds from them)
     settings = scratch_settings(tmp_path)
@@ -1186,7 +1180,7 @@ def test_a_saved_parse_of_another_project_folder_is_not_used(
     assert (target / PARTIAL_PARSE_PROJECT_FILE).read_text(encoding="utf-8") == str(DBT_PROJECT_DIR)
 
 
-def test_an_unreadable_saved_parse_is_parsed_again(tmp_path: Path, own_shared_parse: Path) -> None:
+def test_an_unreadable_saved_parse_is_parsed_again(tmp_path: Path) -> None:
     settings = scratch_settings(tmp_path)
     target = dbt_target_path(settings)
     target.mkdir(parents=True)

@@ -65,7 +65,8 @@ def test_definitions_load_as_one_lineage_graph(definitions):
 
 def test_jobs_schedule_and_sensor(definitions):
     assert definitions.resolve_job_def(DOCUMENT_JOB).partitions_def == documents_partitions
-    assert definitions.resolve_job_def(WAREHOUSE_JOB)
+    # the warehouse job runs its steps in one process: no code-location load per step
+    assert definitions.resolve_job_def(WAREHOUSE_JOB).executor_def.name == "in_process"
     schedule = definitions.resolve_schedule_def("nightly_warehouse_build")
     assert schedule.cron_schedule == "0 2 * * *"
     assert schedule.execution_timezone == "Asia/Shanghai"
@@ -89,8 +90,9 @@ def test_sensor_registers_new_changed_and_removed_files(definitions, sample_pdfs
         ids = sorted(document_id_for(file_sha256(path)) for path in (first, second))
         [add] = result.dynamic_partitions_requests
         assert sorted(add.partition_keys) == ids
-        assert sorted(r.partition_key for r in result.run_requests if r.partition_key) == ids
-        assert any(r.job_name == WAREHOUSE_JOB for r in result.run_requests)
+        # new files are batched: one warehouse run extracts them all in parallel
+        [run] = result.run_requests
+        assert run.job_name == WAREHOUSE_JOB and run.partition_key is None
         instance.add_dynamic_partitions(documents_partitions.name, ids)
 
         assert isinstance(evaluate(), dg.SkipReason)  # nothing changed
@@ -102,6 +104,7 @@ def test_sensor_registers_new_changed_and_removed_files(definitions, sample_pdfs
         requests = {type(r).__name__: r for r in result.dynamic_partitions_requests}
         assert requests["AddDynamicPartitionsRequest"].partition_keys == [new_id]
         assert requests["DeleteDynamicPartitionsRequest"].partition_keys == [old_id]
+        assert [r.job_name for r in result.run_requests] == [WAREHOUSE_JOB]
 
 
 @pytest.mark.e2e

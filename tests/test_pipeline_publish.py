@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -81,11 +82,10 @@ def _start_cli_run(settings: Settings) -> subprocess.Popen:
 def _wait_for_dbt_phase(
     settings: Settings, process: subprocess.Popen, timeout: float = 180
 ) -> Path:
-    """Wait until the run has loaded its build file (dbt is then running); return the file."""
+    """Wait until the run has loaded its build file and started dbt; return dbt's log folder."""
     deadline = time.monotonic() + timeout
-    pattern = f".{settings.warehouse_path.stem}.build-*/{settings.warehouse_path.name}.ledger.json"
     while time.monotonic() < deadline:
-        found = list(settings.warehouse_path.parent.glob(pattern))
+        found = list(settings.dbt_scratch_dir.glob("*-p*/logs"))
         if found:
             return found[0]
         if process.poll() is not None:
@@ -113,7 +113,7 @@ def test_a_failing_dbt_build_leaves_the_published_warehouse_unchanged(
     copy_samples(sample_pdfs[:1], settings.raw_dir)
     run_pipeline(settings)
     published = marts_snapshot(settings.warehouse_path)
-    ledger = settings.ledger_path.read_text(encoding="utf-8")
+    documents = query(settings.warehouse_path, "SELECT * FROM raw.documents ORDER BY 1")
 
     # a dbt project whose last mart fails at run time, after the others were built
     broken_project = tmp_path / "dbt_project"
@@ -132,7 +132,7 @@ def test_a_failing_dbt_build_leaves_the_published_warehouse_unchanged(
         run_pipeline(broken)
 
     assert marts_snapshot(settings.warehouse_path) == published
-    assert settings.ledger_path.read_text(encoding="utf-8") == ledger
+    assert query(settings.warehouse_path, "SELECT * FROM raw.documents ORDER BY 1") == documents
     assert [p for p in settings.warehouse_path.parent.iterdir() if ".build-" in p.name] == []
 
 
@@ -222,3 +222,101 @@ def test_one_writer_at_a_time(tmp_path):
         holder.wait()
     with writer_lock(lock_path, timeout_seconds=5):  # released when the holder died
         pass
+
+
+# a run that dies the instant the publishing os.replace has put its build in place
+KILLED_AFTER_REPLACE = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from pipelines.settings import load_settings
+    from pipelines.warehouse.pipeline import run_pipeline
+
+    settings = load_settings(raw_dir=sys.argv[1], warehouse_path=sys.argv[2], workers=2)
+    real_replace = os.replace
+
+    def replace_then_die(source, target, *args, **kwargs):
+        real_replace(source, target, *args, **kwargs)
+        if Path(target) == settings.warehouse_path:
+            os._exit(9)
+
+    os.replace = replace_then_die
+    run_pipeline(settings)
+    """
+)
+
+
+def test_a_run_killed_right_after_publishing_leaves_no_stale_fingerprint(
+    sample_pdfs, pipeline_settings
+):
+    """The published file and the fingerprint of what it was built from cannot disagree."""
+    settings = pipeline_settings()
+    kept, added = copy_samples(sample_pdfs[:2], settings.raw_dir, ["kept.pdf", "added.pdf"])
+    added.unlink()
+    run_pipeline(settings)  # built from kept.pdf alone
+
+    copy_samples(sample_pdfs[1:2], settings.raw_dir, ["added.pdf"])
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            KILLED_AFTER_REPLACE,
+            str(settings.raw_dir),
+            str(settings.warehouse_path),
+        ],
+        cwd=PROJECT_ROOT,
+        env=_cli_environment(settings),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert killed.returncode == 9, killed.stderr
+    loaded = "SELECT source_file FROM marts.dim_document WHERE status = 'loaded' ORDER BY 1"
+    assert query(settings.warehouse_path, loaded) == [("added.pdf",), ("kept.pdf",)]
+
+    added.unlink()  # back to the inputs of the first build
+    summary = run_pipeline(settings)
+
+    assert summary.dbt is not None, "the published warehouse was not built from these inputs"
+    assert query(settings.warehouse_path, loaded) == [("kept.pdf",)]
+
+
+def _other_filesystem(path: Path) -> Path | None:
+    """A writable folder on another filesystem than ``path`` (a tmpfs), if there is one."""
+    for candidate in (Path("/dev/shm"), Path("/run/user") / str(os.getuid())):
+        try:
+            if candidate.is_dir() and os.stat(candidate).st_dev != os.stat(path).st_dev:
+                return Path(tempfile.mkdtemp(prefix="fiscal-state-", dir=candidate))
+        except OSError:
+            continue
+    return None
+
+
+def test_a_state_folder_on_another_filesystem(sample_pdfs, pipeline_settings, tmp_path):
+    state_dir = _other_filesystem(tmp_path)
+    if state_dir is None:
+        pytest.skip("no second filesystem to put the state folder on")
+    try:
+        settings = dataclasses.replace(pipeline_settings(), state_dir=state_dir)
+        copy_samples(sample_pdfs[:1], settings.raw_dir)
+        first = run_pipeline(settings)
+        assert first.count("loaded") == 1 and first.dbt is not None
+        again = run_pipeline(settings)
+        assert again.dbt is None  # the no-op shortcut works
+        assert again.count("loaded") == 1
+    finally:
+        shutil.rmtree(state_dir, ignore_errors=True)
+
+
+def test_a_run_that_fails_after_publishing_says_so(sample_pdfs, pipeline_settings):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:1], settings.raw_dir)
+    # a folder where the published file's stale write-ahead log would be removed
+    settings.warehouse_path.parent.mkdir(parents=True)
+    settings.warehouse_path.with_name(settings.warehouse_path.name + ".wal").mkdir()
+    process = _start_cli_run(settings)
+    _, stderr = process.communicate(timeout=600)
+    assert process.returncode == 1
+    assert "unchanged" not in stderr
+    assert f"{settings.warehouse_path} was replaced by this run's build" in stderr

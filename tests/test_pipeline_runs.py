@@ -6,16 +6,19 @@ and file names that shells dislike.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_samples, document_statuses, marts_snapshot, query
+from conftest import PROJECT_ROOT, copy_samples, document_statuses, marts_snapshot, query
 
 from pipelines.extraction import document_id_for, file_sha256
-from pipelines.warehouse.fingerprint import fingerprint_path
+from pipelines.warehouse.fingerprint import clear_fingerprint
 from pipelines.warehouse.pipeline import current_ledger, run_pipeline
-from pipelines.warehouse.state import read_ledger
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +43,7 @@ def test_running_twice_leaves_identical_marts(sample_pdfs, pipeline_settings):
     unchanged = run_pipeline(settings)
     assert unchanged.dbt is None  # nothing new: the published warehouse is kept as it is
     assert unchanged.count("loaded") == 3
-    fingerprint_path(settings).unlink()  # now force a full rebuild from the cache
+    clear_fingerprint(settings.warehouse_path)  # now force a full rebuild from the cache
     second = run_pipeline(settings)
 
     assert second.dbt is not None
@@ -54,10 +57,13 @@ def test_running_twice_leaves_identical_marts(sample_pdfs, pipeline_settings):
     assert leftovers == []
     assert not settings.warehouse_path.with_name("fiscal.duckdb.wal").exists()
 
-    # a lost ledger is recovered from the published warehouse (ingested_at and all)
-    ledger = read_ledger(settings.ledger_path)
-    settings.ledger_path.unlink()
-    assert current_ledger(settings) == ledger
+    # the ledger is what the published warehouse holds (ingested_at and all)
+    ledger = current_ledger(settings)
+    assert sorted(entry["source_file"] for entry in ledger.values()) == sorted(
+        pdf.name for pdf in sample_pdfs[:3]
+    )
+    ingested = query(settings.warehouse_path, "SELECT min(ingested_at) FROM raw.documents")[0][0]
+    assert {entry["ingested_at"] for entry in ledger.values()} == {str(ingested)}
 
 
 def test_a_changed_file_replaces_its_rows_and_a_removed_one_is_withdrawn(
@@ -136,7 +142,9 @@ def test_odd_file_names_and_the_same_bytes_under_two_names(sample_pdfs, pipeline
         "部门 决算 (2023) 最终版_copy.pdf",  # the same bytes as the first
     ]
     copy_samples([*sample_pdfs[:3], sample_pdfs[0]], settings.raw_dir, names)
+    (settings.raw_dir / "loop.pdf").symlink_to("loop.pdf")
     summary = run_pipeline(settings)
+    assert "  skipped loop.pdf: a symbolic link loop; nothing to read" in summary.format()
 
     statuses = document_statuses(settings.warehouse_path)
     assert sorted(statuses) == sorted(names[:3])
@@ -145,3 +153,131 @@ def test_odd_file_names_and_the_same_bytes_under_two_names(sample_pdfs, pipeline
     duplicated = next(doc for doc in summary.documents if doc.source_file == names[0])
     assert duplicated.aliases == (names[3],)  # the first name in sort order is the source_file
     assert os.path.exists(settings.raw_dir / names[1])  # nothing was run through a shell
+
+
+def test_an_empty_or_wrong_raw_folder_withdraws_nothing_unless_allowed(
+    sample_pdfs, pipeline_settings, tmp_path
+):
+    settings = pipeline_settings()
+    pdfs = copy_samples(sample_pdfs[:3], settings.raw_dir)
+    run_pipeline(settings)
+    published = marts_snapshot(settings.warehouse_path)
+
+    for pdf in pdfs:
+        pdf.unlink()
+    with pytest.raises(RuntimeError, match="would withdraw all 3 loaded documents"):
+        run_pipeline(settings)
+    assert marts_snapshot(settings.warehouse_path) == published
+
+    other = dataclasses.replace(settings, raw_dir=tmp_path / "another folder")
+    copy_samples(sample_pdfs[3:4], other.raw_dir)
+    with pytest.raises(RuntimeError, match="would withdraw all 3 loaded documents"):
+        run_pipeline(other)
+    assert marts_snapshot(settings.warehouse_path) == published
+
+    # removing one of three is a small share; removing all on purpose needs allow_withdraw
+    copy_samples(sample_pdfs[:2], settings.raw_dir)
+    assert run_pipeline(settings).count("withdrawn") == 1
+    summary = run_pipeline(other, allow_withdraw=True)
+    assert (summary.count("loaded"), summary.count("withdrawn")) == (1, 3)
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_and_the_run_goes_on(
+    sample_pdfs, pipeline_settings
+):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:1], settings.raw_dir, ["good.pdf"])
+    bad = os.fsencode(settings.raw_dir) + b"/bad \xff\xfe\\name.pdf"  # Latin-1 bytes, a backslash
+    shutil.copyfile(sample_pdfs[1], bad)
+
+    summary = run_pipeline(settings)
+
+    statuses = document_statuses(settings.warehouse_path)
+    assert statuses["good.pdf"][1:] == ("loaded", None)
+    escaped = "bad \\xff\\xfe\\x5cname.pdf"  # lossless: every byte can be told back
+    _, status, reason = statuses[escaped]
+    assert status == "quarantined"
+    assert reason.startswith(f"{escaped}: the file name is not valid UTF-8")
+    assert f"quarantined {escaped}" in summary.format()
+    assert not list(settings.state_dir.rglob("*.tmp"))  # nothing half-written left behind
+    assert run_pipeline(settings).dbt is None  # and the next run has nothing new to do
+
+
+def _as_unprivileged() -> list[str]:
+    """A command prefix under which file permissions hold (root would read any file)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root without setpriv: file permissions cannot be tested")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def _fiscal_run(settings) -> subprocess.CompletedProcess:
+    env = dict(os.environ, FISCAL_CACHE_DIR=str(settings.cache_dir))
+    env["FISCAL_STATE_DIR"] = str(settings.state_dir)
+    return subprocess.run(
+        [
+            *_as_unprivileged(),
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "run",
+            "--raw",
+            str(settings.raw_dir),
+            "--warehouse",
+            str(settings.warehouse_path),
+            "--no-progress",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def test_a_file_that_cannot_be_read_is_recorded_and_a_loaded_one_keeps_its_last_version(
+    sample_pdfs, pipeline_settings
+):
+    settings = pipeline_settings()
+    kept, _ = copy_samples(sample_pdfs[:2], settings.raw_dir, ["kept.pdf", "other.pdf"])
+    assert _fiscal_run(settings).returncode == 0
+    kept_id = document_statuses(settings.warehouse_path)["kept.pdf"][0]
+    facts_sql = "SELECT * FROM marts.fct_statement_line WHERE document_id = ? ORDER BY ALL"
+    facts = query(settings.warehouse_path, facts_sql, [kept_id])
+    assert facts
+
+    kept.chmod(0)
+    [new] = copy_samples(sample_pdfs[2:3], settings.raw_dir, ["new.pdf"])
+    new.chmod(0)
+    try:
+        completed = _fiscal_run(settings)
+    finally:
+        kept.chmod(0o644)
+        new.chmod(0o644)
+
+    assert completed.returncode == 0, completed.stderr
+    statuses = document_statuses(settings.warehouse_path)
+    assert statuses["kept.pdf"][:2] == (kept_id, "loaded")
+    assert statuses["kept.pdf"][2] == (
+        "kept.pdf cannot be read: Permission denied; its last readable version is kept"
+    )
+    assert query(settings.warehouse_path, facts_sql, [kept_id]) == facts
+    new_id, status, reason = statuses["new.pdf"]
+    assert (status, reason) == ("quarantined", "new.pdf cannot be read: Permission denied")
+    assert query(
+        settings.warehouse_path,
+        "SELECT status FROM marts.dim_document WHERE document_id = ?",
+        [new_id],
+    ) == [("quarantined",)]
+    assert "kept.pdf cannot be read" in completed.stdout
+    assert "quarantined new.pdf cannot be read" in completed.stdout
+
+    # readable again: read and loaded as any other file
+    assert _fiscal_run(settings).returncode == 0
+    statuses = document_statuses(settings.warehouse_path)
+    assert statuses["kept.pdf"] == (kept_id, "loaded", None)
+    assert statuses["new.pdf"][1:] == ("loaded", None)
+    assert new_id not in {document_id for document_id, _, _ in statuses.values()}

@@ -2,7 +2,10 @@
 
 pdfplumber (pdfminer) gives words with positions. Some embedded CFF fonts
 give pdfminer no characters although the page has text; such pages are read
-a second time with PDFium, never silently treated as empty.
+a second time with PDFium, never silently treated as empty. A complete file
+whose structure pdfminer cannot follow (broken cross-reference offsets: it
+finds no pages, or fails) is read with PDFium alone (words, no ruling lines);
+if PDFium cannot read it either, it is a "corrupt PDF" with both readers' words.
 """
 
 from __future__ import annotations
@@ -80,15 +83,21 @@ def read_pages(path: Path) -> list[PageLayout]:
     except (DocumentRejected, MemoryError):
         raise
     except Exception as exc:  # pdfminer raises many types for broken files
-        raise DocumentRejected(_read_failure(path, exc)) from exc
+        reason = _read_failure(path, exc)
+        if reason is not None:
+            raise DocumentRejected(reason) from exc
+        return _read_with_pdfium(path, f"{type(exc).__name__}: {exc}")
+    if not pages:
+        return _read_with_pdfium(path, "no pages found")
     missing = [p for p in pages if not p.words]
     if missing:
         _fill_from_pdfium(path, missing)
     return pages
 
 
-def _read_failure(path: Path, exc: Exception) -> str:
-    """Why pdfminer could not read the file, in words an analyst can act on."""
+def _read_failure(path: Path, exc: Exception) -> str | None:
+    """Why pdfminer could not read the file, in words an analyst can act on; None for a
+    complete PDF whose structure is broken (the second reader may still read it)."""
     chain: list[BaseException] = []
     cause: BaseException | None = exc
     while cause is not None and cause not in chain:
@@ -103,7 +112,48 @@ def _read_failure(path: Path, exc: Exception) -> str:
     if not head.lstrip().startswith(b"%PDF"):
         kind = "HTML" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "unknown"
         return f"{path.name}: not a PDF (content looks like {kind})"
-    return f"{path.name}: truncated or corrupt PDF ({type(exc).__name__}: {exc})"
+    if b"%%EOF" not in _tail(path):  # cut off: what a reader repairs would be part of it
+        return f"{path.name}: truncated or corrupt PDF ({type(exc).__name__}: {exc})"
+    return None
+
+
+def _tail(path: Path, size: int = 2048) -> bytes:
+    with open(path, "rb") as handle:
+        handle.seek(max(0, path.stat().st_size - size))
+        return handle.read()
+
+
+def _read_with_pdfium(path: Path, pdfminer_said: str) -> list[PageLayout]:
+    """Every page's words from PDFium, for a file pdfminer could not follow."""
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as exc:
+        raise DocumentRejected(
+            f"{path.name}: corrupt PDF (pdfminer: {pdfminer_said}; PDFium: {exc})"
+        ) from exc
+    pages = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            words = _pdfium_words(textpage, height)
+            pages.append(PageLayout(index + 1, width, height, words, text_source="pdfium"))
+            textpage.close()
+            page.close()
+    except pypdfium2.PdfiumError as exc:
+        raise DocumentRejected(
+            f"{path.name}: corrupt PDF (pdfminer: {pdfminer_said}; "
+            f"PDFium: page {len(pages) + 1}: {exc})"
+        ) from exc
+    finally:
+        document.close()
+    if not any(page.words for page in pages):
+        found = f"{len(pages)} pages without text" if pages else "no pages"
+        raise DocumentRejected(
+            f"{path.name}: corrupt PDF (pdfminer: {pdfminer_said}; PDFium: {found})"
+        )
+    return pages
 
 
 def _read_page(page: pdfplumber.page.Page) -> PageLayout:

@@ -33,20 +33,21 @@ from pipelines.warehouse.extraction_runner import (
     STATUS_EXTRACTED,
     STATUS_FAILED,
     ExtractionOutcome,
-    cached_outcome,
-    extract_documents,
     extract_one,
+    extract_uncached,
+    split_by_cache,
 )
-from pipelines.warehouse.fingerprint import inputs_fingerprint, write_build_fingerprint
+from pipelines.warehouse.fingerprint import stamp_build
 from pipelines.warehouse.inventory import Inventory, InventoryDocument
 from pipelines.warehouse.pipeline import (
-    current_ledger,
     mart_row_counts,
+    plan_run,
     publish_build,
     take_inventory,
 )
 from pipelines.warehouse.publish import build_path_for, remove_stale_builds, writer_lock
 from pipelines.warehouse.raw_build import build_raw_database, document_record
+from pipelines.warehouse.withdrawals import WithdrawRefused, check_withdrawals
 
 RAW_TABLES: dict[str, str] = {
     "documents": "One row per PDF: loaded, quarantined (with its reason) or withdrawn.",
@@ -66,6 +67,8 @@ RULE_SCOPES: dict[str, str] = {
     "schema": "Each table's shape: codes, amounts, required columns.",
 }
 EXTRACTABLE_CHECK = "extractable"
+#: the partitioned assets: materialized for one document at a time (``--partition``)
+PER_DOCUMENT_GROUP = "per_document"
 FINDINGS_SHOWN = 50
 
 
@@ -197,7 +200,7 @@ def _check_results(
 # -- per-document assets -----------------------------------------------------------
 
 
-@dg.asset(group_name="documents", kinds={"python"})
+@dg.asset(group_name="warehouse", kinds={"python"})
 def document_inventory(
     context: dg.AssetExecutionContext, fiscal: FiscalWarehouseResource
 ) -> dg.MaterializeResult:
@@ -231,7 +234,7 @@ def document_inventory(
 @dg.asset(
     partitions_def=documents_partitions,
     deps=[document_inventory],
-    group_name="documents",
+    group_name=PER_DOCUMENT_GROUP,
     kinds={"python"},
 )
 def extracted_tables(
@@ -297,7 +300,7 @@ def _document_check_specs() -> list[dg.AssetCheckSpec]:
 @dg.asset(
     partitions_def=documents_partitions,
     deps=[extracted_tables],
-    group_name="documents",
+    group_name=PER_DOCUMENT_GROUP,
     kinds={"pandera"},
     check_specs=_document_check_specs(),
 )
@@ -312,15 +315,20 @@ def validated_tables(
     """
     settings = fiscal.settings()
     document = _document_for_partition(settings, context.partition_key)
-    # the cache entry extracted_tables wrote (failures are not cached: no second attempt here)
-    outcome = cached_outcome(document, settings) or ExtractionOutcome(
-        document=document,
-        status=STATUS_FAILED,
-        reason=f"{document.source_file}: no extraction in the cache; see extracted_tables "
-        "(a worker crash or time limit is not cached)",
-        seconds=0.0,
-        from_cache=False,
-        cache_path=None,
+    # what extracted_tables left in the cache (crashes are not cached: no second attempt here)
+    known, _ = split_by_cache([document], settings)
+    outcome = (
+        known[0]
+        if known
+        else ExtractionOutcome(
+            document=document,
+            status=STATUS_FAILED,
+            reason=f"{document.source_file}: no extraction in the cache; see extracted_tables "
+            "(a worker crash is not cached)",
+            seconds=0.0,
+            from_cache=False,
+            cache_path=None,
+        )
     )
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     record, result = document_record(outcome, {}, run_started)
@@ -369,17 +377,23 @@ def raw_tables(
 
     Documents missing from the extraction cache are extracted first (in
     parallel, with the same limits). Each document's rows are written in one
-    transaction; withdrawn documents come from the ledger.
+    transaction; withdrawn documents come from the published warehouse.
     """
     settings = fiscal.settings()
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(settings.warehouse_path)
-    inventory = take_inventory(settings)
-    outcomes = extract_documents(inventory.documents, settings)
+    plan = plan_run(settings)
+    try:
+        check_withdrawals(plan.ledger, plan.inventory, fiscal.allow_withdraw)
+    except WithdrawRefused as refused:
+        raise dg.Failure(description=str(refused)) from refused
+    outcomes = [*plan.known, *extract_uncached(plan.pending, settings)]
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     build_path = build_path_for(settings.warehouse_path, context.run.run_id)
-    build = build_raw_database(build_path, outcomes, current_ledger(settings), run_started)
-    write_build_fingerprint(build_path, inputs_fingerprint(outcomes, settings))
+    build = build_raw_database(
+        build_path, outcomes, plan.ledger, run_started, settings.warehouse_path, plan.kept
+    )
+    stamp_build(build_path, plan.fingerprint(settings, outcomes))
     statuses = Counter(doc.status for doc in build.documents)
     quarantined = [doc for doc in build.documents if doc.status == DocumentStatus.QUARANTINED]
     partial = [doc for doc in build.documents if doc.status == DocumentStatus.PARTIAL]

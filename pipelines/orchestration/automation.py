@@ -39,20 +39,18 @@ def build_jobs(
             document_inventory, raw_tables, dbt_models, published_warehouse
         ),
         description=(
-            "Inventory the raw folder, extract what is not cached, load the raw tables "
-            "into a new build file, run dbt build, publish atomically."
+            "Inventory the raw folder, extract what is not cached (in parallel worker "
+            "processes), load the raw tables into a new build file, run dbt build, publish "
+            "atomically."
         ),
     )
     return document_job, warehouse_job
 
 
-def build_sensor(
-    document_job: "UnresolvedAssetJobDefinition",
-    warehouse_job: "UnresolvedAssetJobDefinition",
-) -> dg.SensorDefinition:
+def build_sensor(warehouse_job: "UnresolvedAssetJobDefinition") -> dg.SensorDefinition:
     @dg.sensor(
         name="raw_folder_sensor",
-        jobs=[document_job, warehouse_job],
+        jobs=[warehouse_job],
         minimum_interval_seconds=60,
         default_status=dg.DefaultSensorStatus.RUNNING,
     )
@@ -61,8 +59,9 @@ def build_sensor(
     ) -> dg.SensorResult | dg.SkipReason:
         """Notices new, changed (different sha256) and removed PDFs in the raw folder.
 
-        New documents get a partition and a document run; documents whose file
-        is gone lose their partition; any change requests one warehouse run.
+        New documents get a partition and documents whose file is gone lose theirs;
+        any change requests one warehouse run, whatever the number of files (it
+        extracts them in parallel, under the writer lock, like ``fiscal run``).
         """
         settings = fiscal.settings()
         inventory = take_inventory(settings)
@@ -78,13 +77,13 @@ def build_sensor(
             requests.append(documents_partitions.build_add_request(added))
         if removed:
             requests.append(documents_partitions.build_delete_request(removed))
-        runs = [
-            dg.RunRequest(run_key=f"document-{key}", partition_key=key, job_name=DOCUMENT_JOB)
-            for key in added
-        ]
-        runs.append(dg.RunRequest(run_key=f"warehouse-{fingerprint}", job_name=WAREHOUSE_JOB))
         context.log.info(f"{len(added)} new or changed, {len(removed)} removed documents")
-        return dg.SensorResult(run_requests=runs, dynamic_partitions_requests=requests)
+        return dg.SensorResult(
+            run_requests=[
+                dg.RunRequest(run_key=f"warehouse-{fingerprint}", job_name=WAREHOUSE_JOB)
+            ],
+            dynamic_partitions_requests=requests,
+        )
 
     return raw_folder_sensor
 

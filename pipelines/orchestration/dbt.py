@@ -1,17 +1,19 @@
 """The dbt project as Dagster assets, built lazily, with sources linked to the raw tables.
 
-``DbtProject`` + ``prepare_if_dev()`` (``dagster dev`` re-parses the project on
-load); outside dev the manifest is parsed once if it is missing or older than
-the project's files. The ``@dbt_assets`` definition is built inside a cached
-factory, so importing this module never reads the manifest.
+The manifest is made once, by ``fiscal prepare`` (``make dagster`` runs it),
+in the dbt cache folder (never the project folder); loading the code location
+only checks that it was made from the project's current files and dbt
+(:func:`~pipelines.warehouse.dbt_runner.ensure_manifest`), and parses again,
+once, only if not. Not ``prepare_if_dev()``: under ``dagster dev`` it would
+parse in every process that loads the code location (each run, each step).
+The ``@dbt_assets`` definition is built inside a cached factory, so importing
+this module never reads the manifest.
 """
 
 import contextlib
 import functools
 import os
 import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,15 +23,14 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.settings import DBT_PROJECT_DIR, load_settings
-from pipelines.warehouse.dbt_runner import dbt_build_command, dbt_environment, dbt_executable
+from pipelines.warehouse.dbt_runner import dbt_build_command, dbt_executable, ensure_manifest
+from pipelines.warehouse.fingerprint import clear_fingerprint
 from pipelines.warehouse.publish import build_path_for
 
 #: the one-writer pool every asset that writes a DuckDB file runs in
 WRITER_POOL = "duckdb_writer"
 
 RAW_SOURCE_NAME = "raw"
-
-_PROJECT_SUFFIXES = (".sql", ".yml", ".yaml", ".csv", ".md")
 
 
 class FiscalDbtTranslator(DagsterDbtTranslator):
@@ -50,13 +51,12 @@ class FiscalDbtTranslator(DagsterDbtTranslator):
 
 @functools.cache
 def fiscal_dbt_project() -> DbtProject:
-    """The dbt project, with a manifest that matches its files."""
+    """The dbt project, with a manifest made from its current files."""
     _put_dbt_on_path()
-    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-    project.prepare_if_dev()
-    if _manifest_is_stale(project):
-        _parse_manifest(project)
-    return project
+    manifest = ensure_manifest(load_settings())
+    return DbtProject(
+        project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=manifest.parent
+    )
 
 
 def _put_dbt_on_path() -> None:
@@ -65,54 +65,6 @@ def _put_dbt_on_path() -> None:
     path = os.environ.get("PATH", "")
     if folder not in path.split(os.pathsep):
         os.environ["PATH"] = folder + (os.pathsep + path if path else "")
-
-
-def _parse_manifest(project: DbtProject) -> None:
-    """``dbt parse`` into a private folder, then move the manifest into place atomically."""
-    target = Path(project.project_dir) / project.target_path  # an absolute one stays absolute
-    target.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as scratch:
-        completed = subprocess.run(
-            [
-                dbt_executable(),
-                "parse",
-                "--quiet",
-                "--project-dir",
-                str(project.project_dir),
-                "--profiles-dir",
-                str(project.profiles_dir),
-                "--target-path",
-                scratch,
-                "--log-path",
-                scratch,
-            ],
-            env=dbt_environment(load_settings().warehouse_path),
-            cwd=project.project_dir,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if completed.returncode != 0:
-            raise RuntimeError(
-                f"dbt parse failed:\n{(completed.stdout + completed.stderr)[-4000:]}"
-            )
-        os.replace(Path(scratch) / "manifest.json", project.manifest_path)
-
-
-def _manifest_is_stale(project: DbtProject) -> bool:
-    manifest = Path(project.manifest_path)
-    if not manifest.exists():
-        return True
-    built = manifest.stat().st_mtime
-    project_dir = Path(project.project_dir)
-    skip = {Path(project.target_path).name, "logs", "dbt_packages"}
-    for path in project_dir.rglob("*"):
-        relative = path.relative_to(project_dir)
-        if relative.parts and relative.parts[0] in skip:
-            continue
-        if path.suffix in _PROJECT_SUFFIXES and path.stat().st_mtime > built:
-            return True
-    return False
 
 
 @contextlib.contextmanager
@@ -156,6 +108,7 @@ def fiscal_dbt_assets() -> dg.AssetsDefinition:
             # models alone were selected: rebuild them on a copy of the published file
             build_path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(settings.warehouse_path, build_path)
+            clear_fingerprint(build_path)  # its models are no longer what it was built from
         target_path = settings.dbt_scratch_dir / context.run.run_id / "target"
         with _environment(FISCAL_WAREHOUSE=str(build_path)):
             # the production build: no unit tests, one dbt thread per worker

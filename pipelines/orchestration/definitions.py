@@ -33,7 +33,10 @@ def defs() -> dg.Definitions:
             published_warehouse,
         ],
         jobs=[document_job, warehouse_job],
-        sensors=[build_sensor(document_job, warehouse_job)],
+        sensors=[build_sensor(warehouse_job)],
         schedules=[build_nightly_schedule(warehouse_job)],
         resources=default_resources(),
+        # every job's steps run one after the other anyway (one DuckDB writer); in one
+        # process the code location, and the dbt manifest, is loaded once per run, not per step
+        executor=dg.in_process_executor,
     )

@@ -17,6 +17,8 @@ class FiscalWarehouseResource(dg.ConfigurableResource):
     raw_dir: str | None = None  # default: $FISCAL_RAW_DIR or <project>/raw
     warehouse_path: str | None = None  # default: $FISCAL_WAREHOUSE or warehouse/fiscal.duckdb
     workers: int | None = None  # default: $FISCAL_WORKERS or one per core
+    #: publish even if most (or all) loaded documents' files are gone from the raw folder
+    allow_withdraw: bool = False
 
     def settings(self) -> Settings:
         return load_settings(

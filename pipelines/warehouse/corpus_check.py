@@ -74,7 +74,7 @@ def check_folder(raw_dir: Path, settings: Settings) -> list[DocumentCheck]:
     for start in range(0, len(outcomes), BATCH):
         checks.extend(_check_batch(outcomes[start : start + BATCH]))
     checks += [
-        DocumentCheck(name, DocumentStatus.QUARANTINED, f"{name}: {reason}")
+        DocumentCheck(name, DocumentStatus.QUARANTINED, reason)  # the reason names the file
         for name, reason in inventory.unreadable
     ]
     return sorted(checks, key=lambda c: c.source_file)

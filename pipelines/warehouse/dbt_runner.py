@@ -5,7 +5,9 @@ dbt finds the DuckDB file through ``FISCAL_WAREHOUSE`` (see
 
 Partial parsing: every run uses the same target folder,
 ``<state dir>/dbt/target``, so dbt reuses its saved parse
-(``partial_parse.msgpack``) and re-parses only the files that changed. dbt
+(``partial_parse.msgpack``) and re-parses only the files that changed; a
+state dir without one starts from the one shared in the dbt cache folder
+(:mod:`pipelines.warehouse.dbt_cache`; never the project folder). dbt
 throws the saved parse away when the profile changes, and the profile holds
 the DuckDB path, while each run builds into a file of its own
 (:func:`~pipelines.warehouse.publish.build_path_for`): so dbt runs in the
@@ -32,17 +34,27 @@ they test model logic on fixed inputs, not the night's data, and
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.settings import Settings
+from pipelines.warehouse.dbt_cache import (
+    is_current,
+    manifest_dir,
+    mark_current,
+    project_stamp,
+    shared_parse_dir,
+)
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +62,7 @@ log = logging.getLogger(__name__)
 PRODUCTION_BUILD_ARGS = ("--exclude-resource-type", "unit_test")
 
 PARTIAL_PARSE_FILE = "partial_parse.msgpack"
+MANIFEST_FILE = "manifest.json"
 #: beside the saved parse: the project folder it was made from
 PARTIAL_PARSE_PROJECT_FILE = "partial_parse.project"
 RUN_RESULTS_FILE = "run_results.json"
@@ -111,7 +124,7 @@ def run_dbt(
     target_path = dbt_target_path(settings)
     scratch = settings.dbt_scratch_dir / run_label
     log_path = scratch / "logs"
-    shared = shared_parse_dir(settings.dbt_project_dir, warehouse_file.name)
+    shared = shared_parse_dir(settings, warehouse_file.name)
     reused_parse = _prepare_target(target_path, settings.dbt_project_dir, shared)
     started = time.monotonic()
     completed = _invoke(command, warehouse_file, settings, target_path, log_path)
@@ -134,6 +147,8 @@ def run_dbt(
             f"logs in {log_path}\n{tail}"
         )
     _share_saved_parse(target_path, settings.dbt_project_dir, shared)
+    if command[:1] == ["parse"]:
+        _share_manifest(target_path, settings)
     if not keep_scratch:
         shutil.rmtree(scratch, ignore_errors=True)
     return DbtBuildResult(seconds=seconds, status_counts=results[0], warnings=results[1])
@@ -195,21 +210,87 @@ def _prepare_target(target_path: Path, project_dir: Path, shared: Path) -> bool:
     return saved_parse.exists()
 
 
-def shared_parse_dir(project_dir: Path, warehouse_name: str) -> Path:
-    """The saved parse of the last successful run of any state dir, for state dirs
-    that have none yet (a new warehouse, the first run after installing).
-
-    One per warehouse file name: dbt keeps a saved parse only for the profile
-    it was made with, and the profile holds that name.
-    """
-    return project_dir / "target" / "shared-parse" / warehouse_name
-
-
-def prepare_saved_parse(settings: Settings) -> DbtBuildResult:
+def prepare_saved_parse(settings: Settings) -> DbtBuildResult | None:
     """Parse the dbt project once and share the result (an installation step, like
-    compiling bytecode), so that even a warehouse's first run starts warm."""
+    compiling bytecode), so that even a warehouse's first run starts warm, and the
+    Dagster code location loads without parsing.
+
+    Returns None, without running dbt, when the shared parse and the manifest were
+    made from the project's current files with the installed dbt.
+    """
+    stamp = project_stamp(settings.dbt_project_dir)
+    shared = shared_parse_dir(settings, settings.warehouse_path.name)
+    if is_current(shared, stamp, PARTIAL_PARSE_FILE) and is_current(
+        manifest_dir(settings), stamp, MANIFEST_FILE
+    ):
+        return None
     settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
     return run_dbt(["parse"], settings.warehouse_path, settings, "prepare")
+
+
+def ensure_manifest(settings: Settings) -> Path:
+    """The manifest of the project's current files, for the Dagster code location.
+
+    ``fiscal prepare`` made it at set-up; only if the project or dbt changed since
+    is it parsed again here, once, under a lock (code-location processes load
+    concurrently), in a folder of its own, starting from the shared saved parse.
+    """
+    folder = manifest_dir(settings)
+    stamp = project_stamp(settings.dbt_project_dir)
+    if is_current(folder, stamp, MANIFEST_FILE):
+        return folder / MANIFEST_FILE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DbtBuildFailed(
+            f"cannot create the dbt cache folder {folder} ({error.strerror}); "
+            "set FISCAL_DBT_CACHE_DIR to a writable folder"
+        ) from error
+    with _exclusive(folder / ".lock"):
+        if not is_current(folder, stamp, MANIFEST_FILE):
+            _parse_manifest(settings, folder)
+            mark_current(folder, stamp)
+    return folder / MANIFEST_FILE
+
+
+def _parse_manifest(settings: Settings, folder: Path) -> None:
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".parse-") as scratch:
+        target = Path(scratch)
+        shared = shared_parse_dir(settings, settings.warehouse_path.name)
+        with contextlib.suppress(OSError):
+            shutil.copyfile(shared / PARTIAL_PARSE_FILE, target / PARTIAL_PARSE_FILE)
+        # the profile of every run (the warehouse's bare name), so the saved parse holds
+        completed = _invoke(
+            ["parse", "--quiet"], target / settings.warehouse_path.name, settings, target, target
+        )
+        if completed.returncode != 0:
+            tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-40:])
+            raise DbtBuildFailed(f"dbt parse failed (exit {completed.returncode})\n{tail}")
+        os.replace(target / MANIFEST_FILE, folder / MANIFEST_FILE)
+
+
+def _share_manifest(target_path: Path, settings: Settings) -> None:
+    """After a parse, offer its manifest to the Dagster code location (best effort)."""
+    folder = manifest_dir(settings)
+    temporary = folder / f".{MANIFEST_FILE}.{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target_path / MANIFEST_FILE, temporary)
+        os.replace(temporary, folder / MANIFEST_FILE)
+        mark_current(folder, project_stamp(settings.dbt_project_dir))
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_path`` (waiting for it); released at exit."""
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _share_saved_parse(target_path: Path, project_dir: Path, shared: Path) -> None:
@@ -220,7 +301,8 @@ def _share_saved_parse(target_path: Path, project_dir: Path, shared: Path) -> No
         shutil.copyfile(target_path / PARTIAL_PARSE_FILE, temporary)
         _mark(shared, project_dir)
         os.replace(temporary, shared / PARTIAL_PARSE_FILE)
-    except OSError:  # a read-only checkout, or dbt saved no parse: nothing to share
+        mark_current(shared, project_stamp(project_dir))
+    except OSError:  # a read-only cache, or dbt saved no parse: nothing to share
         temporary.unlink(missing_ok=True)
 
 

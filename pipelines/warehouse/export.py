@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,9 @@ DOCUMENT_FIELDS = (
     "extractor_version",
     "seconds",
 )
+
+#: the longest file name ending each output format writes
+LONGEST_SUFFIX = {"json": ".json", "csv": ".document.csv"}
 
 TABLE_COLUMNS = (
     "table_code",
@@ -95,13 +100,19 @@ def extraction_as_json(extraction: DocumentExtraction) -> dict[str, Any]:
 def write_extraction(
     extraction: DocumentExtraction, out_dir: Path | None, output_format: str
 ) -> list[Path] | str:
-    """Write one extraction to ``out_dir`` (files returned) or, without a folder, as text."""
+    """Write one extraction to ``out_dir`` (files returned) or, without a folder, as text.
+
+    The files are named after the PDF; a name too long for the folder's file
+    system is shortened (with a hash of the whole name, so two long names stay apart).
+    """
     stem = Path(extraction.source_file).stem or extraction.document_id
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        stem = _fitting_stem(stem, out_dir, LONGEST_SUFFIX[output_format])
     if output_format == "json":
         text = json.dumps(extraction_as_json(extraction), ensure_ascii=False, indent=1)
         if out_dir is None:
             return text
-        out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / f"{stem}.json"
         path.write_text(text + "\n", encoding="utf-8")
         return [path]
@@ -109,7 +120,6 @@ def write_extraction(
     cells_csv = _csv_text(CELL_COLUMNS, extraction_cells(extraction))
     if out_dir is None:
         return cells_csv
-    out_dir.mkdir(parents=True, exist_ok=True)
     document_row = {name: getattr(extraction, name) for name in DOCUMENT_FIELDS}
     table_rows = [
         {
@@ -132,6 +142,19 @@ def write_extraction(
     for path, text in written.items():
         path.write_text("\ufeff" + text, encoding="utf-8")  # BOM: Excel reads UTF-8
     return list(written)
+
+
+def _fitting_stem(stem: str, out_dir: Path, suffix: str) -> str:
+    """``stem``, or a shortened one, so that ``stem + suffix`` fits the file system's name limit."""
+    try:
+        limit = os.pathconf(out_dir, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    if len((stem + suffix).encode()) <= limit:
+        return stem
+    tag = "~" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    budget = limit - len((tag + suffix).encode())
+    return stem.encode()[:budget].decode("utf-8", "ignore") + tag
 
 
 def export_marts(warehouse_path: Path, out_dir: Path) -> list[Path]:

@@ -16,19 +16,25 @@ documents. The worker itself writes each result (extracted or rejected) to the
 cache, as JSON keyed by the document's sha256 and the extractor version, and
 tells the parent only the status; the parent reads the extraction back from
 the cache when it loads the document, while the workers go on with the
-others. Worker deaths and time-outs are not cached: they are retried on the
-next run.
+others. A document over the time or memory limit is remembered with its
+attempts and tried again with backoff (:mod:`pipelines.warehouse.retry`);
+worker deaths and crashes are not cached: they are retried on the next run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
+import hashlib
 import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -41,6 +47,13 @@ from typing import Any
 from pipelines.extraction.model import EXTRACTOR_VERSION, DocumentExtraction
 from pipelines.settings import Settings
 from pipelines.warehouse.inventory import InventoryDocument
+from pipelines.warehouse.retry import (
+    LIMIT_MEMORY,
+    LIMIT_TIME,
+    attempt_entry,
+    limit_reason,
+    retry_due,
+)
 from pipelines.warehouse.state import read_json, write_json_atomically
 
 CACHE_FORMAT = 1
@@ -80,8 +93,11 @@ def cache_path_for(settings: Settings, sha256: str) -> Path:
     return settings.cache_dir / sha256[:2] / f"{sha256}.v{version}.json"
 
 
-def cached_outcome(document: InventoryDocument, settings: Settings) -> ExtractionOutcome | None:
-    """The cached outcome of this document, if the current extractor already read it."""
+def cached_outcome(
+    document: InventoryDocument, settings: Settings, now: float | None = None
+) -> ExtractionOutcome | None:
+    """The cached outcome of this document, if the current extractor already read it (or
+    it exceeded a limit and is not to be tried again yet, see :mod:`~pipelines.warehouse.retry`)."""
     path = cache_path_for(settings, document.sha256)
     entry = read_json(path)
     if (
@@ -89,9 +105,20 @@ def cached_outcome(document: InventoryDocument, settings: Settings) -> Extractio
         or entry.get("cache_format") != CACHE_FORMAT
         or entry.get("sha256") != document.sha256
         or entry.get("extractor_version") != EXTRACTOR_VERSION
-        or entry.get("status") not in (STATUS_EXTRACTED, STATUS_REJECTED)
+        or entry.get("status") not in (STATUS_EXTRACTED, STATUS_REJECTED, STATUS_FAILED)
     ):
         return None
+    if entry["status"] == STATUS_FAILED:
+        if retry_due(entry, settings, time.time() if now is None else now):
+            return None
+        return ExtractionOutcome(
+            document=document,
+            status=STATUS_FAILED,
+            reason=_name_file(document, limit_reason(entry)),
+            seconds=0.0,
+            from_cache=True,
+            cache_path=None,
+        )
     return ExtractionOutcome(
         document=document,
         status=entry["status"],
@@ -102,14 +129,29 @@ def cached_outcome(document: InventoryDocument, settings: Settings) -> Extractio
     )
 
 
+def _not_read(document: InventoryDocument) -> ExtractionOutcome:
+    """A document quarantined without being read (its inventory ``problem`` says why)."""
+    return ExtractionOutcome(
+        document=document,
+        status=STATUS_REJECTED,
+        reason=document.problem,
+        seconds=0.0,
+        from_cache=False,
+        cache_path=None,
+    )
+
+
 def split_by_cache(
-    documents: Iterable[InventoryDocument], settings: Settings
+    documents: Iterable[InventoryDocument], settings: Settings, now: float | None = None
 ) -> tuple[list[ExtractionOutcome], list[InventoryDocument]]:
-    """The outcomes already in the cache, and the documents still to extract."""
+    """The outcomes already known (in the cache, or not to be read), and the documents
+    still to extract."""
     cached: list[ExtractionOutcome] = []
     pending: list[InventoryDocument] = []
     for document in documents:
-        outcome = cached_outcome(document, settings)
+        outcome = (
+            _not_read(document) if document.problem else cached_outcome(document, settings, now)
+        )
         if outcome is None:
             pending.append(document)
         else:
@@ -130,16 +172,37 @@ def extract_documents(
     documents: Iterable[InventoryDocument],
     settings: Settings,
     progress: ProgressCallback | None = None,
+    now: float | None = None,
 ) -> list[ExtractionOutcome]:
-    """Extract every document not in the cache; one outcome per document, in the order given."""
+    """Extract every document not in the cache; one outcome per document, in the order given.
+
+    ``now`` (seconds since the epoch) decides which remembered limit failures are due
+    to be tried again; default: the current time."""
     documents = list(documents)
-    cached, pending = split_by_cache(documents, settings)
+    cached, pending = split_by_cache(documents, settings, now)
     outcomes: dict[str, ExtractionOutcome] = {}
     for outcome in itertools.chain(cached, extract_uncached(pending, settings)):
         outcomes[outcome.document.document_id] = outcome
         if progress:
             progress(outcome)
     return [outcomes[document.document_id] for document in documents]
+
+
+def extract_file(
+    path: Path, settings: Settings
+) -> tuple[ExtractionOutcome, DocumentExtraction | None]:
+    """One file outside any raw folder (``fiscal extract``): in a worker under the same
+    time and memory limits as a run, with a throw-away cache. Returns the outcome and,
+    if it was extracted, the extraction."""
+    from pipelines.extraction import document_id_for, file_sha256
+
+    sha256 = file_sha256(path)
+    document = InventoryDocument(document_id_for(sha256), sha256, path.name, path, 0)
+    with tempfile.TemporaryDirectory(prefix="fiscal-extract-") as scratch:
+        private = dataclasses.replace(settings, workers=1, shared_cache_dir=Path(scratch))
+        [outcome] = extract_documents([document], private)
+        extraction = outcome.load_extraction() if outcome.status == STATUS_EXTRACTED else None
+    return outcome, extraction
 
 
 def extract_one(document: InventoryDocument, settings: Settings) -> ExtractionOutcome:
@@ -296,11 +359,13 @@ def _run_workers(
                     job = worker.job
                     worker.stop(kill=True)
                     workers.remove(worker)
-                    yield _failed(
+                    yield _over_limit(
                         job,
-                        now - job.started,
-                        f"{job.document.source_file}: extraction exceeded the time limit of "
+                        settings,
+                        LIMIT_TIME,
+                        f"extraction exceeded the time limit of "
                         f"{settings.doc_timeout_seconds:g} s; the worker was killed",
+                        now - job.started,
                     )
                     continue
                 elif not worker.ready and now >= worker.started + WORKER_START_SECONDS:
@@ -319,7 +384,9 @@ def _run_workers(
 
 def _finish(job: _Job, settings: Settings, message: tuple[Any, ...]) -> ExtractionOutcome:
     """The outcome a worker reported; extracted and rejected ones are in the cache by now."""
-    _, status, reason, seconds = message
+    _, status, reason, seconds, limit = message
+    if status == STATUS_FAILED and limit is not None:
+        return _over_limit(job, settings, limit, reason, seconds)
     if status == STATUS_FAILED:
         return _failed(job, seconds, _name_file(job.document, reason))
     return ExtractionOutcome(
@@ -345,6 +412,24 @@ def _died(job: _Job, settings: Settings, now: float, exitcode: int | None) -> Ex
     else:
         reason = f"extraction worker exited with code {exitcode} without a result"
     return _failed(job, now - job.started, f"{job.document.source_file}: {reason}")
+
+
+def _over_limit(
+    job: _Job, settings: Settings, limit: str, reason: str, seconds: float
+) -> ExtractionOutcome:
+    """A document that exceeded a limit: its attempt is remembered in the cache."""
+    path = cache_path_for(settings, job.document.sha256)
+    previous = read_json(path)
+    entry = attempt_entry(previous, limit, settings, reason, time.time())
+    entry.update(
+        cache_format=CACHE_FORMAT,
+        sha256=job.document.sha256,
+        extractor_version=EXTRACTOR_VERSION,
+        status=STATUS_FAILED,
+        source_file=job.document.source_file,
+    )
+    write_json_atomically(path, entry, durable=False)
+    return _failed(job, seconds, _name_file(job.document, limit_reason(entry)))
 
 
 def _failed(job: _Job, seconds: float, reason: str) -> ExtractionOutcome:
@@ -380,7 +465,8 @@ def _signal_name(number: int) -> str:
 def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: int) -> None:
     """Take (path, source_file, sha256, cache_path, timeout) messages until told to stop (None).
 
-    Each document is answered with ("done", status, reason, seconds). The
+    Each document is answered with ("done", status, reason, seconds, limit), where
+    ``limit`` names the limit a failure exceeded (or is None). The
     worker exits on its own when the parent is gone (the pipe closes), and a
     watchdog alarm ends it if a document runs far past its time limit while
     nobody is left to kill it.
@@ -397,29 +483,45 @@ def _worker_loop(connection: multiprocessing.connection.Connection, memory_mb: i
             return
         path, source_file, sha256, cache_path, timeout = message
         signal.alarm(int(timeout) + 60)  # the parent kills at `timeout`; this is the backstop
+        # the private copy's folder is made and removed outside the memory limit, so that
+        # its clean-up never fails (and never hides why the document failed)
+        Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".reading-", dir=Path(cache_path).parent))
         previous_limit = _limit_memory(memory_mb)
         try:
             status, reason, seconds = _extract_to_cache(
-                path, source_file, sha256, cache_path, memory_mb
+                path, source_file, sha256, cache_path, memory_mb, scratch
             )
         finally:
             _restore_memory_limit(previous_limit)
             signal.alarm(0)
-        connection.send(("done", status, reason, seconds))
+            shutil.rmtree(scratch, ignore_errors=True)
+        limit = LIMIT_MEMORY if reason == _memory_reason(memory_mb) else None
+        connection.send(("done", status, reason, seconds, limit))
 
 
 def _extract_to_cache(
-    path: str, source_file: str, sha256: str, cache_path: str, memory_mb: int
+    path: str, source_file: str, sha256: str, cache_path: str, memory_mb: int, scratch: Path
 ) -> tuple[str, str | None, float]:
-    """Extract one document; cache it unless the failure was the worker's, not the file's."""
+    """Extract one document; cache it unless the failure was the worker's, not the file's.
+
+    The worker extracts a private copy of the file (in ``scratch``) and hashes the
+    bytes it copied, so what is extracted and cached is exactly the content of
+    ``sha256``; a file that no longer has those bytes (replaced or rewritten
+    since the inventory) is reported as changed during the run and not cached.
+    """
     started = time.monotonic()
     extraction: dict[str, Any] | None = None
     try:
         from pipelines.extraction import extract_document
         from pipelines.extraction.errors import DocumentRejected
 
+        copy = scratch / Path(source_file).name
+        read_sha256 = _copy_and_hash(Path(path), copy)
+        if read_sha256 != sha256:
+            return STATUS_FAILED, _changed_reason(read_sha256, sha256), 0.0
         try:
-            document = extract_document(Path(path), source_file=source_file)
+            document = extract_document(copy, source_file=source_file)
         except DocumentRejected as rejected:
             if _caused_by_memory_error(rejected):  # a limit, not a property of the file
                 raise MemoryError from rejected
@@ -429,8 +531,10 @@ def _extract_to_cache(
             status, reason = STATUS_EXTRACTED, None
             extraction = document.to_json_dict()
     except MemoryError:
-        return STATUS_FAILED, f"extraction exceeded the memory limit of {memory_mb} MB", 0.0
+        return STATUS_FAILED, _memory_reason(memory_mb), 0.0
     except Exception as error:  # noqa: BLE001 - any failure is a quarantine reason
+        if _caused_by_memory_error(error):  # ENOMEM from the OS is the memory limit too
+            return STATUS_FAILED, _memory_reason(memory_mb), 0.0
         where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
         at = f" at {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
         reason = f"extractor crashed: {type(error).__name__}: {error}{at}"
@@ -453,12 +557,35 @@ def _extract_to_cache(
     return status, reason, seconds
 
 
+def _memory_reason(memory_mb: int) -> str:
+    return f"extraction exceeded the memory limit of {memory_mb} MB"
+
+
+def _copy_and_hash(source: Path, copy: Path) -> str:
+    """Copy a file block by block and return the sha256 of the bytes copied."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as reader, open(copy, "wb") as writer:
+        for block in iter(lambda: reader.read(1 << 20), b""):
+            digest.update(block)
+            writer.write(block)
+    return digest.hexdigest()
+
+
+def _changed_reason(read_sha256: str, inventory_sha256: str) -> str:
+    return (
+        f"changed during the run (the bytes read have sha256 {read_sha256[:16]}…, "
+        f"not the {inventory_sha256[:16]}… of the inventory); it is read again next run"
+    )
+
+
 def _caused_by_memory_error(error: BaseException) -> bool:
-    """Whether a MemoryError is somewhere in the exception's cause/context chain."""
+    """Whether a MemoryError (or the OS's ENOMEM) is in the exception's cause/context chain."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
-        if isinstance(current, MemoryError):
+        if isinstance(current, MemoryError) or (
+            isinstance(current, OSError) and current.errno == errno.ENOMEM
+        ):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__

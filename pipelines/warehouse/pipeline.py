@@ -1,15 +1,17 @@
 """The whole nightly job as plain functions: inventory → extract → validate → load → dbt → publish.
 
 The CLI (``fiscal run``) calls :func:`run_pipeline`; the Dagster assets call
-the same steps one by one (:func:`take_inventory`,
-:func:`~pipelines.warehouse.extraction_runner.extract_documents`,
+the same steps one by one (:func:`plan_run`,
+:func:`~pipelines.warehouse.withdrawals.check_withdrawals`,
+:func:`~pipelines.warehouse.extraction_runner.extract_uncached`,
 :func:`~pipelines.warehouse.raw_build.build_raw_database`, :func:`run_dbt_build`,
 :func:`publish_build`).
 
 Every run rebuilds the raw tables from the extraction cache into a fresh
 build file, so running twice on the same raw folder gives identical marts, a
 changed file simply brings its new document id, and a document whose file
-disappeared is kept (from the ledger) as 'withdrawn' with no other rows.
+disappeared is kept (from the published warehouse's ``raw.documents``) as
+'withdrawn' with no other rows.
 """
 
 from __future__ import annotations
@@ -20,14 +22,13 @@ import itertools
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from pipelines.settings import MARTS_SCHEMA, Settings
-from pipelines.validation.findings import DocumentStatus
 from pipelines.warehouse.dbt_runner import DbtBuildResult, run_dbt_build
 from pipelines.warehouse.extraction_runner import (
     ExtractionOutcome,
@@ -35,12 +36,7 @@ from pipelines.warehouse.extraction_runner import (
     extract_uncached,
     split_by_cache,
 )
-from pipelines.warehouse.fingerprint import (
-    adopt_build_fingerprint,
-    inputs_fingerprint,
-    is_published,
-    write_build_fingerprint,
-)
+from pipelines.warehouse.fingerprint import inputs_fingerprint, is_published, stamp_build
 from pipelines.warehouse.inventory import Inventory, InventoryDocument, scan_raw_dir
 from pipelines.warehouse.publish import (
     build_path_for,
@@ -50,75 +46,13 @@ from pipelines.warehouse.publish import (
     remove_stale_builds,
     writer_lock,
 )
-from pipelines.warehouse.raw_build import (
-    DocumentResult,
-    RawBuild,
-    format_timestamp,
-    ledger_sidecar,
-)
-from pipelines.warehouse.state import LEDGER_FIELDS, read_json, read_ledger, write_ledger
+from pipelines.warehouse.raw_build import DocumentResult, RawBuild, format_timestamp
+from pipelines.warehouse.state import LEDGER_FIELDS
+from pipelines.warehouse.summary import RunSummary
+from pipelines.warehouse.unreadable import split_unreadable
+from pipelines.warehouse.withdrawals import check_withdrawals
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class RunSummary:
-    """What ``fiscal run`` prints at the end."""
-
-    warehouse_path: Path
-    documents: list[DocumentResult]
-    mart_rows: dict[str, int]
-    findings_by_severity: dict[str, int]
-    unreadable: list[tuple[str, str]]
-    wall_seconds: float
-    extraction_seconds: float  # sum over documents extracted in this run
-    extracted_now: int  # documents extracted in this run (not from the cache)
-    workers: int
-    dbt: DbtBuildResult | None
-    #: wall seconds per step: 'extract and load' (together), 'finish raw tables', 'dbt', 'publish'
-    phases: dict[str, float] = field(default_factory=dict)
-
-    def count(self, status: str) -> int:
-        return sum(1 for doc in self.documents if doc.status == status)
-
-    def format(self) -> str:
-        lines = [
-            f"warehouse: {self.warehouse_path}",
-            f"documents: {self.count(DocumentStatus.LOADED)} loaded, "
-            f"{self.count(DocumentStatus.PARTIAL)} partial, "
-            f"{self.count(DocumentStatus.QUARANTINED)} quarantined, "
-            f"{self.count(DocumentStatus.WITHDRAWN)} withdrawn "
-            f"({self.extracted_now} extracted now, the rest from the cache)",
-        ]
-        for doc in self.documents:
-            if doc.status == DocumentStatus.PARTIAL:
-                lines.append(f"  partial {doc.source_file}: {doc.reason}")
-        for doc in self.documents:
-            if doc.status == DocumentStatus.QUARANTINED:
-                reason = doc.reason or "no reason given"
-                named = (
-                    reason
-                    if reason.startswith(doc.source_file)
-                    else f"{doc.source_file} ({reason})"
-                )
-                lines.append(f"  quarantined {named}")
-        for name, reason in self.unreadable:
-            lines.append(f"  skipped {name}: {reason}")
-        if self.mart_rows:
-            lines.append("rows per mart:")
-            width = max(len(name) for name in self.mart_rows)
-            for name, rows in sorted(self.mart_rows.items()):
-                lines.append(f"  {name:<{width}}  {rows:>9,}")
-        severities = ", ".join(
-            f"{count} {severity}" for severity, count in sorted(self.findings_by_severity.items())
-        )
-        lines.append(f"validation findings: {severities or 'none'}")
-        lines.append(f"wall time: {self.wall_seconds:.1f} s with {self.workers} workers")
-        if self.phases:
-            lines.append(
-                "  " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.phases.items())
-            )
-        return "\n".join(lines)
 
 
 # -- the steps -----------------------------------------------------------------
@@ -129,38 +63,58 @@ def take_inventory(settings: Settings) -> Inventory:
     return scan_raw_dir(settings.raw_dir, settings.hash_memo_path)
 
 
+@dataclass
+class RunPlan:
+    """What a run has to do, known before anything is extracted."""
+
+    inventory: Inventory
+    ledger: dict[str, dict[str, Any]]  # what the published warehouse holds
+    known: list[ExtractionOutcome]  # outcomes in the cache, or of documents not to be read
+    pending: list[InventoryDocument]  # documents to extract
+    kept: dict[str, str]  # published documents whose file cannot be read now: id → reason
+
+    def fingerprint(self, settings: Settings, outcomes: list[ExtractionOutcome]) -> str:
+        return inputs_fingerprint(outcomes, settings, self.kept)
+
+    def is_current(self, settings: Settings) -> bool:
+        """Every document is known already, and the published warehouse was built from
+        exactly these outcomes (and unreadable files) with this code."""
+        return not self.pending and is_published(settings, self.fingerprint(settings, self.known))
+
+
+def plan_run(settings: Settings) -> RunPlan:
+    """Inventory the raw folder and sort its documents into known and still to extract."""
+    inventory = take_inventory(settings)
+    ledger = current_ledger(settings)
+    unread, kept = split_unreadable(inventory, ledger)
+    documents = sorted([*inventory.documents, *unread], key=lambda doc: doc.source_file)
+    known, pending = split_by_cache(documents, settings)
+    return RunPlan(inventory, ledger, known, pending, kept)
+
+
 def published_is_current(settings: Settings) -> bool:
-    """Whether a run would change nothing (see :func:`_is_current`)."""
-    return _is_current(settings, *split_by_cache(take_inventory(settings).documents, settings))
-
-
-def _is_current(
-    settings: Settings, cached: list[ExtractionOutcome], pending: list[InventoryDocument]
-) -> bool:
-    """Every document of the raw folder is in the extraction cache, and the published
-    warehouse was built from exactly those outcomes with this code."""
-    return not pending and is_published(settings, inputs_fingerprint(cached, settings))
+    """Whether a run would change nothing (see :meth:`RunPlan.is_current`)."""
+    return plan_run(settings).is_current(settings)
 
 
 def publish_build(build_path: Path, settings: Settings) -> None:
-    """Swap the build over the published warehouse, then make its ledger and its
-    fingerprint the published ones.
+    """Swap the build (its fingerprint inside) over the published warehouse.
 
     The caller holds the writer lock.
     """
-    new_ledger = read_json(ledger_sidecar(build_path))
     publish(build_path, settings.warehouse_path)
-    if isinstance(new_ledger, dict):
-        write_ledger(settings.ledger_path, new_ledger)
-    adopt_build_fingerprint(build_path, settings)
     remove_build(build_path)
 
 
 def current_ledger(settings: Settings) -> dict[str, dict[str, Any]]:
-    """The ledger file, or (if it was lost) what the published warehouse says it holds."""
-    ledger = read_ledger(settings.ledger_path)
-    if ledger or not settings.warehouse_path.exists():
-        return ledger
+    """What the published warehouse holds about each document (``raw.documents``).
+
+    The published file is the one record of what was published: a document
+    that disappears from the raw folder is withdrawn from it, and its first
+    ingestion time is kept from it, whenever the last run was killed.
+    """
+    if not settings.warehouse_path.is_file():
+        return {}
     try:
         connection = duckdb.connect(str(settings.warehouse_path), read_only=True)
     except duckdb.Error:
@@ -222,12 +176,16 @@ def run_pipeline(
     progress_factory: Callable[[int], ProgressCallback] | None = None,
     run_label: str | None = None,
     dbt_runner: Callable[[Path, Settings, str], DbtBuildResult] = run_dbt_build,
+    allow_withdraw: bool = False,
 ) -> RunSummary:
     """Run the whole job once and publish the result; raises if the run failed.
 
     Documents that cannot be read are quarantined, which is not a failure. A
     failure (dbt, the disk, an interruption) leaves the published warehouse as
     it was. ``progress_factory(total)`` makes the per-document progress callback.
+    A run that would withdraw most of the loaded documents stops first
+    (:class:`~pipelines.warehouse.withdrawals.WithdrawRefused`) unless
+    ``allow_withdraw``.
     Documents are validated and loaded while the others are still being
     extracted.
     """
@@ -237,13 +195,16 @@ def run_pipeline(
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     with writer_lock(settings.lock_path):
         remove_stale_builds(settings.warehouse_path)
-        inventory = take_inventory(settings)
+        plan = plan_run(settings)
+        inventory = plan.inventory
         log.info("%d documents in %s", len(inventory.documents), settings.raw_dir)
-        progress = progress_factory(len(inventory.documents)) if progress_factory else None
-        cached, pending = split_by_cache(inventory.documents, settings)
-        if _is_current(settings, cached, pending):
+        progress = (
+            progress_factory(len(plan.known) + len(plan.pending)) if progress_factory else None
+        )
+        if plan.is_current(settings):
             log.info("nothing changed since the published warehouse was built; keeping it")
             return _unchanged_summary(settings, inventory, started)
+        check_withdrawals(plan.ledger, inventory, allow_withdraw)
 
         build_path = build_path_for(settings.warehouse_path, label)
         outcomes: list[ExtractionOutcome] = []
@@ -252,22 +213,24 @@ def run_pipeline(
         try:
             with (
                 # closing: the workers stop at once if loading fails, not when collected
-                contextlib.closing(extract_uncached(pending, settings)) as fresh,
-                RawBuild(build_path, current_ledger(settings), run_started) as raw,
+                contextlib.closing(extract_uncached(plan.pending, settings)) as fresh,
+                RawBuild(
+                    build_path, plan.ledger, run_started, settings.warehouse_path, plan.kept
+                ) as raw,
             ):
-                for outcome in itertools.chain(cached, fresh):
+                for outcome in itertools.chain(plan.known, fresh):
                     outcomes.append(outcome)
                     if progress:
                         progress(outcome)
                     raw.add(outcome)
                 clock = _lap(phases, "extract and load", clock)
                 build = raw.finish()
-            fingerprint = inputs_fingerprint(outcomes, settings)
+            fingerprint = plan.fingerprint(settings, outcomes)
             if is_published(settings, fingerprint):
                 # only failures were retried, and they failed the same way again
                 log.info("nothing changed since the published warehouse was built; keeping it")
                 return _unchanged_summary(settings, inventory, started)
-            write_build_fingerprint(build_path, fingerprint)
+            stamp_build(build_path, fingerprint)
             clock = _lap(phases, "finish raw tables", clock)
             dbt_result = dbt_runner(build_path, settings, label)
             clock = _lap(phases, "dbt", clock)
@@ -284,7 +247,7 @@ def run_pipeline(
         documents=build.documents,
         mart_rows=mart_rows,
         findings_by_severity=severities,
-        unreadable=inventory.unreadable,
+        skipped=inventory.skipped,
         wall_seconds=time.monotonic() - started,
         extraction_seconds=sum(outcome.seconds for outcome in fresh),
         extracted_now=len(fresh),
@@ -321,7 +284,7 @@ def _unchanged_summary(settings: Settings, inventory: Inventory, started: float)
         ],
         mart_rows=mart_row_counts(settings.warehouse_path),
         findings_by_severity=findings_by_severity(settings.warehouse_path),
-        unreadable=inventory.unreadable,
+        skipped=inventory.skipped,
         wall_seconds=time.monotonic() - started,
         extraction_seconds=0.0,
         extracted_now=0,

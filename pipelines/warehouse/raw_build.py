@@ -8,9 +8,9 @@ writes them with one insert per raw table. A document whose rows cannot be
 written is quarantined on its own; the others of its batch load.
 
 Documents that were published before and whose file is gone are kept (from the
-ledger) as 'withdrawn' with no other rows. The ledger the build implies is
-written beside the build file and becomes the ledger when (and only when) the
-build is published.
+ledger: the published warehouse's ``raw.documents``) as 'withdrawn' with no
+other rows. One whose file is there but cannot be read keeps its rows, carried
+over from the published warehouse (:mod:`pipelines.warehouse.unreadable`).
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ from pipelines.warehouse.loader import (
     load_rules,
 )
 from pipelines.warehouse.publish import remove_build
-from pipelines.warehouse.state import LEDGER_FIELDS, write_json_atomically
+from pipelines.warehouse.state import LEDGER_FIELDS
+from pipelines.warehouse.unreadable import carry_over
 
 log = logging.getLogger(__name__)
 
 #: documents validated and written together; small enough to keep memory flat
 BATCH_DOCUMENTS = 16
-LEDGER_SIDECAR_SUFFIX = ".ledger.json"
 
 
 @dataclass
@@ -62,6 +62,7 @@ class DocumentResult:
     seconds: float = 0.0
     from_cache: bool = False
     aliases: tuple[str, ...] = ()
+    kept_unread: bool = False  # its file cannot be read now: its last readable version is kept
 
 
 @dataclass
@@ -187,12 +188,18 @@ class RawBuild:
         build_path: Path,
         ledger: dict[str, dict[str, Any]],
         run_started: dt.datetime,
+        previous: Path | None = None,
+        kept: dict[str, str] | None = None,
     ) -> None:
         self.build_path = build_path
         self.ledger = ledger
         self.run_started = run_started
+        # published documents whose file cannot be read now (id → reason), and where
+        # their last readable version is: the published warehouse
+        self.previous = previous
+        self.kept = kept or {}
         self.results: list[DocumentResult] = []
-        self.new_ledger: dict[str, dict[str, Any]] = {}
+        self.recorded: set[str] = set()  # document ids in this build
         self.current_files: dict[str, str] = {}  # file name → document id, aliases included
         self._batch: list[ExtractionOutcome] = []
         remove_build(build_path)
@@ -213,9 +220,18 @@ class RawBuild:
             self._load_batch()
 
     def finish(self) -> BuildResult:
-        """Load what is left, add the withdrawn documents, and close the build file."""
+        """Load what is left, add the kept and the withdrawn documents, close the build file."""
         self._load_batch()
-        for document_id in sorted(set(self.ledger) - set(self.new_ledger)):
+        gone = sorted(set(self.ledger) - self.recorded)
+        kept = {
+            document_id: self.kept[document_id] for document_id in gone if document_id in self.kept
+        }
+        if kept and self.previous is not None:
+            for document_id, cells in carry_over(self.connection, self.previous, kept).items():
+                self._keep_unread(document_id, kept[document_id], cells)
+        for document_id in gone:
+            if document_id in self.recorded or not self.ledger[document_id].get("sha256"):
+                continue  # kept, or a file never read (nothing of it to withdraw)
             record, result = _withdrawn_record(
                 document_id, self.ledger[document_id], self.current_files
             )
@@ -223,7 +239,6 @@ class RawBuild:
             self._keep(record, result)
         self.connection.execute("CHECKPOINT")
         self.connection.close()
-        write_json_atomically(ledger_sidecar(self.build_path), self.new_ledger)
         order = {DocumentStatus.WITHDRAWN: 1}
         self.results.sort(key=lambda doc: (order.get(doc.status, 0), doc.source_file))
         return BuildResult(
@@ -269,8 +284,27 @@ class RawBuild:
 
     def _keep(self, record: DocumentRecord, result: DocumentResult) -> None:
         self.results.append(result)
-        self.new_ledger[record.document_id] = _ledger_entry(record)
+        self.recorded.add(record.document_id)
         self.current_files[record.source_file] = record.document_id
+
+    def _keep_unread(self, document_id: str, reason: str, cells: int) -> None:
+        """A published document whose file cannot be read now: its rows were carried over."""
+        entry = self.ledger[document_id]
+        source_file = str(entry.get("source_file"))
+        self.results.append(
+            DocumentResult(
+                document_id=document_id,
+                source_file=source_file,
+                status=DocumentStatus(entry.get("status")),
+                reason=reason,
+                pages=entry.get("page_count"),
+                cells=cells,
+                from_cache=True,
+                kept_unread=True,
+            )
+        )
+        self.recorded.add(document_id)
+        self.current_files[source_file] = document_id
 
 
 def build_raw_database(
@@ -278,42 +312,14 @@ def build_raw_database(
     outcomes: Iterable[ExtractionOutcome],
     ledger: dict[str, dict[str, Any]],
     run_started: dt.datetime,
+    previous: Path | None = None,
+    kept: dict[str, str] | None = None,
 ) -> BuildResult:
-    """Create ``build_path`` and load every document (and every withdrawn one) into raw.*."""
-    with RawBuild(build_path, ledger, run_started) as build:
+    """Create ``build_path`` and load every document (and every kept and withdrawn one)."""
+    with RawBuild(build_path, ledger, run_started, previous, kept) as build:
         for outcome in outcomes:
             build.add(outcome)
         return build.finish()
-
-
-def ledger_sidecar(build_path: Path) -> Path:
-    """Where a build keeps the ledger it implies until it is published."""
-    return build_path.with_name(build_path.name + LEDGER_SIDECAR_SUFFIX)
-
-
-def _ledger_entry(record: DocumentRecord) -> dict[str, Any]:
-    extraction = record.extraction
-    entry: dict[str, Any] = dict(record.metadata)
-    for name in LEDGER_FIELDS:
-        if (
-            extraction is not None
-            and hasattr(extraction, name)
-            and name
-            not in (
-                "sha256",
-                "source_file",
-                "extractor_version",
-            )
-        ):
-            entry[name] = getattr(extraction, name)
-    entry.update(
-        sha256=record.sha256,
-        source_file=record.source_file,
-        ingested_at=format_timestamp(record.ingested_at),
-        extractor_version=record.extractor_version,
-        status=record.status,
-    )
-    return {name: entry.get(name) for name in LEDGER_FIELDS}
 
 
 def _withdrawn_record(

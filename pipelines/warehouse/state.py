@@ -1,9 +1,9 @@
-"""Small files the pipeline keeps between runs: JSON written atomically, and the ledger.
+"""Small files the pipeline keeps between runs (JSON written atomically), and the ledger's fields.
 
-The ledger remembers every document that was ever published (id, sha256, file,
-first ingestion time, metadata), so that a document whose file disappears can
-stay in ``raw.documents`` as 'withdrawn', and so that ``ingested_at`` does not
-change from one run to the next (runs are idempotent).
+The ledger is what the published warehouse's ``raw.documents`` says about
+every document ever published (id, sha256, file, first ingestion time,
+metadata), so that a document whose file disappears can stay as 'withdrawn',
+and so that ``ingested_at`` does not change from one run to the next.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import json
 import os
 from pathlib import Path
 from typing import Any
-
-LEDGER_FORMAT = 1
 
 #: the document metadata the ledger keeps, so a withdrawn row is still informative
 LEDGER_FIELDS = (
@@ -49,23 +47,15 @@ def write_json_atomically(path: Path, data: Any, durable: bool = True) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        if durable:
-            json.dump(data, handle, ensure_ascii=False, sort_keys=True, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        else:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-    os.replace(temporary, path)
-
-
-def read_ledger(path: Path) -> dict[str, dict[str, Any]]:
-    """document_id → what was published about it; empty when there is no ledger yet."""
-    data = read_json(path)
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
-        return {}
-    return data["documents"]
-
-
-def write_ledger(path: Path, documents: dict[str, dict[str, Any]]) -> None:
-    write_json_atomically(path, {"ledger_format": LEDGER_FORMAT, "documents": documents})
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            if durable:
+                json.dump(data, handle, ensure_ascii=False, sort_keys=True, indent=1)
+                handle.flush()
+                os.fsync(handle.fileno())
+            else:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # nothing half-written is left behind
+        raise
