@@ -961,7 +961,6 @@ DOCS["suzhou-natural-resources-2026-budget-unit.pdf"] = Doc(
     "budget",
     "unit",
     "万元",
-    misread={"department": "read as '二、单位机构设置及'; p11 prints 单位：苏州市自然资源和规划局"},
     empty="08",
     cells=(
         ("01", "二、政府性基金预算拨款收入", INC, "amount", wan("943.80")),  # p11
@@ -1000,9 +999,6 @@ DOCS["wuxi-transport-2026-budget-unit.pdf"] = Doc(
     "budget",
     "unit",
     "万元",
-    misread={
-        "department": "read as '二、单位机构设置及'; p14 prints 单位：无锡市交通运输局（本级）"
-    },
     empty="",
     cells=(
         ("01", "三、国有资本经营预算拨款收入", INC, "amount", wan("32,640.00")),  # p14
@@ -1118,7 +1114,6 @@ DOCS["fuzhou-commerce-2026-budget.pdf"] = Doc(
     "budget",
     "department",
     "万元",
-    misread={"department": "not read (None); the cover (p1) prints 福州市商务局"},
     empty="08",
     cells=(
         ("01", "二、政府性基金预算拨款收入", INC, "amount", wan("1800.00")),  # p11
@@ -1157,7 +1152,6 @@ DOCS["fuzhou-civil-affairs-2026-budget-unit.pdf"] = Doc(
     "budget",
     "unit",
     "万元",
-    misread={"department": "not read (None); the cover (p1) prints 福州市民政局(本级)"},
     empty="08",
     cells=(
         ("01", "二、政府性基金预算拨款收入", INC, "amount", wan("75.00")),  # p12
@@ -1192,7 +1186,6 @@ DOCS["fuzhou-medical-security-2026-budget.pdf"] = Doc(
     "budget",
     "department",
     "万元",
-    misread={"department": "not read (None); the cover (p1) prints 福州市医疗保障局"},
     cells=(
         ("01", "一、一般公共预算拨款收入", INC, "amount", wan("351904.90")),  # p10
         ("01", "二、政府性基金预算拨款收入", INC, "amount", wan("")),
@@ -1231,9 +1224,6 @@ DOCS["fuzhou-police-civilian-staff-center-2026-budget-unit.pdf"] = Doc(
     "budget",
     "unit",
     "万元",
-    misread={
-        "department": "read as '管理中心'; the cover (p1) prints 福州市公安局文职人员 / 管理中心单位预算 over two lines"
-    },
     cells=(
         ("01", "上年结转结余", INC, "amount", wan("0.00")),  # p7
         ("01", "收入合计", INC, "amount", wan("6053.42")),
@@ -1264,9 +1254,6 @@ DOCS["fuzhou-police-public-order-2026-budget-unit.pdf"] = Doc(
     "budget",
     "unit",
     "万元",
-    misread={
-        "department": "not read (None); the cover (p1) prints 福州市公安局治安管理 / 支队 over two lines"
-    },
     cells=(
         ("01", "一、一般公共预算拨款收入", INC, "amount", wan("2796.14")),  # p8
         ("01", "九、其他收入", INC, "amount", wan("")),
@@ -1297,7 +1284,6 @@ DOCS["fuzhou-science-tech-2026-budget-unit.pdf"] = Doc(
     "budget",
     "unit",
     "万元",
-    misread={"department": "not read (None); the cover (p1) prints 福州市科学技术局(本级)"},
     cells=(
         ("01", "一、一般公共预算拨款收入", INC, "amount", wan("70109.24")),  # p11
         ("01", "五、事业收入", INC, "amount", wan("")),

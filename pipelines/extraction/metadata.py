@@ -14,6 +14,8 @@ BARE_YEAR = re.compile(r"^(20\d{2})(年度?)?$")
 REGION = re.compile(
     r"^(?:中共|中国共产党)?(?P<region>(?:[^省市区县]{2,8}?(?:省|自治区))?(?:[^省市区县]{2,8}?市)?(?:[^省市区县]{1,8}?[区县])?)"
 )
+# a heading or a contents line, not a name: '二、单位机构设置及…', '第一部分…'
+NOT_A_NAME = re.compile(r"^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+部分|机构设置|情况说明")
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 
@@ -42,10 +44,17 @@ def read_metadata(first_page_lines: list[list[str]], table_departments: list[str
             line_year = match.group("year") or _nearby_year(lines, index)
             year = year or (int(line_year) if line_year else None)
             name = _clean_department(match.group("dept"))
-            if not name and index > 0 and not line.startswith("第"):
-                # The name printed on lines of its own above "2024年度部门决算".
-                above = [x for x in lines[max(0, index - 3) : index] if len(x) <= 20]
-                name = _clean_department("".join(above))
+            if (not name or region_of(name) is None) and index > 0 and not line.startswith("第"):
+                # The name printed on lines of its own above "2024年度部门决算", or
+                # begun there ('福州市公安局文职人员' / '管理中心单位预算').
+                above = [
+                    x
+                    for x in lines[max(0, index - 3) : index]
+                    if len(x) <= 20 and not BARE_YEAR.match(x)
+                ]
+                whole = _clean_department("".join(above) + (match.group("dept") or ""))
+                if whole and (not name or region_of(whole)):
+                    name = whole
             if name and department is None:
                 department = name
         if department and year and kind:
@@ -72,10 +81,19 @@ def _nearby_year(lines: list[str], index: int) -> str | None:
 def _clean_department(text: str | None) -> str | None:
     if not text:
         return None
+    text = re.sub(r"^(20\d{2})\s*年度?", "", text)  # '2026 年度' printed above the name
     text = re.sub(r"(20\d{2})\s*年度?.*$", "", text)
-    text = re.sub(r"^(部门|单位)(名称)?[:：]", "", text).strip(" ：:（）()")
-    if len(text) < 3 or len(text) > 40 or re.search(r"\d", text):
+    text = _unbracketed(re.sub(r"^(部门|单位)(名称)?[:：]", "", text).strip(" ：:"))
+    if len(text) < 3 or len(text) > 40 or re.search(r"\d", text) or NOT_A_NAME.search(text):
         return None
+    return text
+
+
+def _unbracketed(text: str) -> str:
+    """Brackets at the ends taken off unless they close one inside: '福州市民政局(本级)' stays."""
+    text = text.lstrip("（(")
+    while text.endswith((")", "）")) and not re.search(r"[（(][^）)]*[)）]$", text):
+        text = text[:-1]
     return text
 
 
