@@ -296,7 +296,7 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "07",
         "function",
-        (("政府性基金预算支出",), ("政府性基金支出",)),
+        (("政府性基金预算支出",), ("政府性基金支出",), ("政府性基金预算财政拨款支出",)),
         (),
         BUDGET_BASIC_PROJECT,
         "government_fund",

@@ -294,10 +294,7 @@ def _rows(
         rows.append(
             GridRow(
                 page.number,
-                [
-                    "".join(w.text for w in sorted(ws, key=lambda w: (round(w.top), w.x0)))
-                    for ws in cells
-                ],
+                [cell_text(ws) for ws in cells],
                 group[0].top,
             )
         )
@@ -342,6 +339,22 @@ def _holds_two_rows(lines: list[Line]) -> bool:
         elif has_amount(line) and _CJK.search(first):
             labelled += 1
     return codes > 1 or labelled > 1
+
+
+def cell_text(words: list[Word]) -> str:
+    """A cell's words in reading order: line by line, each line left to right.
+
+    Words of one line are those whose middles lie within LINE_TOLERANCE: a
+    digit and an ideograph of one line ('1.' '一般公共预算') have different tops.
+    """
+    ordered = sorted(words, key=lambda w: w.y_mid)
+    lines: list[list[Word]] = []
+    for word in ordered:
+        if lines and abs(word.y_mid - lines[-1][0].y_mid) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0))
 
 
 def _row_rules(page: PageLayout, columns: list[Column], lines: list[Line]) -> list[float]:

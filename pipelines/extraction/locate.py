@@ -24,6 +24,7 @@ from pipelines.extraction.text import is_amount_token, parse_amount
 
 TITLE_MAX_LENGTH = 48
 TITLE_REPEAT_LINES = 2  # a repeated title stands among a page's first lines
+NUMBER_ABOVE_LINES = 2  # a table's number printed this many lines above its title at most
 PRINTED_NUMBER = re.compile(r"(公开\d{1,2}表|表[一二三四五六七八九十]{1,3}|附表\d{1,2}|表\d{1,2})")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]部分")
 EMPTY_DECLARATION = re.compile(
@@ -206,8 +207,17 @@ def _start_table(
     """
     title_line = lines[title_index]
     title = title_line.text
-    printed = PRINTED_NUMBER.search(title)
+    # the number in the title, or on a line of its own just above it (公开01表, 表02)
+    printed = PRINTED_NUMBER.search(title) or next(
+        (
+            number
+            for line in lines[max(0, title_index - NUMBER_ABOVE_LINES) : title_index]
+            if (number := PRINTED_NUMBER.fullmatch(line.text))
+        ),
+        None,
+    )
     unit = department = None
+    department_line: Line | None = None
     body: list[Line] = []
     for line in lines[title_index + 1 : end]:
         text = line.text
@@ -216,9 +226,12 @@ def _start_table(
             unit, meta = match.group(1), True
         printed_by = re.search(r"(?:部门|单位)(?:名称)?[:：]([^单]+?)(?=单位[:：]|$)", text)
         if printed_by and not text.startswith(("单位:", "单位：")):
-            department, meta = printed_by.group(1), True
-        if (number := PRINTED_NUMBER.fullmatch(text)) or (
-            not body and (number := PRINTED_NUMBER.search(text)) and len(text) <= 8
+            department, meta, department_line = printed_by.group(1), True, line
+        elif department is not None and not body and _wraps_name(line, department_line):
+            department, meta = department + text, True  # '部门名称:江苏省人大' / '常委会办公厅'
+        if not body and (
+            (number := PRINTED_NUMBER.fullmatch(text))
+            or ((number := PRINTED_NUMBER.search(text)) and len(text) <= 8)
         ):
             printed, meta = printed or number, True
         if not meta and not body and re.fullmatch(r"\d{4}年度?", text):
@@ -238,6 +251,18 @@ def _start_table(
         unit=unit,
         department=department,
         regions=[region],
+    )
+
+
+def _wraps_name(line: Line, department_line: Line | None) -> bool:
+    """The rest of a department name wrapped under its 部门: line (same left edge, short)."""
+    if department_line is None or has_amount(line) or len(line.words) != 1:
+        return False
+    text = line.text
+    return (
+        abs(line.words[0].x0 - department_line.words[0].x0) <= 3
+        and len(text) <= 12
+        and not any(word in text for word in HEADER_WORDS)
     )
 
 
