@@ -1387,7 +1387,7 @@ DOCS["zhuhai-commerce-2026-budget.pdf"] = Doc(
 )
 
 # A project centre with no basic spending: 06 prints only 合计 0.00 above "注：本表本年无发生额",
-# the note that declares 07 and 08 empty too (06 is not taken as declared empty, see MISREAD).
+# the note that declares 07 and 08 empty too: 06 is empty (a table of zeros only).
 DOCS["zhuhai-transport-projects-center-2026-budget.pdf"] = Doc(
     "珠海市政府投资交通市政项目工务中心",
     2026,
@@ -1395,7 +1395,6 @@ DOCS["zhuhai-transport-projects-center-2026-budget.pdf"] = Doc(
     "department",
     "万元",
     empty="06 08",
-    misread={"empty": "06 prints 合计 0.00 above 注：本表本年无发生额 (p11), as 08 does (p16)"},
     cells=(
         ("01", "一、预算拨款", INC, "amount", wan("7,552.81")),  # p4
         ("01", "八、社会保障和就业支出", EXP, "amount", wan("0.00")),
@@ -1411,7 +1410,6 @@ DOCS["zhuhai-transport-projects-center-2026-budget.pdf"] = Doc(
         ("04", "收入总计", INC, "amount", wan("7,552.81")),  # p9, continuation
         ("05", "2120106", None, "project", wan("736.81")),  # p10
         ("05", "total", None, "basic", wan("0.00")),
-        ("06", "total", None, "amount", wan("0.00")),  # p11
         ("07", "2129801", None, "project", wan("6,816.00")),  # p15
         ("07", "total", None, "basic", wan("0.00")),
         ("09", "total", None, "budget", wan("0.00")),  # p14
@@ -1533,7 +1531,9 @@ DOCS["huzhou-health-2026-budget.pdf"] = Doc(
         # p33–35: 一般公共预算 25591.21 here, 37018.75 in 01 and in 05's 合计
         ("04", "一般公共预算", INC, "amount", wan("25591.21")),
         ("04", "社会保障和就业支出", EXP, "total", wan("11871.20")),
-        ("04", "支出总计", EXP, "total", wan("38191.21")),  # p35 (its income side: MISREAD)
+        ("04", "支出总计", EXP, "total", wan("38191.21")),  # p35, lines only, no header
+        ("04", "本年收入合计", INC, "amount", wan("38191.21")),
+        ("04", "收入总计", INC, "amount", wan("38191.21")),
         ("05", "2100406", None, "basic_personnel", wan("1117.57")),  # p38
         ("05", "2100406", None, "project", wan("95.00")),
         ("05", "total", None, "basic", wan("21160.29")),  # p36
@@ -1606,24 +1606,6 @@ DOCUMENT_SETS = {
 # (document, table, row_key, side, column, amount as printed, what is read instead)
 
 MISREAD: tuple[tuple[str, str, str, str | None, str, Decimal, str], ...] = (
-    (
-        "huzhou-health-2026-budget.pdf",
-        "04",
-        "本年收入合计",
-        INC,
-        "amount",
-        wan("38191.21"),
-        "p35 (last page of 表04, lines only, no header): the income side is not read",
-    ),
-    (
-        "huzhou-health-2026-budget.pdf",
-        "04",
-        "收入总计",
-        INC,
-        "amount",
-        wan("38191.21"),
-        "p35: the income side is not read (支出总计 on the same line is)",
-    ),
     (
         "shanghai-data-bureau-2026-budget-unit.pdf",
         "02",

@@ -19,7 +19,7 @@ from pipelines.extraction.locate import (
     declared_empty,
     locate_tables,
     page_lines,
-    prints_no_amounts,
+    prints_nonzero_amounts,
 )
 from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.model import DocumentExtraction, ExtractedTable
@@ -209,13 +209,14 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
 
 
 def _is_empty(table: LocatedTable) -> bool:
-    """Declared empty (07/08), or printed with blank cells only.
+    """Declared empty (07/08), or printed with no amount but zeros (本表本年无发生额).
 
-    A 三公 table's items are fixed: printed blank, each item is zero, not absent.
+    A 三公 table's items are fixed: printed blank or zero, each item is zero, not
+    absent.
     """
     if table.spec.may_be_empty:
         return declared_empty(table)
-    return table.spec.shape != "three_public" and prints_no_amounts(table)
+    return table.spec.shape != "three_public" and not prints_nonzero_amounts(table)
 
 
 def _year_printed(located: list[LocatedTable], pages: list[PageLayout]) -> int | None:

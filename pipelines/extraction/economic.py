@@ -45,7 +45,8 @@ def parse_economic_table(table: LocatedTable, unit: str, problems: list[Problem]
                 )
             )
             continue
-        previous = (grid, panels)
+        if previous is None or region.header_lines:
+            previous = (grid, panels)  # pages without a header go by the last page with one
         amount_label = next(
             (
                 grid.columns[i].label

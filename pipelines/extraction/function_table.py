@@ -56,7 +56,8 @@ def parse_function_table(table: LocatedTable, unit: str, problems: list[Problem]
                     )
                 )
             continue
-        previous = (grid, roles)
+        if previous is None or region.header_lines:
+            previous = (grid, roles)  # pages without a header go by the last page with one
         first_value = min(roles)
         if region.header_lines:
             by_unit = _lists_units(grid, first_value)

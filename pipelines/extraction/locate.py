@@ -362,9 +362,14 @@ def holds_amounts(region: TableRegion) -> bool:
     return any(has_amount(line) for line in region.data_lines)
 
 
-def prints_no_amounts(table: LocatedTable) -> bool:
-    """A table printed with its header and blank cells only (a unit with nothing to report)."""
-    return not any(holds_amounts(region) for region in table.regions)
+def prints_nonzero_amounts(table: LocatedTable) -> bool:
+    """Whether any cell of the table prints an amount other than zero."""
+    return any(
+        is_amount_token(word.text) and parse_amount(word.text) != 0
+        for region in table.regions
+        for line in region.data_lines
+        for word in line.words
+    )
 
 
 def declared_empty(table: LocatedTable) -> bool:
@@ -373,9 +378,4 @@ def declared_empty(table: LocatedTable) -> bool:
         EMPTY_DECLARATION.search(line.text) for r in table.regions for line in r.data_lines
     ):
         return True
-    return not any(
-        is_amount_token(word.text) and parse_amount(word.text) != 0
-        for region in table.regions
-        for line in region.data_lines
-        for word in line.words
-    )
+    return not prints_nonzero_amounts(table)

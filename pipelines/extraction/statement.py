@@ -49,7 +49,8 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[Problem]) -> 
                 )
             )
             continue
-        previous = (grid, roles)
+        if previous is None or region.header_lines:
+            previous = (grid, roles)  # pages without a header go by the last page with one
         for index, role in roles.items():
             if isinstance(role, Role) and role.kind == "value":
                 labels.setdefault(role.key, grid.columns[index].label or role.key)
