@@ -1211,7 +1211,7 @@ def test_models_land_in_three_schemas(con: duckdb.DuckDBPyConnection) -> None:
             "where table_schema not in ('raw', 'main')",
         )
     }
-    assert schemas == {"staging", "intermediate", "marts"}
+    assert schemas == {"staging", "intermediate", "marts", "analytics"}
     marts = {
         name
         for (name,) in rows(
