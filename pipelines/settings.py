@@ -36,6 +36,11 @@ DEFAULT_WORKER_MEMORY_MB = 2048
 #: the schema dbt builds the analyst-facing tables in
 MARTS_SCHEMA = "marts"
 
+#: the storage format a new warehouse file is written in: the oldest that every
+#: DuckDB 1.x reads (BI tools bundle old clients); a file keeps the format it
+#: was created with, so dbt's writes later do not change it
+WAREHOUSE_STORAGE_VERSION = "v1.0.0"
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -26,6 +26,7 @@ from typing import Any
 import duckdb
 
 from pipelines.extraction.model import EXTRACTOR_VERSION, DocumentExtraction
+from pipelines.settings import WAREHOUSE_STORAGE_VERSION
 from pipelines.validation.findings import DocumentStatus, Rule, TableStatus, ValidationReport
 from pipelines.warehouse.extraction_runner import STATUS_EXTRACTED, ExtractionOutcome
 from pipelines.warehouse.loader import (
@@ -204,7 +205,9 @@ class RawBuild:
         self._batch: list[ExtractionOutcome] = []
         remove_build(build_path)
         build_path.parent.mkdir(parents=True, exist_ok=True)
-        self.connection = duckdb.connect(str(build_path))
+        self.connection = duckdb.connect(
+            str(build_path), config={"storage_compatibility_version": WAREHOUSE_STORAGE_VERSION}
+        )
         create_raw_schema(self.connection)
         self.rules_loaded = load_rules(self.connection, validation_rules())
 
