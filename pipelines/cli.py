@@ -5,6 +5,7 @@
     fiscal prepare [--warehouse FILE]
     fiscal export  [--warehouse FILE] [--out DIR]
     fiscal check   DIR [--workers N] [--json FILE]
+    fiscal show | search | query | report   (for readers: pipelines.analysis.commands)
 
 ``fiscal run`` calls the same pipeline functions as the Dagster assets
 (:mod:`pipelines.warehouse.pipeline`). It exits 0 when the run completed,
@@ -23,6 +24,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipelines.analysis.commands import add_analysis_commands, command_export_fdp
 from pipelines.cli_paths import (
     UsageError,
     output_folder,
@@ -85,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="every marts table as Parquet and CSV")
     export.add_argument("--warehouse", type=Path, help="DuckDB file to read")
     export.add_argument("--out", type=Path, help="output folder (default: <warehouse dir>/export)")
+    export.add_argument(
+        "--format",
+        choices=("tables", "fdp"),
+        default="tables",
+        help="tables: every marts table as Parquet and CSV; fdp: a Fiscal Data Package",
+    )
+    parser.set_defaults(analysis_handlers=add_analysis_commands(commands))
     return parser
 
 
@@ -101,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "prepare": command_prepare,
         "export": command_export,
         "check": command_check,
+        **arguments.analysis_handlers,
     }
     try:
         return handler[arguments.command](arguments)
@@ -235,6 +245,8 @@ def command_export(arguments: argparse.Namespace) -> int:
     from pipelines.settings import load_settings
     from pipelines.warehouse.export import export_marts
 
+    if arguments.format == "fdp":
+        return command_export_fdp(arguments)
     settings = load_settings(warehouse_path=arguments.warehouse)
     warehouse = warehouse_to_read(settings.warehouse_path)
     out_dir = output_folder(arguments.out) or warehouse.parent / "export"
