@@ -3,7 +3,8 @@
     for every document the model draws on, the sum of amount_column over its
     rows = the 合计 row that the document prints in table table_code
     (printed_column of int_function_rows_pivoted for 03/05/07/08, of
-    int_three_public_costs_pivoted for 09), within rounding (one step of the
+    int_three_public_costs_pivoted for 09; for 06 its 合计 row, else its
+    footers 人员经费合计 + 公用经费合计), within rounding (one step of the
     printed unit per non-zero term: 100 yuan in 万元, 1 yuan in 元).
 
     A document whose own sums for that table are broken (a grand-total or
@@ -32,6 +33,18 @@
         select document_id, {{ printed_column }} as printed_total, source_page
         from {{ ref('int_three_public_costs_pivoted') }}
         where cost_item = 'total'
+        {%- elif table_code == '06' %}
+        -- budgets print a 合计 row; final accounts the two footers 人员经费合计 and 公用经费合计
+        select
+            document_id,
+            coalesce(
+                max(amount_yuan) filter (where row_key = 'total'),
+                sum(amount_yuan) filter (where row_key in ('personnel_total', 'public_total'))
+            ) as printed_total,
+            min(source_page) as source_page
+        from {{ ref('int_economic_rows_flagged') }}
+        where row_kind <> 'code'
+        group by document_id
         {%- else %}
         select document_id, {{ printed_column }} as printed_total, source_page
         from {{ ref('int_function_rows_pivoted') }}
@@ -52,7 +65,7 @@
         where
             table_code = '{{ table_code }}'
             and severity in ('error', 'warning')
-            and regexp_matches(rule_id, '^T{{ table_code }}_(GRAND_TOTAL|HIERARCHY|ITEMS|UNITS|TOTAL|VEHICLES)$')
+            and regexp_matches(rule_id, '^T{{ table_code }}_(GRAND_TOTAL|HIERARCHY|ITEMS|UNITS|TOTAL|VEHICLES|PERSONNEL_TOTAL|PUBLIC_TOTAL)$')
     )
 
     select
