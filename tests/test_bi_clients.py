@@ -1,0 +1,124 @@
+"""The published warehouse in the tools analysts already use.
+
+- DuckDB 1.x, as BI tools bundle it: a wheel from PyPI in a separate virtual
+  environment (uv), driven by subprocess, opens the file and reads every table
+  and view; skipped when the wheel cannot be installed (offline).
+- SQLAlchemy with duckdb-engine, the README's URL, read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sample_warehouse import sample_warehouse  # noqa: F401
+
+OLD_DUCKDB = os.environ.get("FISCAL_TEST_OLD_DUCKDB", "1.1.3")
+
+READ_EVERYTHING = """
+import json, sys
+import duckdb
+connection = duckdb.connect(sys.argv[1], read_only=True)
+relations = connection.execute(
+    "SELECT table_schema, table_name FROM information_schema.tables ORDER BY 1, 2"
+).fetchall()
+counts = {f"{s}.{t}": connection.execute(f'SELECT count(*) FROM "{s}"."{t}"').fetchone()[0]
+          for s, t in relations}
+total = connection.execute(
+    "SELECT sum(total_yuan) FROM analytics.final_spending_by_function WHERE fiscal_year = 2023"
+).fetchone()[0]
+print(json.dumps({"version": duckdb.__version__, "counts": counts, "total": str(total)}))
+"""
+
+
+def uv_command() -> list[str] | None:
+    """uv from PATH, else as the module `make` installs it with pip (`python3 -m uv`)."""
+    candidates = [[found] for found in [shutil.which("uv")] if found]
+    candidates += [[python, "-m", "uv"] for python in ("python3", sys.executable)]
+    for command in candidates:
+        try:
+            probe = subprocess.run([*command, "--version"], capture_output=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if probe.returncode == 0:
+            return command
+    return None
+
+
+@pytest.fixture(scope="module")
+def old_duckdb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Python with DuckDB 1.x installed, apart from the project's environment."""
+    uv = uv_command()
+    if uv is None:
+        pytest.skip("uv is not installed")
+    venv = tmp_path_factory.mktemp("duckdb-1x") / "venv"
+    made = subprocess.run(
+        [*uv, "venv", "--quiet", "--python", sys.executable, str(venv)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot make a virtual environment: {made.stderr.strip()[-300:]}")
+    python = venv / "bin" / "python"
+    installed = subprocess.run(
+        [*uv, "pip", "install", "--quiet", "--python", str(python), f"duckdb=={OLD_DUCKDB}"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if installed.returncode != 0:
+        pytest.skip(f"duckdb=={OLD_DUCKDB} cannot be installed here (offline?)")
+    return python
+
+
+def test_a_duckdb_1x_client_reads_every_table_and_view(
+    old_duckdb: Path,
+    sample_warehouse: Path,  # noqa: F811
+) -> None:
+    read = subprocess.run(
+        [str(old_duckdb), "-c", READ_EVERYTHING, str(sample_warehouse)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert read.returncode == 0, read.stderr[-3000:]
+    result = json.loads(read.stdout)
+    assert result["version"] == OLD_DUCKDB
+    counts = result["counts"]
+    assert counts["marts.dim_document"] == 26
+    assert counts["analytics.final_spending_by_function"] == 261
+    assert all(
+        f"staging.{name}" in counts for name in ("stg_raw__documents", "stg_raw__table_cells")
+    )
+    # the final accounts' all-funds total for 2023, the issue's 5.31 bn
+    assert result["total"] == "5309557200.00"
+
+
+def test_sqlalchemy_reads_the_warehouse_read_only(sample_warehouse: Path) -> None:  # noqa: F811
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    from sqlalchemy.pool import NullPool
+
+    engine = sqlalchemy.create_engine(
+        f"duckdb:///{sample_warehouse.resolve()}?access_mode=read_only", poolclass=NullPool
+    )
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sqlalchemy.text(
+                    "SELECT department_name, final_total_yuan FROM analytics.department_year_totals "
+                    "WHERE fiscal_year = 2023 ORDER BY final_total_yuan DESC"
+                )
+            ).fetchall()
+            assert rows[0] == ("武汉市科学技术局", Decimal("2444446300.00"))
+            assert len(rows) == 5
+            with pytest.raises(sqlalchemy.exc.DBAPIError, match="read-only"):
+                connection.execute(sqlalchemy.text("DELETE FROM marts.dim_document"))
+    finally:
+        engine.dispose()
