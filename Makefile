@@ -4,6 +4,7 @@
 PYTHON ?= python3
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 BENCH_DOCS ?= 200
+DOCS_PORT ?= 8080
 
 # uv from PATH, else the one pip installs as a module of $(PYTHON)
 UV := $(shell command -v uv 2>/dev/null)
@@ -11,7 +12,7 @@ ifeq ($(UV),)
 UV := $(PYTHON) -m uv
 endif
 
-.PHONY: help uv sync prepare run test samples samples-producers dagster bench lint check-defs clean
+.PHONY: help uv sync prepare run test samples samples-producers dagster bench lint check-defs docs report clean
 
 help:
 	@echo "make run       build the warehouse from raw/ (warehouse/fiscal.duckdb)"
@@ -21,6 +22,8 @@ help:
 	@echo "make dagster   the Dagster UI and daemon on http://127.0.0.1:3000"
 	@echo "make bench     time a full ingest of $(BENCH_DOCS) documents"
 	@echo "make lint      ruff and sqlfluff"
+	@echo "make docs      build the dbt docs site of the warehouse and serve it on http://127.0.0.1:$(DOCS_PORT)"
+	@echo "make report    the static report, warehouse/report/index.html"
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv \
@@ -61,6 +64,14 @@ bench: prepare
 lint: sync
 	$(UV) run --frozen ruff check pipelines tests benchmarks
 	$(UV) run --frozen ruff format --check pipelines tests benchmarks
+
+# dbt's docs site (models, columns, tests, lineage) generated on a copy of the
+# published warehouse, served by Python's HTTP server
+docs: run
+	$(UV) run --frozen python -m pipelines.analysis.dbt_docs --port $(DOCS_PORT)
+
+report: run
+	$(UV) run --frozen fiscal report
 
 clean:
 	rm -rf warehouse/*.duckdb warehouse/*.state warehouse/.*.build-* warehouse/export
