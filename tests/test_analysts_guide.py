@@ -80,3 +80,45 @@ def test_the_readme_links_the_guide_and_no_longer_double_counts() -> None:
     readme = README.read_text(encoding="utf-8")
     assert "(docs/analysts.md)" in readme
     assert "sum(total_yuan) FROM marts.fct_expenditure_by_function GROUP BY 1" not in readme
+
+
+def readme_block(heading: str, language: str) -> str:
+    """The first ```language block under a README heading."""
+    readme = README.read_text(encoding="utf-8")
+    section = readme[readme.index(heading) :]
+    return re.search(rf"```{language}\n(.*?)```", section, re.S).group(1)
+
+
+def test_the_quick_start_commands_exist_with_their_options() -> None:
+    import shlex
+
+    from pipelines.cli import build_parser
+
+    block = readme_block("## Quick start", "sh")
+    commands = [
+        shlex.split(line.split("  #")[0])
+        for line in block.splitlines()
+        if line.startswith("uv run fiscal ")
+    ]
+    assert [command[3] for command in commands] == ["run", "report", "show", "query"]
+    for command in commands:
+        build_parser().parse_args(command[3:])  # exits (fails the test) on a wrong option
+    assert "analytics.final_spending_by_function" in commands[-1][4]
+
+
+def test_the_quick_start_query_gives_the_final_accounts_total(
+    sample_warehouse: Path,  # noqa: F811
+) -> None:
+    import shlex
+
+    line = next(
+        line
+        for line in readme_block("## Quick start", "sh").splitlines()
+        if line.startswith("uv run fiscal query ")
+    )
+    connection = duckdb.connect(str(sample_warehouse), read_only=True)
+    try:
+        rows = connection.execute(shlex.split(line)[4]).fetchall()
+    finally:
+        connection.close()
+    assert rows[-1] == (2023, Decimal("5309557200.00"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,62 @@ def test_sqlalchemy_reads_the_warehouse_read_only(sample_warehouse: Path) -> Non
                 connection.execute(sqlalchemy.text("DELETE FROM marts.dim_document"))
     finally:
         engine.dispose()
+
+
+def readme_bi_section() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Reading the warehouse (BI tools)")
+    return readme[start : readme.index("\n## ", start + 10)]
+
+
+def test_the_readme_python_example_runs(sample_warehouse: Path) -> None:  # noqa: F811
+    code = re.search(r"```python\n(.*?)```", readme_bi_section(), re.S).group(1)
+    code = code.replace('"warehouse/fiscal.duckdb"', repr(str(sample_warehouse)))
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 - the README's own example
+    result = (
+        namespace["con"]
+        .sql(
+            "SELECT fiscal_year, sum(total_yuan) FROM analytics.final_spending_by_function "
+            "GROUP BY 1 ORDER BY 1"
+        )
+        .fetchall()
+    )
+    namespace["con"].close()
+    assert result[-1] == (2023, Decimal("5309557200.00"))
+
+
+def test_the_readme_command_lines_work_on_a_fresh_machine(
+    sample_warehouse: Path,  # noqa: F811
+) -> None:
+    """`fiscal query` and the DuckDB CLI from PyPI (a 1.x build) read the file as the README says."""
+    import shlex
+
+    lines = re.search(r"```sh\n(.*?)```", readme_bi_section(), re.S).group(1).splitlines()
+    fiscal_line, cli_line = lines[0], lines[1]
+    assert fiscal_line.startswith("uv run fiscal query ")
+    query = subprocess.run(
+        [str(Path(sys.executable).parent / "fiscal"), *shlex.split(fiscal_line)[3:]]
+        + ["--warehouse", str(sample_warehouse)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert query.returncode == 0, query.stderr
+    assert "2444446300.00" in query.stdout
+    uv = uv_command()
+    assert cli_line.startswith("uvx --from duckdb-cli duckdb -readonly warehouse/fiscal.duckdb ")
+    if uv is None:
+        pytest.skip("uv is not installed")
+    arguments = shlex.split(cli_line)[1:]
+    arguments[arguments.index("warehouse/fiscal.duckdb")] = str(sample_warehouse)
+    cli = subprocess.run(
+        [*uv, "tool", "run", *arguments[:-1], "-csv", arguments[-1]],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if cli.returncode != 0 and ("duckdb-cli" in cli.stderr or "resolve" in cli.stderr.lower()):
+        pytest.skip(f"the DuckDB CLI cannot be installed here (offline?): {cli.stderr[-300:]}")
+    assert cli.returncode == 0, cli.stderr[-2000:]
+    assert "武汉市科学技术局" in cli.stdout and "2444446300.00" in cli.stdout
