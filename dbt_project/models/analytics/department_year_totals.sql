@@ -5,10 +5,6 @@
 -- per department-year: a SUM of one column over rows never double counts, but
 -- never add two columns (budget and final, or all funds and the general public
 -- budget, which is a part of all funds).
-{%- set figures = [
-    ('final', '03', 'final'), ('final', '05', 'final_general_budget'),
-    ('budget', '03', 'budget'), ('budget', '05', 'budget_general_budget'),
-] %}
 with
 
 pairs as (
@@ -27,42 +23,98 @@ printed_totals as (
     qualify row_number() over (partition by document_id, table_code order by row_seq) = 1
 ),
 
-department_years as (
-    select distinct department_id, fiscal_year from pairs
+sides as (
+    select
+        department_id,
+        fiscal_year,
+        table_code,
+        'final' as side,
+        final_document_id as document_id
+    from pairs
+
+    union all
+
+    select
+        department_id,
+        fiscal_year,
+        table_code,
+        'budget' as side,
+        budget_document_id as document_id
+    from pairs
+),
+
+located as (
+    select
+        sides.*,
+        printed_totals.total_yuan,
+        printed_totals.source_page
+    from sides
+    left join printed_totals
+        on
+            sides.document_id = printed_totals.document_id
+            and sides.table_code = printed_totals.table_code
 ),
 
 figures as (
     select
-        department_years.department_id,
-        department_years.fiscal_year,
-        {%- for side, table_code, name in figures %}
-        {{ name }}_pair.{{ side }}_document_id as {{ name }}_document_id,
-        {{ name }}_total.total_yuan as {{ name }}_total_yuan,
-        {{ name }}_total.source_page as {{ name }}_source_page{{ ',' if not loop.last }}
-        {%- endfor %}
-    from department_years
-    {%- for side, table_code, name in figures %}
-    left join pairs as {{ name }}_pair
-        on
-            department_years.department_id = {{ name }}_pair.department_id
-            and department_years.fiscal_year = {{ name }}_pair.fiscal_year
-            and {{ name }}_pair.table_code = '{{ table_code }}'
-    left join printed_totals as {{ name }}_total
-        on
-            {{ name }}_pair.{{ side }}_document_id = {{ name }}_total.document_id
-            and {{ name }}_total.table_code = '{{ table_code }}'
-    {%- endfor %}
+        department_id,
+        fiscal_year,
+        max(document_id) filter (
+            where side = 'final' and table_code = '03'
+        ) as final_document_id,
+        max(total_yuan) filter (
+            where side = 'final' and table_code = '03'
+        ) as final_total_yuan,
+        max(source_page) filter (
+            where side = 'final' and table_code = '03'
+        ) as final_source_page,
+        max(document_id) filter (
+            where side = 'final' and table_code = '05'
+        ) as final_general_budget_document_id,
+        max(total_yuan) filter (
+            where side = 'final' and table_code = '05'
+        ) as final_general_budget_total_yuan,
+        max(source_page) filter (
+            where side = 'final' and table_code = '05'
+        ) as final_general_budget_source_page,
+        max(document_id) filter (
+            where side = 'budget' and table_code = '03'
+        ) as budget_document_id,
+        max(total_yuan) filter (
+            where side = 'budget' and table_code = '03'
+        ) as budget_total_yuan,
+        max(source_page) filter (
+            where side = 'budget' and table_code = '03'
+        ) as budget_source_page,
+        max(document_id) filter (
+            where side = 'budget' and table_code = '05'
+        ) as budget_general_budget_document_id,
+        max(total_yuan) filter (
+            where side = 'budget' and table_code = '05'
+        ) as budget_general_budget_total_yuan,
+        max(source_page) filter (
+            where side = 'budget' and table_code = '05'
+        ) as budget_general_budget_source_page
+    from located
+    group by department_id, fiscal_year
 )
 
 select
     cast(figures.fiscal_year as integer) as fiscal_year,
     {{ department_columns() }},
     cast(figures.department_id as varchar) as department_id,
-    {%- for side, table_code, name in figures %}
-    {{ yuan('figures.' ~ name ~ '_total_yuan') }} as {{ name }}_total_yuan,
-    cast(figures.{{ name }}_document_id as varchar) as {{ name }}_document_id,
-    cast(figures.{{ name }}_source_page as integer) as {{ name }}_source_page,
-    {%- endfor %}
+    {{ yuan('figures.final_total_yuan') }} as final_total_yuan,
+    cast(figures.final_document_id as varchar) as final_document_id,
+    cast(figures.final_source_page as integer) as final_source_page,
+    {{ yuan('figures.final_general_budget_total_yuan') }} as final_general_budget_total_yuan,
+    cast(figures.final_general_budget_document_id as varchar) as final_general_budget_document_id,
+    cast(figures.final_general_budget_source_page as integer) as final_general_budget_source_page,
+    {{ yuan('figures.budget_total_yuan') }} as budget_total_yuan,
+    cast(figures.budget_document_id as varchar) as budget_document_id,
+    cast(figures.budget_source_page as integer) as budget_source_page,
+    {{ yuan('figures.budget_general_budget_total_yuan') }} as budget_general_budget_total_yuan,
+    cast(figures.budget_general_budget_document_id as varchar) as budget_general_budget_document_id,
+    cast(figures.budget_general_budget_source_page as integer) as budget_general_budget_source_page,
     {{ yuan('figures.final_total_yuan - figures.budget_total_yuan') }} as difference_yuan,
     {{ percent_of('figures.final_total_yuan', 'figures.budget_total_yuan') }} as execution_rate
 from figures

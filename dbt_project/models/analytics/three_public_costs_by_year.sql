@@ -4,7 +4,6 @@
 -- never double counts; the columns are not to be added across: total =
 -- overseas_travel + vehicles + official_reception, vehicles = vehicle_purchase
 -- + vehicle_operation.
-{%- set items = ['total', 'overseas_travel', 'vehicles', 'vehicle_purchase', 'vehicle_operation', 'official_reception'] %}
 with
 
 compared as (
@@ -15,10 +14,18 @@ pivoted as (
     select
         department_id,
         fiscal_year,
-        {%- for item in items %}
-        max(budget_yuan) filter (where cost_item = '{{ item }}') as budget_{{ item }}_yuan,
-        max(actual_yuan) filter (where cost_item = '{{ item }}') as actual_{{ item }}_yuan,
-        {%- endfor %}
+        max(budget_yuan) filter (where cost_item = 'total') as budget_total_yuan,
+        max(actual_yuan) filter (where cost_item = 'total') as actual_total_yuan,
+        max(budget_yuan) filter (where cost_item = 'overseas_travel') as budget_overseas_travel_yuan,
+        max(actual_yuan) filter (where cost_item = 'overseas_travel') as actual_overseas_travel_yuan,
+        max(budget_yuan) filter (where cost_item = 'vehicles') as budget_vehicles_yuan,
+        max(actual_yuan) filter (where cost_item = 'vehicles') as actual_vehicles_yuan,
+        max(budget_yuan) filter (where cost_item = 'vehicle_purchase') as budget_vehicle_purchase_yuan,
+        max(actual_yuan) filter (where cost_item = 'vehicle_purchase') as actual_vehicle_purchase_yuan,
+        max(budget_yuan) filter (where cost_item = 'vehicle_operation') as budget_vehicle_operation_yuan,
+        max(actual_yuan) filter (where cost_item = 'vehicle_operation') as actual_vehicle_operation_yuan,
+        max(budget_yuan) filter (where cost_item = 'official_reception') as budget_official_reception_yuan,
+        max(actual_yuan) filter (where cost_item = 'official_reception') as actual_official_reception_yuan,
         max(final_printed_budget_yuan) filter (where cost_item = 'total')
             as final_printed_budget_total_yuan,
         max(execution_rate) filter (where cost_item = 'total') as execution_rate,
@@ -34,10 +41,18 @@ select
     cast(pivoted.fiscal_year as integer) as fiscal_year,
     {{ department_columns() }},
     cast(pivoted.department_id as varchar) as department_id,
-    {%- for item in items %}
-    {{ yuan('pivoted.budget_' ~ item ~ '_yuan') }} as budget_{{ item }}_yuan,
-    {{ yuan('pivoted.actual_' ~ item ~ '_yuan') }} as actual_{{ item }}_yuan,
-    {%- endfor %}
+    {{ yuan('pivoted.budget_total_yuan') }} as budget_total_yuan,
+    {{ yuan('pivoted.actual_total_yuan') }} as actual_total_yuan,
+    {{ yuan('pivoted.budget_overseas_travel_yuan') }} as budget_overseas_travel_yuan,
+    {{ yuan('pivoted.actual_overseas_travel_yuan') }} as actual_overseas_travel_yuan,
+    {{ yuan('pivoted.budget_vehicles_yuan') }} as budget_vehicles_yuan,
+    {{ yuan('pivoted.actual_vehicles_yuan') }} as actual_vehicles_yuan,
+    {{ yuan('pivoted.budget_vehicle_purchase_yuan') }} as budget_vehicle_purchase_yuan,
+    {{ yuan('pivoted.actual_vehicle_purchase_yuan') }} as actual_vehicle_purchase_yuan,
+    {{ yuan('pivoted.budget_vehicle_operation_yuan') }} as budget_vehicle_operation_yuan,
+    {{ yuan('pivoted.actual_vehicle_operation_yuan') }} as actual_vehicle_operation_yuan,
+    {{ yuan('pivoted.budget_official_reception_yuan') }} as budget_official_reception_yuan,
+    {{ yuan('pivoted.actual_official_reception_yuan') }} as actual_official_reception_yuan,
     {{ yuan('pivoted.final_printed_budget_total_yuan') }} as final_printed_budget_total_yuan,
     cast(pivoted.execution_rate as decimal(9, 2)) as execution_rate,
     cast(pivoted.budget_document_id as varchar) as budget_document_id,
