@@ -249,13 +249,11 @@ def write_fiscal_data_package(connection: duckdb.DuckDBPyConnection, out_dir: Pa
         "profile": "tabular-data-package",
         "countryCode": "CN",
         "granularity": "aggregated",
-        "fiscalPeriod": {
-            "start": f"{min(years)}-01-01" if years else "",
-            "end": f"{max(years)}-12-31" if years else "",
-        },
         "resources": resources,
         "model": fiscal_model(),
     }
+    if years:  # Chinese fiscal years are calendar years
+        package["fiscalPeriod"] = {"start": f"{min(years)}-01-01", "end": f"{max(years)}-12-31"}
     descriptor = out_dir / "datapackage.json"
     descriptor.write_text(
         json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -75,7 +76,11 @@ def _page(title: str, body: str) -> str:
 
 
 def _amount(
-    yuan, links: SourceLinks, source_file: str | None, page: int | None, css: str = ""
+    yuan: Decimal | None,
+    links: SourceLinks,
+    source_file: str | None,
+    page: int | None,
+    css: str = "",
 ) -> str:
     """A table cell with an amount in 万元, linked to the page it is printed on."""
     shown = escape(wan(yuan))
