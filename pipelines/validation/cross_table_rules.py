@@ -101,6 +101,7 @@ def _check_class_lines(
 def check_cross_tables(
     checker: Checker, tables: dict[str, ExtractedTable], document_kind: str | None = None
 ) -> None:
+    """The identities across tables, each where the tables it compares are usable."""
     t01, t02, t03, t04, t05, t06 = (tables.get(c) for c in ("01", "02", "03", "04", "05", "06"))
     usable = {code: is_usable(t) for code, t in tables.items()}
     kind = document_kind

@@ -201,6 +201,7 @@ def narrative_step_yuan(amount: Decimal) -> Decimal:
 
 
 def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
+    """Budget-execution sentences against table 05, narrative figures against their cells."""
     tables = extraction.tables
     kind = extraction.document_kind
     t05 = tables.get("05")

@@ -112,6 +112,7 @@ def _side_parts(side: StatementSide, names: tuple[str, ...]) -> list[TableRow | 
 def check_statement(
     checker: Checker, table: ExtractedTable, document_kind: str | None = None
 ) -> None:
+    """A statement's line sums on both sides, 04's fund columns, and the sides' balance."""
     code = table.table_code
     income = statement_side(table, "income", document_kind)
     expenditure = statement_side(table, "expenditure", document_kind)

@@ -21,8 +21,6 @@ from .catalogue import APPROPRIATION_BY_FUND, BASIC_PARTS, FUNCTION_ROW_SUMS
 from .evaluation import ZERO, Checker, step_yuan
 from .table_cells import amount_columns, cell_amount, code_rows, column_name
 
-PERSONNEL_ECONOMIC_CLASSES = ("301", "303")  # 人员经费 = 301 + 303; 公用经费 = the rest
-
 # ---------------------------------------------------------------- function tables
 
 FUNCTION_TABLES = ("02", "03", "05", "07", "08")
@@ -39,6 +37,7 @@ def _parent_code(code: str, codes: Iterable[str] | dict[str, TableRow]) -> str |
 
 
 def check_function_table(checker: Checker, table: ExtractedTable) -> None:
+    """A function table's row identity, 07's carry-over, its hierarchy and 合计, items, units."""
     code = table.table_code
     step = step_yuan(table)
     columns = amount_columns(table)
@@ -232,6 +231,8 @@ def _check_unit_rows(
 
 # ---------------------------------------------------------------- table 06 and 09
 
+PERSONNEL_ECONOMIC_CLASSES = ("301", "303")  # 人员经费 = 301 + 303; 公用经费 = the rest
+
 
 def _economic_class_amounts(table: ExtractedTable) -> dict[str, Decimal | None]:
     """Amount per 3-digit economic class: the class row, else the sum of its sections."""
@@ -249,6 +250,7 @@ def _economic_class_amounts(table: ExtractedTable) -> dict[str, Decimal | None]:
 
 
 def check_economic_table(checker: Checker, table: ExtractedTable) -> None:
+    """Table 06: each class against its sections, the footers and a 合计 against the classes."""
     step = step_yuan(table)
     rows = code_rows(table)
     for class_code, class_row in rows.items():
@@ -300,6 +302,7 @@ def check_economic_table(checker: Checker, table: ExtractedTable) -> None:
 
 
 def check_three_public(checker: Checker, table: ExtractedTable) -> None:
+    """Table 09: 合计 and the vehicles' line against their parts, per printed column."""
     step = step_yuan(table)
     # A budget 09 prints only 预算数: check the columns the table has.
     printed = amount_columns(table)
