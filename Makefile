@@ -40,11 +40,11 @@ test: prepare
 	$(UV) run --frozen pytest
 
 samples: sync
-	$(UV) run --frozen python -m pipelines.samples --out raw --variants tests/fixtures/variants \
+	$(UV) run --frozen python -m tools.samples --out raw --variants tests/fixtures/variants \
 		--producers tests/fixtures/producers
 
 samples-producers: sync
-	$(UV) run --frozen python -m pipelines.samples --producers tests/fixtures/producers --producers-only
+	$(UV) run --frozen python -m tools.samples --producers tests/fixtures/producers --producers-only
 
 dagster: prepare
 	mkdir -p "$(DAGSTER_HOME)"
@@ -59,8 +59,8 @@ bench: prepare
 	$(UV) run --frozen python benchmarks/ingest_benchmark.py --documents $(BENCH_DOCS)
 
 lint: sync
-	$(UV) run --frozen ruff check pipelines tests benchmarks
-	$(UV) run --frozen ruff format --check pipelines tests benchmarks
+	$(UV) run --frozen ruff check pipelines tests benchmarks tools
+	$(UV) run --frozen ruff format --check pipelines tests benchmarks tools
 
 clean:
 	rm -rf warehouse/*.duckdb warehouse/*.state warehouse/.*.build-* warehouse/export

@@ -17,10 +17,10 @@ from pipelines.extraction.model import (
     TableRow,
 )
 from pipelines.extraction.problems import Problem, ProblemKind
-from pipelines.samples import all_samples
 from pipelines.validation import RULE_BY_ID, DocumentStatus, ValidationReport, validate_document
 from pipelines.validation.rules import narrative_step_yuan, statement_side
 from pipelines.validation.schemas import validate_table_schema
+from tools.samples import all_samples
 
 BUDGETS = [s for s in all_samples() if s.folder == "raw" and s.document_kind == "budget"]
 REALDOCS = Path("/work/shared/realdocs")

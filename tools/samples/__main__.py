@@ -1,4 +1,4 @@
-"""Write every sample PDF: ``python -m pipelines.samples --out raw/ --variants tests/fixtures/variants/``.
+"""Write every sample PDF: ``python -m tools.samples --out raw/ --variants tests/fixtures/variants/``.
 
 The producer samples (LibreOffice Writer and Calc, headless Chromium) go to
 ``--producers`` (tests/fixtures/producers/); ``--producers-only`` rebuilds just
@@ -11,14 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipelines.samples.catalog import all_samples
-from pipelines.samples.fonts import CJKFontMissing
-from pipelines.samples.producer_samples import producer_samples
-from pipelines.samples.producers import ProducerMissing
+from tools.samples.catalog import all_samples
+from tools.samples.fonts import CJKFontMissing
+from tools.samples.producer_samples import producer_samples
+from tools.samples.producers import ProducerMissing
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipelines.samples", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.samples", description=__doc__)
     parser.add_argument(
         "--out", type=Path, default=Path("raw"), help="folder for the full documents"
     )

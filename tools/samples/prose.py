@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from pipelines.extraction.model import BudgetExecution, NarrativeFigure
-from pipelines.samples.accounts import WAN
-from pipelines.samples.blocks import Block, Heading, PageBreak, Paragraph, Sentence
+from tools.samples.accounts import WAN
+from tools.samples.blocks import Block, Heading, PageBreak, Paragraph, Sentence
 
 
 def wan_text(yuan: Decimal, thousands: bool = False) -> str:

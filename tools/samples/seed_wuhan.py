@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pipelines.samples import seed_wuhan_tables as t
-from pipelines.samples.accounts import (
+from tools.samples import seed_wuhan_tables as t
+from tools.samples.accounts import (
     THREE_PUBLIC_ORDER,
     ZERO,
     EconomicLine,
@@ -20,7 +20,7 @@ from pipelines.samples.accounts import (
     ThreePublic,
     wan,
 )
-from pipelines.samples.blocks import (
+from tools.samples.blocks import (
     Block,
     Cell,
     Grid,
@@ -31,13 +31,13 @@ from pipelines.samples.blocks import (
     Sentence,
     TableBlock,
 )
-from pipelines.samples.compose import table_blocks
-from pipelines.samples.prose import executed, heading, lines_to_blocks, part, said
-from pipelines.samples.sample import SampleDocument
-from pipelines.samples.seed_wuhan_text import PART1, PART4, PART5, PART6
-from pipelines.samples.statements import lines_01, lines_04
-from pipelines.samples.style import TableStyle
-from pipelines.samples.tables import TableContext
+from tools.samples.compose import table_blocks
+from tools.samples.prose import executed, heading, lines_to_blocks, part, said
+from tools.samples.sample import SampleDocument
+from tools.samples.seed_wuhan_text import PART1, PART4, PART5, PART6
+from tools.samples.statements import lines_01, lines_04
+from tools.samples.style import TableStyle
+from tools.samples.tables import TableContext
 
 DEPARTMENT = "武汉市科学技术局"
 REGION = "武汉市"

@@ -22,17 +22,17 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from pipelines.samples.accounts import ZERO, wan
-from pipelines.samples.blocks import Block, Heading, Paragraph, Sentence
-from pipelines.samples.budget_accounts import (
+from tools.samples.accounts import ZERO, wan
+from tools.samples.blocks import Block, Heading, Paragraph, Sentence
+from tools.samples.budget_accounts import (
     BudgetAccount,
     BudgetLeaves,
     build_budget,
     economic_budget,
 )
-from pipelines.samples.budget_tables import BudgetContext, budget_table_blocks
-from pipelines.samples.departments import PERSONNEL_ITEMS, PROFILES, DepartmentProfile
-from pipelines.samples.prose import (
+from tools.samples.budget_tables import BudgetContext, budget_table_blocks
+from tools.samples.departments import PERSONNEL_ITEMS, PROFILES, DepartmentProfile
+from tools.samples.prose import (
     department_overview,
     lines_to_blocks,
     part,
@@ -41,12 +41,12 @@ from pipelines.samples.prose import (
     said_paragraph,
     wan_text,
 )
-from pipelines.samples.sample import SampleDocument
-from pipelines.samples.seed_wuhan import COLUMNS, EXECUTIONS, _economic_lines, _function_lines
-from pipelines.samples.seed_wuhan_tables import T05, T06_CAPITAL, T06_GOODS, T06_PERSONNEL
-from pipelines.samples.seed_wuhan_text import PART1
-from pipelines.samples.style import TableStyle
-from pipelines.samples.synthetic import _round100, generate
+from tools.samples.sample import SampleDocument
+from tools.samples.seed_wuhan import COLUMNS, EXECUTIONS, _economic_lines, _function_lines
+from tools.samples.seed_wuhan_tables import T05, T06_CAPITAL, T06_GOODS, T06_PERSONNEL
+from tools.samples.seed_wuhan_text import PART1
+from tools.samples.style import TableStyle
+from tools.samples.synthetic import _round100, generate
 
 HUNDRED = Decimal(100)
 FUND_FACTOR = (0.8, 1.2)  # government-fund budget / the final account's fund income

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
-from pipelines.samples.metrics import text_width, wrap
+from tools.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.metrics import text_width, wrap
 
 NUMBER_CHARS = set("0123456789.,-—")
 

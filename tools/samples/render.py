@@ -11,10 +11,13 @@ from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 
-from pipelines.samples.fonts import register_cjk_font
-from pipelines.samples.layout import Page, RectOp, TextOp
+from tools.samples.fonts import register_cjk_font
+from tools.samples.layout import Page, RectOp, TextOp
 
 LINE_WIDTH = 0.6
+# The Creator and Producer every committed sample carries: the generator's name when
+# it lived in the package. Part of the bytes, so part of every sample's sha256.
+GENERATOR = "pipelines.samples"
 
 
 def render_pdf(pages: list[Page], *, title: str, ink: Callable[[str], str] | None = None) -> bytes:
@@ -26,8 +29,8 @@ def render_pdf(pages: list[Page], *, title: str, ink: Callable[[str], str] | Non
     )
     canvas.setTitle(title)
     canvas.setAuthor("fiscal-warehouse sample generator")
-    canvas.setCreator("pipelines.samples")
-    canvas.setProducer("pipelines.samples")
+    canvas.setCreator(GENERATOR)
+    canvas.setProducer(GENERATOR)
     for page in pages:
         canvas.setPageSize((page.width, page.height))
         canvas.setLineWidth(LINE_WIDTH)

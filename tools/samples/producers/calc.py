@@ -22,11 +22,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipelines.samples.blocks import Block, Cell, Heading, PageBreak, Paragraph, TableBlock
-from pipelines.samples.layout import column_widths, row_heights
-from pipelines.samples.metrics import wrap
-from pipelines.samples.producers import PrintSetup
-from pipelines.samples.producers.tools import soffice_convert
+from tools.samples.blocks import Block, Cell, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.layout import column_widths, row_heights
+from tools.samples.metrics import wrap
+from tools.samples.producers import PrintSetup
+from tools.samples.producers.tools import soffice_convert
 
 AMOUNT = re.compile(r"^-?[\d,]+\.\d{2}$")
 ZERO_MARKS = ("-", "—")

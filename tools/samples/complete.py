@@ -15,14 +15,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-from pipelines.samples.blocks import Block, Heading, PageBreak, Paragraph, TableBlock
-from pipelines.samples.compose import NATIONAL_ORDER, table_blocks
-from pipelines.samples.departments import DepartmentProfile
-from pipelines.samples.prose import department_overview, part
-from pipelines.samples.style import TableStyle
-from pipelines.samples.synthetic import generate
-from pipelines.samples.synthetic_doc import GLOSSARY, _narrative
-from pipelines.samples.tables import TableContext
+from tools.samples.blocks import Block, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.compose import NATIONAL_ORDER, table_blocks
+from tools.samples.departments import DepartmentProfile
+from tools.samples.prose import department_overview, part
+from tools.samples.style import TableStyle
+from tools.samples.synthetic import generate
+from tools.samples.synthetic_doc import GLOSSARY, _narrative
+from tools.samples.tables import TableContext
 
 # What an empty 07 / 08 has none of, for its note.
 EMPTY_WHAT = {"07": "政府性基金预算财政拨款收入支出", "08": "国有资本经营预算财政拨款支出"}

@@ -45,15 +45,15 @@ class PrintSetup:
 def render_with(producer: str, blocks: list, setup: PrintSetup, title: str) -> bytes:
     """The PDF bytes ``producer`` makes of ``blocks``."""
     if producer == "writer":
-        from pipelines.samples.producers.writer import render_writer
+        from tools.samples.producers.writer import render_writer
 
         return render_writer(blocks, setup, title)
     if producer == "calc":
-        from pipelines.samples.producers.calc import render_calc
+        from tools.samples.producers.calc import render_calc
 
         return render_calc(blocks, setup, title)
     if producer == "chromium":
-        from pipelines.samples.producers.chromium import render_chromium
+        from tools.samples.producers.chromium import render_chromium
 
         return render_chromium(blocks, setup, title)
     raise ValueError(f"unknown producer {producer!r}")

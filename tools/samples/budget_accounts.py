@@ -14,15 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
-from pipelines.samples.accounts import THREE_PUBLIC_ORDER, ZERO, EconomicLine, FunctionLine
-from pipelines.samples.economic import (
+from tools.samples.accounts import THREE_PUBLIC_ORDER, ZERO, EconomicLine, FunctionLine
+from tools.samples.economic import (
     CAPITAL_310,
     CLASS_NAMES,
     PERSONNEL_301,
     PERSONNEL_303,
     PUBLIC_302,
 )
-from pipelines.samples.synthetic import hierarchy
+from tools.samples.synthetic import hierarchy
 
 ECONOMIC_NAMES: dict[str, str] = {
     **CLASS_NAMES,

@@ -21,12 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipelines.extraction.model import Column, TableRow
-from pipelines.samples.accounts import ZERO, FunctionLine
-from pipelines.samples.blocks import Cell, Grid, GridRow, TableBlock
-from pipelines.samples.budget_accounts import PERSONNEL_CLASSES, BudgetAccount
-from pipelines.samples.statements import CHINESE_ORDINALS, EXPENDITURE_CLASSES
-from pipelines.samples.style import TableStyle, normalise
-from pipelines.samples.tables import in_print_order, standard_block
+from tools.samples.accounts import ZERO, FunctionLine
+from tools.samples.blocks import Cell, Grid, GridRow, TableBlock
+from tools.samples.budget_accounts import PERSONNEL_CLASSES, BudgetAccount
+from tools.samples.statements import CHINESE_ORDINALS, EXPENDITURE_CLASSES
+from tools.samples.style import TableStyle, normalise
+from tools.samples.tables import in_print_order, standard_block
 
 FORMS = ("national", "jiangsu", "shanghai")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.samples.style import TableStyle
+from tools.samples.style import TableStyle
 
 Item = tuple[str, str, str]  # (7-digit code, name, kind)
 Section = tuple[str, str, list[Item]]  # (5-digit code, name, items)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipelines.extraction.text import RADICAL_LOOKALIKES as SUPPLEMENT_LOOKALIKES
-from pipelines.samples.accounts import WAN
+from tools.samples.accounts import WAN
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 RADICAL_LOOKALIKES = {"门": "\u2ed4", "车": "\u2ecb"}  # ⻔ ⻋ from CJK Radicals Supplement

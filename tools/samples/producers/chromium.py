@@ -16,10 +16,10 @@ import html
 import tempfile
 from pathlib import Path
 
-from pipelines.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
-from pipelines.samples.layout import column_widths
-from pipelines.samples.producers import PrintSetup
-from pipelines.samples.producers.tools import chromium_print
+from tools.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.layout import column_widths
+from tools.samples.producers import PrintSetup
+from tools.samples.producers.tools import chromium_print
 
 MARGIN_MM = 20.0
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from pipelines.samples.blocks import Block, GridRow, Heading, Paragraph, TableBlock
-from pipelines.samples.style import normalise
+from tools.samples.blocks import Block, GridRow, Heading, Paragraph, TableBlock
+from tools.samples.style import normalise
 
 NUMBER_CELL = re.compile(r"^-?[\d,]*\d(?:\.\d+)?$")
 NUMBER_TOKEN = re.compile(r"(?<![\d.,])-?\d[\d,]*(?:\.\d+)?(?![\d])")

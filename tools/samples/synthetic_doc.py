@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pipelines.samples.accounts import ZERO
-from pipelines.samples.blocks import Block, Heading, Paragraph, Sentence
-from pipelines.samples.compose import table_blocks
-from pipelines.samples.departments import PROFILES, DepartmentProfile
-from pipelines.samples.prose import (
+from tools.samples.accounts import ZERO
+from tools.samples.blocks import Block, Heading, Paragraph, Sentence
+from tools.samples.compose import table_blocks
+from tools.samples.departments import PROFILES, DepartmentProfile
+from tools.samples.prose import (
     department_overview,
     executed,
     heading,
@@ -17,10 +17,10 @@ from pipelines.samples.prose import (
     said,
     said_paragraph,
 )
-from pipelines.samples.prose import wan_text as w
-from pipelines.samples.sample import SampleDocument
-from pipelines.samples.synthetic import GeneratedYear, generate
-from pipelines.samples.tables import TableContext
+from tools.samples.prose import wan_text as w
+from tools.samples.sample import SampleDocument
+from tools.samples.synthetic import GeneratedYear, generate
+from tools.samples.tables import TableContext
 
 YEARS = (2021, 2022, 2023)
 REASONS_UP = ("新增专项工作任务", "追加年中预算", "上级转移支付资金增加")

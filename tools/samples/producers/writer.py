@@ -23,10 +23,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from pipelines.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
-from pipelines.samples.layout import column_widths
-from pipelines.samples.producers import PrintSetup
-from pipelines.samples.producers.tools import soffice_convert
+from tools.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.layout import column_widths
+from tools.samples.producers import PrintSetup
+from tools.samples.producers.tools import soffice_convert
 
 PAGE = (210.0, 297.0)  # A4, mm
 MARGIN_MM = 20.0

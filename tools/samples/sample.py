@@ -11,12 +11,12 @@ from functools import cached_property
 from pathlib import Path
 
 from pipelines.extraction.model import DocumentExtraction
-from pipelines.samples.blocks import Block, Cell, Heading, Paragraph, TableBlock
-from pipelines.samples.layout import LayoutResult, lay_out
-from pipelines.samples.producers import PrintSetup, render_with
-from pipelines.samples.producers.expected_pages import assign_pages
-from pipelines.samples.render import render_pdf
-from pipelines.samples.style import with_radicals
+from tools.samples.blocks import Block, Cell, Heading, Paragraph, TableBlock
+from tools.samples.layout import LayoutResult, lay_out
+from tools.samples.producers import PrintSetup, render_with
+from tools.samples.producers.expected_pages import assign_pages
+from tools.samples.render import render_pdf
+from tools.samples.style import with_radicals
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RAW_DIR = REPO_ROOT / "raw"

@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipelines.samples.producers import ProducerMissing
+from tools.samples.producers import ProducerMissing
 
 TIMEOUT = 300
 

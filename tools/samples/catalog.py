@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from pipelines.samples.budget import budget_samples
-from pipelines.samples.producer_samples import producer_samples
-from pipelines.samples.sample import SampleDocument
-from pipelines.samples.seed_wuhan import seed_sample
-from pipelines.samples.synthetic_doc import synthetic_samples
-from pipelines.samples.variants import variant_samples
+from tools.samples.budget import budget_samples
+from tools.samples.producer_samples import producer_samples
+from tools.samples.sample import SampleDocument
+from tools.samples.seed_wuhan import seed_sample
+from tools.samples.synthetic_doc import synthetic_samples
+from tools.samples.variants import variant_samples
 
 
 @cache

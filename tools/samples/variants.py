@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from pipelines.samples.blocks import Block, Paragraph
-from pipelines.samples.complete import complete_final_account
-from pipelines.samples.compose import SHANGHAI_ORDER
-from pipelines.samples.departments import EDUCATION, STATISTICS, TRANSPORT, DepartmentProfile
-from pipelines.samples.sample import SampleDocument
-from pipelines.samples.style import TableStyle
+from tools.samples.blocks import Block, Paragraph
+from tools.samples.complete import complete_final_account
+from tools.samples.compose import SHANGHAI_ORDER
+from tools.samples.departments import EDUCATION, STATISTICS, TRANSPORT, DepartmentProfile
+from tools.samples.sample import SampleDocument
+from tools.samples.style import TableStyle
 
 
 def _variant(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pipelines.samples.accounts import ZERO, StatementLine
+from tools.samples.accounts import ZERO, StatementLine
 
 CHINESE_ORDINALS = [
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",

@@ -21,20 +21,20 @@ import copy
 import dataclasses
 from functools import cache
 
-from pipelines.samples.blocks import Block, Heading, Paragraph, TableBlock
-from pipelines.samples.budget import synthetic_budget_sample
-from pipelines.samples.complete import break_rows, complete_final_account, with_contents
-from pipelines.samples.compose import NATIONAL_ORDER, SHANGHAI_ORDER
-from pipelines.samples.departments import (
+from tools.samples.blocks import Block, Heading, Paragraph, TableBlock
+from tools.samples.budget import synthetic_budget_sample
+from tools.samples.complete import break_rows, complete_final_account, with_contents
+from tools.samples.compose import NATIONAL_ORDER, SHANGHAI_ORDER
+from tools.samples.departments import (
     EDUCATION,
     HEALTH,
     STATISTICS,
     TRANSPORT,
     DepartmentProfile,
 )
-from pipelines.samples.producers import PrintSetup
-from pipelines.samples.sample import SampleDocument
-from pipelines.samples.style import TableStyle
+from tools.samples.producers import PrintSetup
+from tools.samples.sample import SampleDocument
+from tools.samples.style import TableStyle
 
 NOTO_SERIF = "Noto Serif CJK SC"
 NOTO_SANS = "Noto Sans CJK SC"

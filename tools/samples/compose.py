@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pipelines.samples.accounts import ZERO, FinalAccount
-from pipelines.samples.blocks import TableBlock
-from pipelines.samples.tables import (
+from tools.samples.accounts import ZERO, FinalAccount
+from tools.samples.blocks import TableBlock
+from tools.samples.tables import (
     TableContext,
     economic_06,
     function_table,

@@ -12,16 +12,16 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pipelines.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, ThreePublic
-from pipelines.samples.departments import PERSONNEL_ITEMS, DepartmentProfile, Section
-from pipelines.samples.economic import (
+from tools.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, ThreePublic
+from tools.samples.departments import PERSONNEL_ITEMS, DepartmentProfile, Section
+from tools.samples.economic import (
     CAPITAL_310,
     CLASS_NAMES,
     PERSONNEL_301,
     PERSONNEL_303,
     PUBLIC_302,
 )
-from pipelines.samples.statements import lines_01, lines_04
+from tools.samples.statements import lines_01, lines_04
 
 HUNDRED = Decimal(100)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
-from pipelines.samples.accounts import (
+from tools.samples.accounts import (
     THREE_PUBLIC_ORDER,
     ZERO,
     EconomicLine,
@@ -22,8 +22,8 @@ from pipelines.samples.accounts import (
     StatementLine,
     ThreePublic,
 )
-from pipelines.samples.blocks import Cell, Grid, GridRow, TableBlock
-from pipelines.samples.style import TableStyle, normalise
+from tools.samples.blocks import Cell, Grid, GridRow, TableBlock
+from tools.samples.style import TableStyle, normalise
 
 TITLES = {
     "01": "收入支出决算总表",
