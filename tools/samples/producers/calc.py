@@ -26,7 +26,7 @@ from tools.samples.blocks import Block, Cell, Heading, PageBreak, Paragraph, Tab
 from tools.samples.layout import column_widths, row_heights
 from tools.samples.metrics import wrap
 from tools.samples.producers import PrintSetup
-from tools.samples.producers.tools import soffice_convert
+from tools.samples.producers.programs import soffice_convert
 
 AMOUNT = re.compile(r"^-?[\d,]+\.\d{2}$")
 ZERO_MARKS = ("-", "—")

@@ -19,7 +19,7 @@ from pathlib import Path
 from tools.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
 from tools.samples.layout import column_widths
 from tools.samples.producers import PrintSetup
-from tools.samples.producers.tools import chromium_print
+from tools.samples.producers.programs import chromium_print
 
 MARGIN_MM = 20.0
 

@@ -26,7 +26,7 @@ from docx.shared import Mm, Pt
 from tools.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
 from tools.samples.layout import column_widths
 from tools.samples.producers import PrintSetup
-from tools.samples.producers.tools import soffice_convert
+from tools.samples.producers.programs import soffice_convert
 
 PAGE = (210.0, 297.0)  # A4, mm
 MARGIN_MM = 20.0
