@@ -54,17 +54,6 @@ class EconomicLine:
     amount: Decimal = ZERO
 
 
-# The "三公" cost items in the order table 09 prints them.
-THREE_PUBLIC_ORDER = (
-    "total",
-    "overseas_travel",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-)
-
-
 @dataclass
 class ThreePublic:
     """Table 09: budget and actual per cost item (keys of catalogue.THREE_PUBLIC_ITEMS)."""

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
-from tools.samples.accounts import THREE_PUBLIC_ORDER, ZERO, EconomicLine, FunctionLine
+from pipelines.extraction.catalogue import THREE_PUBLIC_ITEMS
+from tools.samples.accounts import ZERO, EconomicLine, FunctionLine
 from tools.samples.economic import (
     CAPITAL_310,
     CLASS_NAMES,
@@ -53,7 +54,7 @@ class BudgetLeaves:
     own_income: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # 项 -> income key
     own_spending: dict[str, str] = field(default_factory=dict)  # 项 -> 'basic' | 'project'
     economic: dict[str, Decimal] = field(default_factory=dict)  # 5-digit section -> amount
-    three_public: dict[str, Decimal] = field(default_factory=dict)  # THREE_PUBLIC_ORDER
+    three_public: dict[str, Decimal] = field(default_factory=dict)  # THREE_PUBLIC_ITEMS
 
 
 @dataclass
@@ -146,7 +147,7 @@ def build_budget(leaves: BudgetLeaves) -> BudgetAccount:
     t06_total = sum((x.amount for x in t06 if len(x.code) == 3), ZERO)
     if t06_total != t05[0].get("basic"):
         raise ValueError(f"06 total {t06_total} != 05 basic {t05[0].get('basic')}")
-    three = {k: leaves.three_public.get(k, ZERO) for k in THREE_PUBLIC_ORDER}
+    three = {k: leaves.three_public.get(k, ZERO) for k in THREE_PUBLIC_ITEMS}
     if (
         three["vehicles"] != three["vehicle_purchase"] + three["vehicle_operation"]
         or three["total"]

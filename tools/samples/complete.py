@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
+from pipelines.extraction.catalogue import SPEC_BY_CODE
 from tools.samples.blocks import Block, Heading, PageBreak, Paragraph, TableBlock
 from tools.samples.compose import NATIONAL_ORDER, table_blocks
 from tools.samples.departments import DepartmentProfile
@@ -23,9 +24,6 @@ from tools.samples.style import TableStyle
 from tools.samples.synthetic import generate
 from tools.samples.synthetic_doc import GLOSSARY, _narrative
 from tools.samples.tables import TableContext
-
-# What an empty 07 / 08 has none of, for its note.
-EMPTY_WHAT = {"07": "政府性基金预算财政拨款收入支出", "08": "国有资本经营预算财政拨款支出"}
 
 
 def cover(name: str, year_line: str) -> list[Block]:
@@ -55,7 +53,9 @@ def with_contents(blocks: list[Block]) -> list[Block]:
     return [*blocks[:at], *contents(blocks), *blocks[at:]]
 
 
-def no_data_note(year: int, what: str, scope: str = "部门") -> list[str]:
+def no_data_note(year: int, code: str, scope: str = "部门") -> list[str]:
+    """The note of a table declared empty: what the table holds, its title without '决算表'."""
+    what = SPEC_BY_CODE[code].canonical_title.removesuffix("决算表")
     return [f"本{scope}{year}年度没有{what}，本表无数据。"]
 
 
@@ -107,7 +107,7 @@ def complete_final_account(
         order=order,
         break_before=dict(break_codes or {}),
         no_data_declared=declared,
-        empty_notes={code: no_data_note(year, EMPTY_WHAT[code], scope) for code in declared},
+        empty_notes={code: no_data_note(year, code, scope) for code in declared},
     )
     break_rows(tables, rows_breaks or {})
     front = cover(profile.name, year_line or f"{year}年度{scope}决算")

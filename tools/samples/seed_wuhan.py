@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pipelines.extraction.catalogue import THREE_PUBLIC_ITEMS
 from tools.samples import seed_wuhan_tables as t
 from tools.samples.accounts import (
-    THREE_PUBLIC_ORDER,
     ZERO,
     EconomicLine,
     FinalAccount,
@@ -77,7 +77,7 @@ def _economic_lines(text: str) -> list[EconomicLine]:
 
 
 def _three_public(text: str) -> dict[str, Decimal]:
-    return {k: wan(v) for k, v in zip(THREE_PUBLIC_ORDER, text.split("|"), strict=True)}
+    return {k: wan(v) for k, v in zip(THREE_PUBLIC_ITEMS, text.split("|"), strict=True)}
 
 
 def seed_account() -> FinalAccount:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipelines.extraction.catalogue import SPEC_BY_CODE, THREE_PUBLIC_ITEMS
 from pipelines.extraction.model import Column, ExtractedTable, TableRow
 from tools.samples.accounts import (
-    THREE_PUBLIC_ORDER,
     ZERO,
     EconomicLine,
     FinalAccount,
@@ -24,18 +24,6 @@ from tools.samples.accounts import (
 )
 from tools.samples.blocks import Cell, Grid, GridRow, TableBlock
 from tools.samples.style import TableStyle, normalise
-
-TITLES = {
-    "01": "收入支出决算总表",
-    "02": "收入决算表",
-    "03": "支出决算表",
-    "04": "财政拨款收入支出决算总表",
-    "05": "一般公共预算财政拨款支出决算表",
-    "06": "一般公共预算财政拨款基本支出决算明细表",
-    "07": "政府性基金预算财政拨款收入支出决算表",
-    "08": "国有资本经营预算财政拨款支出决算表",
-    "09": "财政拨款“三公”经费支出决算表",
-}
 
 # (key, printed header) per value column; a header group is (group, [(key, leaf), ...]).
 HeaderSpec = list[tuple[str, str] | tuple[str, list[tuple[str, str]]]]
@@ -116,8 +104,9 @@ class TableContext:
     style: TableStyle
 
     def title(self, code: str) -> str:
+        """The national title the extraction catalogue knows the table by, with the year if printed."""
         prefix = f"{self.fiscal_year}年度" if self.style.year_in_title else ""
-        return prefix + TITLES[code]
+        return prefix + SPEC_BY_CODE[code].canonical_title
 
     def block(
         self,
@@ -518,7 +507,7 @@ def three_public_09(
             0,
             {"budget": data.budget.get(item, ZERO), "actual": data.actual.get(item, ZERO)},
         )
-        for item in THREE_PUBLIC_ORDER
+        for item in THREE_PUBLIC_ITEMS
     ]
     columns = [Column("budget", "预算数"), Column("actual", "决算数")]
     if style.form_09 == "12col":
@@ -536,7 +525,7 @@ def three_public_09(
                 Cell("公务用车\n运行维护费", half + 4),
             ]
         header[3] = [Cell(str(i + 1), i) for i in range(12)]
-        order = THREE_PUBLIC_ORDER
+        order = THREE_PUBLIC_ITEMS
         cells = [
             Cell(style.amount(data.budget.get(k, ZERO)), i, align="right")
             for i, k in enumerate(order)
@@ -561,7 +550,7 @@ def three_public_09(
     for label, source, recs in (("预算数", data.budget, []), ("决算数", data.actual, records)):
         cells = [Cell(label, 0)] + [
             Cell(style.amount(source.get(k, ZERO)), 1 + i, align="right")
-            for i, k in enumerate(THREE_PUBLIC_ORDER)
+            for i, k in enumerate(THREE_PUBLIC_ITEMS)
         ]
         body.append(GridRow(cells, recs))
     notes = ["注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。"]
@@ -577,7 +566,7 @@ def _three_public_records(data: ThreePublic) -> list[TableRow]:
             0,
             {"budget": data.budget.get(item, ZERO), "actual": data.actual.get(item, ZERO)},
         )
-        for item in THREE_PUBLIC_ORDER
+        for item in THREE_PUBLIC_ITEMS
     ]
 
 
@@ -645,7 +634,7 @@ def _three_public_meetings(
             Cell("运行\n维护费", first + 5),
         ]
         amounts = [source.get("total", ZERO) + meeting + training]
-        amounts += [source.get(k, ZERO) for k in THREE_PUBLIC_ORDER]
+        amounts += [source.get(k, ZERO) for k in THREE_PUBLIC_ITEMS]
         amounts += [meeting, training]
         cells += [Cell(style.amount(a), first + i, align="right") for i, a in enumerate(amounts)]
     records = _three_public_records(data)
