@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from typing import Any
 
 from tools.samples.accounts import ZERO, wan
-from tools.samples.blocks import Block, Heading, Paragraph, Sentence
+from tools.samples.blocks import Block, Heading
 from tools.samples.budget_accounts import (
     BudgetAccount,
     BudgetLeaves,
@@ -32,19 +33,10 @@ from tools.samples.budget_accounts import (
 )
 from tools.samples.budget_tables import BudgetContext, budget_table_blocks
 from tools.samples.departments import PERSONNEL_ITEMS, PROFILES, DepartmentProfile
-from tools.samples.prose import (
-    department_overview,
-    lines_to_blocks,
-    part,
-    pct,
-    said,
-    said_paragraph,
-    wan_text,
-)
+from tools.samples.passages import lines_to_blocks, passage, pct, prose, wan_text
 from tools.samples.sample import SampleDocument
-from tools.samples.seed_wuhan import COLUMNS, EXECUTIONS, _economic_lines, _function_lines
+from tools.samples.seed_wuhan import COLUMNS, _economic_lines, _function_lines
 from tools.samples.seed_wuhan_tables import T05, T06_CAPITAL, T06_GOODS, T06_PERSONNEL
-from tools.samples.seed_wuhan_text import PART1
 from tools.samples.style import TableStyle
 from tools.samples.synthetic import _round100, generate
 
@@ -61,141 +53,57 @@ class BudgetSample(SampleDocument):
         return f"{self.department_name}{self.fiscal_year}年部门预算"
 
 
-# -- prose ---------------------------------------------------------------------------------------
+# -- the document ---------------------------------------------------------------------------------
 
 
-def explanation(name: str, year: int, a: BudgetAccount, *, thousands: bool) -> list[Block]:
-    """部门预算编制说明: the totals the tables hold, restated (with their figure records)."""
-
-    def w(yuan: Decimal) -> str:
-        return wan_text(yuan, thousands)
-
-    inc, t02, t03, t05 = a.income, a.t02[0], a.t03[0], a.t05[0]
-    own = [
-        (label, t02.get(key))
-        for key, label in (("business_income", "事业收入"), ("operating_income", "事业单位经营收入"), ("other_income", "其他收入"))
-    ]  # fmt: skip
-    income_parts = "".join(f"{label}{w(v)}万元；" for label, v in own)
-    blocks: list[Block] = [
-        Paragraph(
-            [
-                said(
-                    f"{year}年部门预算收、支总计{w(a.income_total)}万元。",
-                    ("total_income_expenditure", a.income_total),
-                ),
-                said(
-                    f"{year}年，{name}收入预算{w(t02.get('total'))}万元，",
-                    ("income_total", t02.get("total")),
-                ),
-                said(
-                    f"其中：财政拨款收入{w(t02.get('fiscal_appropriation'))}万元，占收入预算的{pct(t02.get('fiscal_appropriation'), t02.get('total'))}%；",
-                    ("fiscal_appropriation_income", t02.get("fiscal_appropriation")),
-                ),
-                Sentence(income_parts.rstrip("；") + "。"),
-            ]
-        ),
-        Paragraph(
-            [
-                said(
-                    f"支出预算{w(t03.get('total'))}万元，",
-                    ("expenditure_total", t03.get("total")),
-                ),
-                said(
-                    f"其中：基本支出{w(t03.get('basic'))}万元，占支出预算的{pct(t03.get('basic'), t03.get('total'))}%；",
-                    ("basic_expenditure", t03.get("basic")),
-                ),
-                said(
-                    f"项目支出{w(t03.get('project'))}万元，占支出预算的{pct(t03.get('project'), t03.get('total'))}%。",
-                    ("project_expenditure", t03.get("project")),
-                ),
-            ]
-        ),
-        Paragraph(
-            [
-                said(
-                    f"{year}年财政拨款收、支总计{w(a.fiscal_total)}万元。",
-                    ("fiscal_total", a.fiscal_total),
-                ),
-                said(
-                    f"财政拨款支出预算中，一般公共预算拨款支出预算{w(t05.get('total'))}万元，",
-                    ("general_budget_expenditure", t05.get("total")),
-                ),
-                Sentence(
-                    f"政府性基金预算拨款支出预算{w(inc['fund'])}万元，国有资本经营预算拨款支出预算{w(ZERO)}万元。"
-                ),
-            ]
-        ),
-    ]
-    classes = [line for line in a.t05 if line.level == 1]
-    blocks.append(Paragraph.plain("一般公共预算拨款支出按功能分类，主要用于以下方面："))
-    for n, line in enumerate(classes, start=1):
-        blocks.append(
-            said_paragraph(
-                f"{n}.{line.name}（类）{w(line.get('total'))}万元，占{pct(line.get('total'), t05.get('total'))}%。",
-                (f"general_budget_class:{line.code}", line.get("total")),
-            )
-        )
-    blocks += [
-        Paragraph(
-            [
-                said(
-                    f"一般公共预算拨款基本支出{w(t05.get('basic'))}万元，",
-                    ("general_budget_basic", t05.get("basic")),
-                ),
-                said(
-                    f"其中：人员经费{w(a.personnel())}万元，",
-                    ("personnel_expenditure", a.personnel()),
-                ),
-                said(f"公用经费{w(a.public())}万元；", ("public_expenditure", a.public())),
-                said(
-                    f"一般公共预算拨款项目支出{w(t05.get('project'))}万元。",
-                    ("general_budget_project", t05.get("project")),
-                ),
-            ]
-        ),
-    ]
-    three = a.t09
-    blocks.append(
-        Paragraph(
-            [
-                said(
-                    f"{year}年“三公”经费财政拨款支出预算为{w(three['total'])}万元，其中：",
-                    ("three_public_budget", three["total"]),
-                ),
-                said(
-                    f"因公出国（境）费预算为{w(three['overseas_travel'])}万元；",
-                    ("overseas_travel_budget", three["overseas_travel"]),
-                ),
-                Sentence(
-                    f"公务用车购置及运行费预算{w(three['vehicles'])}万元（公务用车购置费{w(three['vehicle_purchase'])}万元，公务用车运行费{w(three['vehicle_operation'])}万元）；公务接待费预算{w(three['official_reception'])}万元。"
-                ),
-            ]
-        )
-    )
-    return blocks
-
-
-def _item_list(a: BudgetAccount, names: dict[str, str], thousands: bool) -> list[Block]:
-    """The Shanghai '1.“类-款-项”科目X万元' list of what the appropriations pay for."""
-    blocks: list[Block] = [Paragraph.plain("财政拨款支出主要内容如下：")]
+def _values(name: str, year: int, a: BudgetAccount, names: dict[str, str]) -> dict[str, Any]:
+    """What Part 2 (编制说明) restates: the totals the tables hold, by class, the "三公" budget."""
+    t02, t03, t05 = a.t02[0], a.t03[0], a.t05[0]
     items = [line for line in a.t05 + a.t07 if line.level == 3]
-    for n, line in enumerate(items, start=1):
-        path = f"{names[line.code[:3]]}-{names[line.code[:5]]}-{line.name}"
-        use = "基本支出" if line.get("basic") else "项目支出"
-        blocks.append(
-            Paragraph.plain(
-                f"{n}.“{path}”科目{wan_text(line.get('total'), thousands)}万元，主要用于{use}。"
-            )
-        )
-    return blocks
-
-
-GLOSSARY = """\
-（一）财政拨款收入：指本级财政当年拨付的资金，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。
-（二）事业收入：指事业单位开展专业业务活动及辅助活动所取得的收入。
-（三）基本支出：指为保障机构正常运转、完成日常工作任务而编制的年度基本支出计划，包括人员经费和公用经费两部分。
-（四）项目支出：指在基本支出之外为完成特定行政任务或事业发展目标所编制的年度项目支出计划。
-（五）“三公”经费：指部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。"""
+    return {
+        "name": name,
+        "y": year,
+        "total_income_expenditure": a.income_total,
+        "income_total": t02.get("total"),
+        "fiscal_income": t02.get("fiscal_appropriation"),
+        "fiscal_income_pct": pct(t02.get("fiscal_appropriation"), t02.get("total")),
+        **{key: t02.get(key) for key in ("business_income", "operating_income", "other_income")},
+        "expenditure_total": t03.get("total"),
+        "basic_expenditure": t03.get("basic"),
+        "basic_expenditure_pct": pct(t03.get("basic"), t03.get("total")),
+        "project_expenditure": t03.get("project"),
+        "project_expenditure_pct": pct(t03.get("project"), t03.get("total")),
+        "fiscal_total": a.fiscal_total,
+        "general_budget_expenditure": t05.get("total"),
+        "fund_expenditure": a.income["fund"],
+        "state_capital_expenditure": ZERO,
+        "general_budget_classes": [
+            {
+                "class_code": line.code,
+                "class_name": line.name,
+                "class_total": line.get("total"),
+                "class_pct": pct(line.get("total"), t05.get("total")),
+            }
+            for line in a.t05
+            if line.level == 1
+        ],
+        "general_budget_basic": t05.get("basic"),
+        "personnel_expenditure": a.personnel(),
+        "public_expenditure": a.public(),
+        "general_budget_project": t05.get("project"),
+        **{f"{item}_budget": amount for item, amount in a.t09.items()},
+        "three_public_budget": a.t09["total"],
+        "appropriation_items": [
+            {
+                "class_name": names[line.code[:3]],
+                "section_name": names[line.code[:5]],
+                "item_name": line.name,
+                "item_total": line.get("total"),
+                "item_use": "基本支出" if line.get("basic") else "项目支出",
+            }
+            for line in items
+        ],
+    }
 
 
 def _document(
@@ -211,28 +119,28 @@ def _document(
     slug: str,
     traits: tuple[str, ...],
 ) -> SampleDocument:
-    thousands = form == "shanghai"
-    ctx = BudgetContext(name, year, form, style, "万元" if form == "shanghai" else None)
-    tables = budget_table_blocks(ctx, account)
-    if form == "shanghai":
+    """A budget as ``outline`` in prose/budget.toml prints it, its tables in ``form``."""
+    shanghai = form == "shanghai"
+    wording = prose("budget")
+    ctx = BudgetContext(name, year, form, style, "万元" if shanghai else None)
+    if shanghai:
+        title, department = (
+            line.format(region=region, y=year, name=name) for line in wording["cover"]["shanghai"]
+        )
         cover: list[Block] = [
-            Heading(f"{region}{year}年区级部门预算", size=24, space_before=200, space_after=20),
-            Heading(f"预算主管部门：{name}", size=16, space_after=40),
+            Heading(title, size=24, space_before=200, space_after=20),
+            Heading(department, size=16, space_after=40),
         ]
     else:
-        cover = [Heading(f"{name}{year}年部门预算", size=22, space_before=220, space_after=40)]
-    blocks: list[Block] = [
-        *cover,
-        *part(f"第一部分  {name}概况"),
-        *overview,
-        *part(f"第二部分  {name}{year}年部门预算编制说明"),
-        *explanation(name, year, account, thousands=thousands),
-        *(_item_list(account, names, thousands) if form == "shanghai" else []),
-        *part(f"第三部分  {name}{year}年部门预算表"),
-        *tables,
-        *part("第四部分  名词解释"),
-        *[Paragraph.plain(line) for line in GLOSSARY.split("\n")],
-    ]
+        title = wording["cover"]["title"].format(name=name, y=year)
+        cover = [Heading(title, size=22, space_before=220, space_after=40)]
+    values = {**_values(name, year, account, names), "item_list": shanghai}
+    blocks = passage(
+        wording["outline"],
+        values,
+        inserts={"cover": cover, "overview": overview, "tables": budget_table_blocks(ctx, account)},
+        money=lambda yuan: wan_text(yuan, shanghai),
+    )
     return BudgetSample(
         file_name=f"{slug}-{year}-budget.pdf",
         department_name=name,
@@ -266,11 +174,11 @@ def seed_budget_account() -> tuple[BudgetAccount, dict[str, str]]:
     """The Wuhan S&T 2023 initial budget, in yuan, and the function names."""
     names = {line.code: line.name for line in _function_lines(T05, COLUMNS["05"])}
     general: dict[str, dict[str, Decimal]] = {}
-    for _n, _label, code, initial, *_ in EXECUTIONS:
-        amount = wan(initial)
+    for item in prose("seed_wuhan")["executions"]:
+        amount = wan(item["initial"])
         if amount:
-            kind = "project" if code in SEED_PROJECT_ITEMS else "basic"
-            general[code] = {kind: amount}
+            kind = "project" if item["code"] in SEED_PROJECT_ITEMS else "basic"
+            general[item["code"]] = {kind: amount}
     template = {
         x.code: x.amount
         for text in (T06_PERSONNEL, T06_GOODS, T06_CAPITAL)
@@ -292,7 +200,8 @@ def seed_budget_account() -> tuple[BudgetAccount, dict[str, str]]:
 
 def seed_budget_sample() -> SampleDocument:
     account, names = seed_budget_account()
-    overview = lines_to_blocks(PART1.replace("决算", "预算").replace("2023年度", "2023年"))
+    part1 = prose("seed_wuhan")["overview"]
+    overview = lines_to_blocks(part1.replace("决算", "预算").replace("2023年度", "2023年"))
     return _document(
         name=SEED_DEPARTMENT,
         region=SEED_REGION,
@@ -393,9 +302,7 @@ def synthetic_budget_sample(profile: DepartmentProfile, year: int) -> SampleDocu
     form, style = BUDGET_STYLES[profile.slug]
     quantum = CENT if style.unit == "元" else HUNDRED
     account, names = synthetic_budget_account(profile, year, quantum)
-    part1 = department_overview(
-        profile.duties, f"纳入{profile.name}{year}年部门预算编制范围的单位包括：", profile.units
-    )
+    coverage = prose("budget")["coverage"].format(name=profile.name, y=year)
     traits = {
         "national": ("公开NN表 numbering", "header not repeated on continuation pages"),
         "jiangsu": ("公开NN表 above the title", "titles without year", "thousands separators", f"zero as '{style.zero}'"),
@@ -409,7 +316,7 @@ def synthetic_budget_sample(profile: DepartmentProfile, year: int) -> SampleDocu
         style=style,
         account=account,
         names=names,
-        overview=part1,
+        overview=profile.overview(coverage),
         slug=profile.slug,
         traits=("synthetic", *traits, *(() if account.t07 else ("07 declared 本表无数据",))),
     )

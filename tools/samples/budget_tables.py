@@ -24,6 +24,7 @@ from pipelines.extraction.model import Column, TableRow
 from tools.samples.accounts import ZERO, FunctionLine
 from tools.samples.blocks import Cell, Grid, GridRow, TableBlock
 from tools.samples.budget_accounts import PERSONNEL_CLASSES, BudgetAccount
+from tools.samples.passages import prose
 from tools.samples.statements import CHINESE_ORDINALS, EXPENDITURE_CLASSES
 from tools.samples.style import TableStyle, normalise
 from tools.samples.tables import in_print_order, standard_block
@@ -152,12 +153,6 @@ SHANGHAI_GROUPS = {
     "05": "一般公共预算支出",
     "07": "政府性基金预算支出",
 }
-EMPTY_07_NOTES = {
-    "national": "注：本部门{y}年无政府性基金预算财政拨款安排的支出，本表无数据。",
-    "jiangsu": "注：本部门无政府性基金预算支出，本表无数据。",
-    "shanghai": "注：本部门{y}年无政府性基金预算财政拨款安排的预算，故本表为空表。",
-}
-
 THREE_PUBLIC_COLUMNS = [
     ("total", "合计"),
     ("overseas_travel", "因公出国（境）费"),
@@ -464,7 +459,7 @@ def function_table(
         records.append(record)
     notes: list[str] = []
     if not lines:
-        notes = [EMPTY_07_NOTES[ctx.form].format(y=ctx.fiscal_year)]
+        notes = [prose("budget")["empty_07_notes"][ctx.form].format(y=ctx.fiscal_year)]
         if ctx.form == "national":
             body.append(GridRow([Cell("本表无数据", 0, colspan=ncols)]))
         else:

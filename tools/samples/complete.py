@@ -19,14 +19,15 @@ from pipelines.extraction.catalogue import SPEC_BY_CODE
 from tools.samples.blocks import Block, Heading, PageBreak, Paragraph, TableBlock
 from tools.samples.compose import NATIONAL_ORDER, table_blocks
 from tools.samples.departments import DepartmentProfile
-from tools.samples.prose import department_overview, part
+from tools.samples.final_explanation import explanation
+from tools.samples.passages import passage, prose
 from tools.samples.style import TableStyle
-from tools.samples.synthetic import generate
-from tools.samples.synthetic_doc import GLOSSARY, _narrative
+from tools.samples.synthetic import GeneratedYear, generate
 from tools.samples.tables import TableContext
 
 
 def cover(name: str, year_line: str) -> list[Block]:
+    """A final account's cover: the department's name over '2023年度部门决算'."""
     return [
         Heading(name, size=24, space_before=200, space_after=20),
         Heading(year_line, size=24, space_after=40),
@@ -54,9 +55,10 @@ def with_contents(blocks: list[Block]) -> list[Block]:
 
 
 def no_data_note(year: int, code: str, scope: str = "部门") -> list[str]:
-    """The note of a table declared empty: what the table holds, its title without '决算表'."""
+    """The note of a table declared empty, naming what it holds: its title without '决算表'."""
     what = SPEC_BY_CODE[code].canonical_title.removesuffix("决算表")
-    return [f"本{scope}{year}年度没有{what}，本表无数据。"]
+    wording = prose("final_account")["table_notes"]["no_data"]
+    return [wording.format(scope=scope, y=year, what=what)]
 
 
 def break_rows(tables: list[TableBlock], rows: Mapping[str, set[int]]) -> None:
@@ -77,7 +79,7 @@ def complete_final_account(
     order: tuple[str, ...] = NATIONAL_ORDER,
     break_codes: Mapping[str, tuple[str, ...]] | None = None,
     rows_breaks: Mapping[str, set[int]] | None = None,
-    prose: bool = True,
+    narrative: bool = True,
     scope: str = "部门",
     overview: list[Block] | None = None,
     preface: list[Block] | None = None,
@@ -86,7 +88,7 @@ def complete_final_account(
     """The final account of ``profile`` for ``year`` printed in ``style`` (default: the profile's).
 
     ``break_codes`` forces page breaks before those function codes, ``rows_breaks``
-    before those body rows (see ``break_rows``); ``prose`` False leaves out Part 1,
+    before those body rows (see ``break_rows``); ``narrative`` False leaves out Part 1,
     Part 3 and the glossary (a workbook: cover, contents, one sheet per table);
     ``scope`` '单位' for a unit's own document; ``overview`` replaces Part 1's
     duties and units; ``preface`` is printed under Part 2's heading; ``year_line``
@@ -110,25 +112,55 @@ def complete_final_account(
         empty_notes={code: no_data_note(year, code, scope) for code in declared},
     )
     break_rows(tables, rows_breaks or {})
-    front = cover(profile.name, year_line or f"{year}年度{scope}决算")
-    if not prose:
+    if not narrative:
+        front = cover(profile.name, year_line or cover_year(year, scope))
         return profile, [*front, *contents(tables), *tables]
-    part1 = overview
-    if part1 is None:
-        part1 = department_overview(
-            profile.duties,
-            f"纳入{profile.name}{year}年度{scope}决算编制范围的单位包括：",
-            profile.units,
-        )
-    blocks: list[Block] = [
-        *front,
-        *part(f"第一部分  {profile.name}概况"),
-        *part1,
-        *part(f"第二部分  {profile.name}{year}年度{scope}决算表"),
-        *(preface or []),
-        *tables,
-        *_narrative(profile, year, generated, generate(profile, year - 1), scope=scope),
-        *part("第四部分  名词解释"),
-        *[Paragraph.plain(line) for line in GLOSSARY.split("\n")],
-    ]
+    blocks = final_account_blocks(
+        profile,
+        year,
+        generated,
+        tables,
+        scope=scope,
+        overview=overview,
+        preface=preface,
+        year_line=year_line,
+    )
     return profile, with_contents(blocks)
+
+
+def cover_year(year: int, scope: str = "部门") -> str:
+    """The cover's second line: '2023年度部门决算'."""
+    return prose("final_account")["cover"].format(y=year, scope=scope)
+
+
+def final_account_blocks(
+    profile: DepartmentProfile,
+    year: int,
+    generated: GeneratedYear,
+    tables: list[TableBlock],
+    *,
+    scope: str = "部门",
+    overview: list[Block] | None = None,
+    preface: list[Block] | None = None,
+    year_line: str | None = None,
+) -> list[Block]:
+    """A synthetic final account as ``outline`` in prose/final_account.toml prints it.
+
+    Cover, Part 1 (``overview``, default the profile's duties and units), Part 2
+    (``preface``, then ``tables``), Part 3 restating the year against the year
+    before, glossary.
+    """
+    wording = prose("final_account")
+    values = {"name": profile.name, "y": year, "scope": scope}
+    if overview is None:
+        overview = profile.overview(wording["coverage"].format_map(values))
+    inserts = {
+        "cover": cover(profile.name, year_line or cover_year(year, scope)),
+        "overview": overview,
+        "preface": preface or [],
+        "tables": tables,
+        "explanation": explanation(
+            profile, year, generated, generate(profile, year - 1), scope=scope
+        ),
+    }
+    return passage(wording["outline"], values, inserts=inserts)

@@ -1,5 +1,7 @@
 """The synthetic departments: who they are and which function codes they spend on.
 
+What they say of themselves (duties, units) is in ``prose/departments.toml``.
+
 Codes and names follow the national 支出功能分类科目 (2021-2024 editions).
 Each 项 is marked 'admin' (行政运行: basic spending of the office),
 'institution' (事业/机构运行: basic spending of service units, may earn
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tools.samples.blocks import Block
+from tools.samples.passages import passage, prose
 from tools.samples.style import TableStyle
 
 Item = tuple[str, str, str]  # (7-digit code, name, kind)
@@ -25,8 +29,6 @@ class DepartmentProfile:
     region: str
     main_class: tuple[str, str]
     sections: list[Section]
-    duties: list[str]
-    units: list[str]
     scale: int  # roughly the project spending, in 万元
     fund_class: tuple[str, str] | None = None  # government fund (07) class, if any
     fund_sections: list[Section] = field(default_factory=list)
@@ -35,6 +37,21 @@ class DepartmentProfile:
     page_breaks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # table -> codes
     # (项 code, yuan): a refund of spending booked as negative 其他收入 in table 02
     refunds: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def duties(self) -> list[str]:
+        """What the department is for, as its Part 1 lists it (prose/departments.toml)."""
+        return prose("departments")[self.slug]["duties"]
+
+    @property
+    def units(self) -> list[str]:
+        """The units its documents cover, the department itself first."""
+        return prose("departments")[self.slug]["units"]
+
+    def overview(self, coverage: str) -> list[Block]:
+        """Part 1 of its documents: numbered duties, ``coverage``, then the units covered."""
+        values = {"duties": self.duties, "units": self.units, "coverage": coverage}
+        return passage(prose("departments")["overview"], values)
 
 
 EDUCATION = DepartmentProfile(
@@ -72,21 +89,6 @@ EDUCATION = DepartmentProfile(
             [("2050801", "教师进修", "project"), ("2050803", "培训支出", "project")],
         ),
         ("20599", "其他教育支出", [("2059999", "其他教育支出", "project")]),
-    ],
-    duties=[
-        "贯彻执行国家和省有关教育工作的方针、政策和法律、法规，起草全市教育地方性法规、规章草案并组织实施。",
-        "拟订全市教育事业发展规划和年度计划，统筹推进教育综合改革。",
-        "负责全市各级各类教育的统筹规划和协调管理，指导全市学前教育、义务教育、高中阶段教育和特殊教育工作。",
-        "负责全市教育经费的统筹管理，参与拟订教育经费筹措、教育拨款、教育基建投资的政策。",
-        "主管全市教师工作，指导教师队伍建设和教师资格制度的实施。",
-        "完成市委、市政府交办的其他任务。",
-    ],
-    units=[
-        "武汉市教育局本级",
-        "武汉市第一职业教育中心",
-        "武汉市教育科学研究院",
-        "武汉市教育装备中心",
-        "武汉市电化教育馆",
     ],
     scale=90000,
     fund_class=("229", "其他支出"),
@@ -148,22 +150,6 @@ HEALTH = DepartmentProfile(
             ],
         ),
     ],
-    duties=[
-        "贯彻执行国家、本市卫生健康工作的法律、法规、规章和政策，拟订本区卫生健康事业发展规划并组织实施。",
-        "协调推进本区深化医药卫生体制改革，推进公立医院综合改革。",
-        "负责本区疾病预防控制工作，组织实施免疫规划和严重危害人民健康公共卫生问题的干预措施。",
-        "负责本区卫生应急工作，组织指导突发公共卫生事件的预防控制和各类突发公共事件的医疗卫生救援。",
-        "负责本区基层卫生健康、妇幼健康和计划生育服务管理工作。",
-        "完成区委、区政府交办的其他任务。",
-    ],
-    units=[
-        "上海市普陀区卫生健康委员会本级",
-        "上海市普陀区疾病预防控制中心",
-        "上海市普陀区卫生健康委员会监督所",
-        "上海市普陀区中心医院",
-        "上海市普陀区中医医院",
-        "上海市普陀区妇婴保健院",
-    ],
     scale=60000,
     fund_class=("229", "其他支出"),
     fund_sections=[
@@ -209,19 +195,6 @@ TRANSPORT = DepartmentProfile(
             ],
         ),
     ],
-    duties=[
-        "贯彻执行国家和省有关交通运输的法律、法规和方针政策，拟订全市交通运输发展战略、规划并组织实施。",
-        "负责全市公路、水路、城市客运的行业管理，推进综合交通运输体系建设。",
-        "负责全市交通运输市场监管，指导城市公共交通、出租汽车、汽车租赁的管理。",
-        "负责全市交通运输行业安全生产和应急管理工作。",
-        "完成市委、市政府交办的其他任务。",
-    ],
-    units=[
-        "南京市交通运输局本级",
-        "南京市公路事业发展中心",
-        "南京市交通运输综合行政执法监督局",
-        "南京市城市客运发展中心",
-    ],
     scale=120000,
     fund_class=("214", "交通运输支出"),
     fund_sections=[
@@ -257,14 +230,6 @@ STATISTICS = DepartmentProfile(
         ),
         ("20131", "党委办公厅（室）及相关机构事务", [("2013150", "事业运行", "institution")]),
     ],
-    duties=[
-        "贯彻执行国家统计法律、法规和方针政策，拟订全市统计工作规划并组织实施。",
-        "组织实施全市人口、经济、农业等重大国情国力普查，组织实施全市统计调查。",
-        "负责全市国民经济核算工作，组织实施全市地区生产总值核算。",
-        "负责全市统计数据的质量管理，依法查处统计违法行为。",
-        "完成市委、市政府交办的其他任务。",
-    ],
-    units=["南京市统计局本级", "南京市社情民意调查中心", "南京市统计局数据管理中心"],
     scale=3000,
     style=TableStyle(zero="0.00"),
 )

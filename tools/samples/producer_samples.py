@@ -139,7 +139,7 @@ def _final(
         order=order,
         break_codes=break_codes,
         rows_breaks=rows_breaks,
-        prose=producer != "calc",
+        narrative=producer != "calc",
     )
     return SampleDocument(
         file_name=f"{producer}-{profile.slug}-{year}-final.pdf",

@@ -23,6 +23,7 @@ from tools.samples.accounts import (
     ThreePublic,
 )
 from tools.samples.blocks import Cell, Grid, GridRow, TableBlock
+from tools.samples.passages import prose
 from tools.samples.style import TableStyle, normalise
 
 # (key, printed header) per value column; a header group is (group, [(key, leaf), ...]).
@@ -56,33 +57,6 @@ FUNCTION_HEADERS: dict[str, HeaderSpec] = {
     "08": [("本年支出", [("total", "合计"), ("basic", "基本支出"), ("project", "项目支出")])],
 }
 
-NOTES = {
-    "01": [
-        "注：1.本表反映部门本年度的总收支和年末结转结余情况。",
-        "2.本套报表金额单位转换时可能存在尾数误差。",
-        "27行＝（1＋2＋3＋4＋5＋6+7+8）行；31行＝（27＋28＋29）行；",
-        "58行＝（32＋33＋…＋57）行；62行＝（58＋59＋60）行。",
-    ],
-    "02": ["注：本表反映部门本年度取得的各项收入情况。", "1栏各行＝（2＋3＋4＋5＋6＋7）栏各行。"],
-    "03": ["注：本表反映部门本年度各项支出情况。", "1栏各行＝（2＋3＋4＋5＋6）栏各行。"],
-    "04": [
-        "注：本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。",
-        "27行＝（1＋2+3）行；28行＝（29＋30+31）行；32行＝（27＋28）行；",
-        "59行＝（33＋34＋…＋58）行；64行＝（59＋60）行。",
-    ],
-    "05": ["注：本表反映部门本年度一般公共预算财政拨款支出情况。", "1栏各行＝（2＋3）栏各行。"],
-    "06": ["注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。"],
-    "07": [
-        "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。",
-        "6栏各行＝（1＋2－3）栏各行；3栏各行＝（4＋5）栏各行。",
-    ],
-    "08": ["注：本表反映部门本年度国有资本经营预算财政拨款支出情况。", "1栏各行＝（2＋3）栏各行。"],
-    "09": [
-        "注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。其中，预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。",
-        "1栏＝（2＋3＋6）栏；3栏＝（4＋5）栏；7栏＝（8＋9＋12）栏；9栏=（10+11）栏。",
-    ],
-}
-
 OLD_WORDING = {"使用非财政拨款结余（含专用结余）": "用事业基金弥补收支差额"}
 
 THREE_PUBLIC_LABELS = {
@@ -93,6 +67,11 @@ THREE_PUBLIC_LABELS = {
     "vehicle_operation": "公务用车运行维护费",
     "official_reception": "公务接待费",
 }
+
+
+def table_notes(code: str) -> list[str]:
+    """The notes printed under a national table (prose/final_account.toml)."""
+    return list(prose("final_account")["table_notes"][code])
 
 
 @dataclass(frozen=True)
@@ -131,7 +110,7 @@ class TableContext:
             grid,
             columns,
             rows,
-            notes=NOTES[code] if notes is None else notes,
+            notes=table_notes(code) if notes is None else notes,
             is_empty=is_empty,
             landscape=landscape,
             repeat_header=self.style.repeat_header if repeat_header is None else repeat_header,
@@ -292,7 +271,7 @@ def function_table(
     elif is_empty:
         body.append(GridRow([Cell("本表无数据", 0, colspan=ncols)]))
     breaks = {i for i, line in enumerate(ordered) if line.code in break_before_codes}
-    notes = NOTES[code] + (empty_notes or [])
+    notes = table_notes(code) + (empty_notes or [])
     return ctx.block(
         code,
         position,
@@ -553,7 +532,7 @@ def three_public_09(
             for i, k in enumerate(THREE_PUBLIC_ITEMS)
         ]
         body.append(GridRow(cells, recs))
-    notes = ["注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。"]
+    notes = table_notes("09 short")
     grid = Grid([1.6, 1.4, 1.4, 1.4, 1.4, 1.6, 1.4], header, body, font_size=8.5)
     return ctx.block("09", position, grid, columns, records, notes=notes)
 
@@ -594,7 +573,7 @@ def _three_public_items(ctx: TableContext, position: int, data: ThreePublic) -> 
             Cell(style.amount(data.actual.get(item, ZERO)), 2, align="right"),
         ]
         body.append(GridRow(cells, [record]))
-    notes = ["注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。"]
+    notes = table_notes("09 short")
     grid = Grid([4.0, 2.0, 2.0], header, body, font_size=9)
     columns = [Column("budget", "预算数"), Column("actual", "决算数")]
     return ctx.block("09", position, grid, columns, records, notes=notes)
@@ -638,7 +617,7 @@ def _three_public_meetings(
         amounts += [meeting, training]
         cells += [Cell(style.amount(a), first + i, align="right") for i, a in enumerate(amounts)]
     records = _three_public_records(data)
-    notes = ["注：本表反映部门本年度财政拨款“三公”经费及会议费、培训费支出预决算情况。"]
+    notes = table_notes("09 meetings")
     grid = Grid([1.0] * 18, header, [GridRow(cells, records)], font_size=7)
     columns = [Column("budget", "预算数"), Column("actual", "决算数")]
     return ctx.block("09", position, grid, columns, records, notes=notes, landscape=True)

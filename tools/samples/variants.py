@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from tools.samples.blocks import Block, Paragraph
+from tools.samples.blocks import Block
 from tools.samples.complete import complete_final_account
 from tools.samples.compose import SHANGHAI_ORDER
 from tools.samples.departments import EDUCATION, STATISTICS, TRANSPORT, DepartmentProfile
+from tools.samples.passages import passage, prose
 from tools.samples.sample import SampleDocument
 from tools.samples.style import TableStyle
 
@@ -99,18 +100,6 @@ GREENING = DepartmentProfile(
         ),
         ("21205", "城乡社区环境卫生", [("2120501", "城乡社区环境卫生", "institution")]),
     ],  # fmt: skip
-    duties=[
-        "贯彻执行国家和本市有关绿化、市容环境卫生管理的法律、法规和规章，拟订本区相关管理政策并组织实施。",
-        "负责本区公共绿地、行道树和绿化设施的建设、养护和管理。",
-        "负责本区市容环境卫生的监督管理，组织生活垃圾分类、收运和处置。",
-        "负责本区城市管理综合执法的统筹协调和监督检查。",
-        "完成区委、区政府交办的其他任务。",
-    ],
-    units=[
-        "上海市普陀区绿化和市容管理局本级",
-        "上海市普陀区绿化管理所",
-        "上海市普陀区环境卫生管理所",
-    ],
     scale=20000,
     fund_class=("212", "城乡社区支出"),
     fund_sections=[
@@ -122,12 +111,13 @@ GREENING = DepartmentProfile(
 
 def shanghai_order_split_year() -> SampleDocument:
     """表一…表九, "三公" printed seventh, 07 filled, 08 declared 本表无数据, year apart from titles."""
+    wording = prose("variants")["shanghai"]
     profile, blocks = complete_final_account(
         GREENING,
         2024,
         order=SHANGHAI_ORDER,
-        preface=[Paragraph.plain("以下各表金额单位均为万元，表中年度均为2024年度。", indent=False)],
-        year_line="2024 年度部门决算",
+        preface=passage(wording["preface"], {"y": 2024}),
+        year_line=wording["cover"].format(y=2024),
     )
     return _variant(
         "shanghai-order-split-year.pdf", profile.name, profile.region, 2024, blocks,
@@ -137,18 +127,12 @@ def shanghai_order_split_year() -> SampleDocument:
 
 def unit_document_with_radicals() -> SampleDocument:
     """A unit (单位) final account whose text uses ⻔ (U+2ED4) and ⻋ (U+2ECB) for 门 and 车."""
-    unit = "武汉市科技成果转化促进中心"
+    wording = prose("variants")["unit"]
+    unit = wording["name"]
     profile = dataclasses.replace(
         STATISTICS, name=unit, region="武汉市", scale=2500, style=TableStyle(scope_label="单位名称")
     )
-    overview = [
-        Paragraph.plain(
-            f"{unit}是武汉市科学技术局所属公益一类事业单位，本决算为单位决算，不含下属单位。部门主管：武汉市科学技术局。"
-        ),
-        Paragraph.plain(
-            "主要职责：开展科技成果转化服务，组织技术转移和成果推广，承担科技成果登记和技术合同认定的辅助工作，为企业提供科技信息和技术咨询服务。"
-        ),
-    ]
+    overview = passage(wording["overview"], {"name": unit})
     profile, blocks = complete_final_account(profile, 2023, scope="单位", overview=overview)
     return _variant(
         "unit-radicals.pdf", unit, "武汉市", 2023, blocks,
