@@ -25,9 +25,9 @@ from tools.samples.accounts import ZERO, FunctionLine
 from tools.samples.blocks import Cell, Grid, GridRow, TableBlock
 from tools.samples.budget_accounts import PERSONNEL_CLASSES, BudgetAccount
 from tools.samples.passages import prose
-from tools.samples.statements import CHINESE_ORDINALS, EXPENDITURE_CLASSES
+from tools.samples.statements import EXPENDITURE_CLASSES, FUNDS, class_label
 from tools.samples.style import TableStyle, normalise
-from tools.samples.tables import in_print_order, standard_block
+from tools.samples.tables import function_rows, in_print_order, standard_block
 
 FORMS = ("national", "jiangsu", "shanghai")
 
@@ -118,7 +118,6 @@ STATEMENT_SUBLINES = {
     ("shanghai", "01"): ("一、财政拨款收入", ("1.一般公共预算资金", "2.政府性基金", "3.国有资本经营预算")),
 }  # fmt: skip
 
-FUNDS = ("general_public_budget", "government_fund", "state_capital")
 FUND_HEADERS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 
 INCOME_COLUMNS = {
@@ -203,17 +202,17 @@ class BudgetContext:
         return standard_block(
             code,
             self.title(code),
-            self.style.printed_number(position),
-            f"{self.style.scope_label}：{self.department}",
-            unit or self.style.unit,
+            position,
+            self.department,
+            self.style,
             grid,
             columns,
             rows,
             notes=notes or [],
             is_empty=is_empty,
             landscape=self.landscape,
-            repeat_header=self.style.repeat_header,
             number_above=self.form == "jiangsu",
+            unit=unit,
         )
 
 
@@ -229,9 +228,9 @@ def _classes(
     for code, name in EXPENDITURE_CLASSES:
         values = {k: totals.get(code, {}).get(k, ZERO) for k in keys}
         if all_classes:
-            lines.append(BudgetLine(f"{CHINESE_ORDINALS[len(lines)]}、{name}", values))
+            lines.append(BudgetLine(class_label(len(lines), name), values))
         elif code in totals and any(values.values()):
-            lines.append(BudgetLine(f"{CHINESE_ORDINALS[n]}、{name}", values))
+            lines.append(BudgetLine(class_label(n, name), values))
             n += 1
     return lines
 
@@ -396,12 +395,6 @@ def statement_04(ctx: BudgetContext, position: int, account: BudgetAccount) -> T
 # -- function tables 02, 03, 05, 07 ---------------------------------------------------------------
 
 
-def _code_cells(code: str, split: bool) -> list[Cell]:
-    if not split:
-        return [Cell(code, 0, align="left")]
-    return [Cell(p, i) for i, p in enumerate((code[:3], code[3:5], code[5:7]))]
-
-
 def function_table(
     ctx: BudgetContext, code: str, position: int, lines: list[FunctionLine]
 ) -> TableBlock:
@@ -437,26 +430,7 @@ def function_table(
         ]
         columns = [Column(k, h) for k, h in spec]
         weights = [2.2, 5.0] + [2.6] * len(spec)
-    ordered = lines[1:] + lines[:1] if lines and style.total_at_bottom else lines
-    body: list[GridRow] = []
-    records: list[TableRow] = []
-    for line in ordered:
-        values = {k: line.get(k) for k, _ in spec}
-        amounts = [
-            Cell(style.amount(values[k]), first_value + i, align="right")
-            for i, (k, _) in enumerate(spec)
-        ]
-        if line.code == "total":
-            cells = [Cell("合计", 0, colspan=code_cols + 1)]
-            label = "合计"
-        else:
-            cells = _code_cells(line.code, split)
-            indent = "  " if line.level == 3 else ""
-            cells.append(Cell(indent + line.name, code_cols, align="left"))
-            label = line.name
-        record = TableRow(line.code, normalise(label), 0, values)
-        body.append(GridRow(cells + amounts, [record]))
-        records.append(record)
+    body, records, _ = function_rows(style, lines, [key for key, _ in spec], split)
     notes: list[str] = []
     if not lines:
         notes = [prose("budget")["empty_07_notes"][ctx.form].format(y=ctx.fiscal_year)]

@@ -5,12 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tools.samples.accounts import ZERO, StatementLine
-
-CHINESE_ORDINALS = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
-    "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
-]  # fmt: skip
+from tools.samples.style import CHINESE_ORDINALS
 
 # The 26 expenditure function classes (类) as statements 01 and 04 list them (2021-2024).
 EXPENDITURE_CLASSES: list[tuple[str, str]] = [
@@ -54,7 +49,8 @@ INCOME_01 = [
 ]
 
 
-def _class_label(i: int, name: str) -> str:
+def class_label(i: int, name: str) -> str:
+    """The ``i``-th (0-based) function class line of a statement: '六、科学技术支出'."""
     return f"{CHINESE_ORDINALS[i]}、{name}"
 
 
@@ -88,7 +84,7 @@ def lines_01(
     ]
     base = n + 5
     right = [
-        StatementLine(base + i + 1, _class_label(i, name), {"amount": class_totals.get(code, ZERO)})
+        StatementLine(base + i + 1, class_label(i, name), {"amount": class_totals.get(code, ZERO)})
         for i, (code, name) in enumerate(EXPENDITURE_CLASSES)
     ]
     spent = sum(class_totals.values(), ZERO)
@@ -142,7 +138,7 @@ def lines_04(
     left.append(StatementLine(n + 6, "总计", {"amount": income_total + begin_total}))
     base = n + 6
     right = [
-        StatementLine(base + i + 1, _class_label(i, name), _by_fund(class_totals.get(code, {})))
+        StatementLine(base + i + 1, class_label(i, name), _by_fund(class_totals.get(code, {})))
         for i, (code, name) in enumerate(EXPENDITURE_CLASSES)
     ]
     spent = _by_fund({f: sum((v.get(f, ZERO) for v in class_totals.values()), ZERO) for f in FUNDS})

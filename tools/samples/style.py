@@ -9,7 +9,12 @@ from decimal import Decimal
 from pipelines.extraction.text import RADICAL_LOOKALIKES as SUPPLEMENT_LOOKALIKES
 from tools.samples.accounts import WAN
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
+# 一 … 二十六: table numbers (表一) and the function classes of statements 01 and 04
+CHINESE_ORDINALS = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+    "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
+]  # fmt: skip
 RADICAL_LOOKALIKES = {"门": "\u2ed4", "车": "\u2ecb"}  # ⻔ ⻋ from CJK Radicals Supplement
 
 
@@ -48,7 +53,7 @@ class TableStyle:
         if self.numbering == "gongkai":
             return f"公开{position:02d}表"
         if self.numbering == "chinese":
-            return f"表{CHINESE_NUMERALS[position - 1]}"
+            return f"表{CHINESE_ORDINALS[position - 1]}"
         if self.numbering == "arabic":
             return f"表{position}"
         return None

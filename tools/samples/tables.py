@@ -104,16 +104,16 @@ class TableContext:
         return standard_block(
             code,
             self.title(code),
-            self.style.printed_number(position),
-            f"{self.style.scope_label}：{self.department}",
-            self.style.unit,
+            position,
+            self.department,
+            self.style,
             grid,
             columns,
             rows,
             notes=table_notes(code) if notes is None else notes,
             is_empty=is_empty,
             landscape=landscape,
-            repeat_header=self.style.repeat_header if repeat_header is None else repeat_header,
+            repeat_header=repeat_header,
             break_before=break_before,
         )
 
@@ -121,21 +121,28 @@ class TableContext:
 def standard_block(
     code: str,
     title: str,
-    printed: str | None,
-    department_line: str,
-    unit: str,
+    position: int,
+    department: str,
+    style: TableStyle,
     grid: Grid,
     columns: list[Column],
     rows: list[TableRow],
     *,
     notes: list[str],
-    is_empty: bool,
-    landscape: bool,
-    repeat_header: bool,
+    is_empty: bool = False,
+    landscape: bool = False,
+    repeat_header: bool | None = None,
     break_before: set[int] | None = None,
     number_above: bool = False,
+    unit: str | None = None,
 ) -> TableBlock:
-    """A national table as printed, with the record a correct extractor should produce from it."""
+    """A national table as printed, with the record a correct extractor should produce from it.
+
+    ``position`` is where the document prints it (its printed number); ``unit``
+    and ``repeat_header`` default to the style's.
+    """
+    printed = style.printed_number(position)
+    unit = unit or style.unit
     expected = ExtractedTable(
         table_code=code,
         title=normalise(title),
@@ -151,12 +158,12 @@ def standard_block(
         title=title,
         grid=grid,
         printed_number=printed,
-        department_line=department_line,
+        department_line=f"{style.scope_label}：{department}",
         unit_line=f"单位：{unit}",
         notes=notes,
         expected=expected,
         landscape=landscape,
-        repeat_header=repeat_header,
+        repeat_header=style.repeat_header if repeat_header is None else repeat_header,
         break_before=break_before or set(),
         number_above=number_above,
     )
@@ -241,28 +248,9 @@ def function_table(
         [Cell("栏次", 0, colspan=code_cols + 1)]
         + [Cell(str(i + 1), first_value + i) for i in range(len(flat))],
     ]
-    body: list[GridRow] = []
-    records: list[TableRow] = []
-    ordered = lines
-    if lines and style.total_at_bottom:
-        ordered = lines[1:] + lines[:1]
-    for line in ordered:
-        values = {key: line.get(key) for key, _ in flat}
-        amounts = [
-            Cell(style.amount(values[key]), first_value + i, align="right")
-            for i, (key, _) in enumerate(flat)
-        ]
-        if line.code == "total":
-            cells = [Cell("合计", 0, colspan=code_cols + 1)]
-            label = "合计"
-        else:
-            cells = _code_cells(line.code, style.split_codes)
-            indent = "  " if line.level == 3 else ""
-            cells.append(Cell(indent + line.name, name_col, align="left"))
-            label = line.name
-        record = TableRow(line.code, normalise(label), 0, values)
-        body.append(GridRow(cells + amounts, [record]))
-        records.append(record)
+    body, records, ordered = function_rows(
+        style, lines, [key for key, _ in flat], style.split_codes
+    )
     is_empty = not lines
     if is_empty and not declared_no_data:
         blanks = [Cell("", first_value + i) for i in range(len(flat))]
@@ -284,11 +272,42 @@ def function_table(
     )
 
 
+def function_rows(
+    style: TableStyle, lines: list[FunctionLine], keys: list[str], split: bool
+) -> tuple[list[GridRow], list[TableRow], list[FunctionLine]]:
+    """Body rows of a function table and their records, and ``lines`` in print order.
+
+    A 合计 row spans the code and name columns; 项 names are indented; ``split``
+    prints the code in three columns (类 | 款 | 项), the values follow the name.
+    """
+    code_cols = 3 if split else 1
+    ordered = lines[1:] + lines[:1] if lines and style.total_at_bottom else lines
+    body: list[GridRow] = []
+    records: list[TableRow] = []
+    for line in ordered:
+        values = {key: line.get(key) for key in keys}
+        amounts = [
+            Cell(style.amount(values[key]), code_cols + 1 + i, align="right")
+            for i, key in enumerate(keys)
+        ]
+        if line.code == "total":
+            cells = [Cell("合计", 0, colspan=code_cols + 1)]
+            label = "合计"
+        else:
+            cells = _code_cells(line.code, split)
+            indent = "  " if line.level == 3 else ""
+            cells.append(Cell(indent + line.name, code_cols, align="left"))
+            label = line.name
+        record = TableRow(line.code, normalise(label), 0, values)
+        body.append(GridRow(cells + amounts, [record]))
+        records.append(record)
+    return body, records, ordered
+
+
 def _code_cells(code: str, split: bool) -> list[Cell]:
     if not split:
         return [Cell(code, 0, align="left")]
-    parts = [code[:3], code[3:5], code[5:7]]
-    return [Cell(p, i) for i, p in enumerate(parts)]
+    return [Cell(part, i) for i, part in enumerate((code[:3], code[3:5], code[5:7]))]
 
 
 def statement_01(ctx: TableContext, position: int, account: FinalAccount) -> TableBlock:
@@ -479,15 +498,7 @@ def three_public_09(
         return _three_public_items(ctx, position, data)
     if style.form_09 == "meetings":
         return _three_public_meetings(ctx, position, data, meetings or {})
-    records = [
-        TableRow(
-            item,
-            normalise(THREE_PUBLIC_LABELS[item]),
-            0,
-            {"budget": data.budget.get(item, ZERO), "actual": data.actual.get(item, ZERO)},
-        )
-        for item in THREE_PUBLIC_ITEMS
-    ]
+    records = _three_public_records(data)
     columns = [Column("budget", "预算数"), Column("actual", "决算数")]
     if style.form_09 == "12col":
         header = [[Cell("预算数", 0, colspan=6), Cell("决算数", 6, colspan=6)], [], [], []]
