@@ -12,6 +12,9 @@ libreoffice-calc-nogui, chromium); reading the committed PDFs does not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
+
+from tools.samples.blocks import Block, Heading, PageBreak, Paragraph, TableBlock
 
 PRODUCERS = ("writer", "calc", "chromium")
 
@@ -40,6 +43,31 @@ class PrintSetup:
         if self.page_numbers == "di":
             return f"第 {number} 页"
         return ""
+
+
+class Builder(Protocol):
+    """A producer's source document (.docx, .xlsx, HTML), built block by block."""
+
+    def new_page(self, landscape: bool) -> None: ...
+
+    def heading(self, block: Heading) -> None: ...
+
+    def prose(self, block: Paragraph) -> None: ...
+
+    def table(self, block: TableBlock) -> None: ...
+
+
+def build(blocks: list[Block], builder: Builder) -> None:
+    """Hand every block to ``builder`` in document order."""
+    for block in blocks:
+        if isinstance(block, PageBreak):
+            builder.new_page(block.landscape)
+        elif isinstance(block, Heading):
+            builder.heading(block)
+        elif isinstance(block, Paragraph):
+            builder.prose(block)
+        elif isinstance(block, TableBlock):
+            builder.table(block)
 
 
 def render_with(producer: str, blocks: list, setup: PrintSetup, title: str) -> bytes:

@@ -12,7 +12,6 @@ breaks for ``break_before``. Prose goes to text sheets, one paragraph a row.
 from __future__ import annotations
 
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,11 +21,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tools.samples.blocks import Block, Cell, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.blocks import Block, Cell, Heading, Paragraph, TableBlock
 from tools.samples.layout import column_widths, row_heights
 from tools.samples.metrics import wrap
-from tools.samples.producers import PrintSetup
-from tools.samples.producers.programs import soffice_convert
+from tools.samples.producers import PrintSetup, build
+from tools.samples.producers.programs import export
 
 AMOUNT = re.compile(r"^-?[\d,]+\.\d{2}$")
 ZERO_MARKS = ("-", "—")
@@ -95,7 +94,8 @@ class _Workbook:
             self.text_row = 0
         return self.text
 
-    def page_break(self) -> None:
+    def new_page(self, landscape: bool) -> None:
+        """A page break in the text sheet; every table opens a sheet of its own anyway."""
         if self.text is not None and self.text_row:
             self.text.row_breaks.append(Break(id=self.text_row))
 
@@ -236,22 +236,10 @@ def _set_value(target, cell: Cell, header: bool, thousands: bool) -> None:
 
 def build_xlsx(blocks: list[Block], setup: PrintSetup, title: str) -> _Workbook:
     book = _Workbook(setup, title)
-    for block in blocks:
-        if isinstance(block, PageBreak):
-            book.page_break()
-        elif isinstance(block, Heading):
-            book.heading(block)
-        elif isinstance(block, Paragraph):
-            book.prose(block)
-        elif isinstance(block, TableBlock):
-            book.table(block)
+    build(blocks, book)
     return book
 
 
 def render_calc(blocks: list[Block], setup: PrintSetup, title: str) -> bytes:
     """PDF bytes: the blocks as .xlsx, converted by LibreOffice Calc."""
-    book = build_xlsx(blocks, setup, title)
-    with tempfile.TemporaryDirectory(prefix="fiscal-calc-") as work:
-        path = Path(work) / "workbook.xlsx"
-        book.save(path)
-        return soffice_convert(path, "calc")
+    return export("calc", "workbook.xlsx", build_xlsx(blocks, setup, title).save)

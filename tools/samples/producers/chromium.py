@@ -13,13 +13,11 @@ glyphs whose text maps to Kangxi radicals, e.g. ⾏ U+2F8F for 行).
 from __future__ import annotations
 
 import html
-import tempfile
-from pathlib import Path
 
-from tools.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.blocks import Block, Cell, Grid, Heading, Paragraph, TableBlock
 from tools.samples.layout import column_widths
-from tools.samples.producers import PrintSetup
-from tools.samples.producers.programs import chromium_print
+from tools.samples.producers import PrintSetup, build
+from tools.samples.producers.programs import export
 
 MARGIN_MM = 20.0
 
@@ -193,21 +191,13 @@ def _table_html(block: TableBlock, widths: list[float]) -> str:
 
 def build_html(blocks: list[Block], setup: PrintSetup, title: str) -> str:
     page = _Page(setup, title)
-    for block in blocks:
-        if isinstance(block, PageBreak):
-            page.new_page(block.landscape)
-        elif isinstance(block, Heading):
-            page.heading(block)
-        elif isinstance(block, Paragraph):
-            page.prose(block)
-        elif isinstance(block, TableBlock):
-            page.table(block)
+    build(blocks, page)
     return page.document()
 
 
 def render_chromium(blocks: list[Block], setup: PrintSetup, title: str) -> bytes:
     """PDF bytes: the blocks as HTML, printed by headless Chromium."""
-    with tempfile.TemporaryDirectory(prefix="fiscal-html-") as work:
-        path = Path(work) / "document.html"
-        path.write_text(build_html(blocks, setup, title), encoding="utf-8")
-        return chromium_print(path)
+    html_text = build_html(blocks, setup, title)
+    return export(
+        "chromium", "document.html", lambda path: path.write_text(html_text, encoding="utf-8")
+    )

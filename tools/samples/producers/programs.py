@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tools.samples.producers import ProducerMissing
@@ -92,3 +93,13 @@ def chromium_print(html: Path) -> bytes:
                 f"{result.stderr.strip()[-500:]}"
             )
         return pdf.read_bytes()
+
+
+def export(producer: str, source_name: str, write: Callable[[Path], None]) -> bytes:
+    """PDF bytes ``producer`` makes of the file ``write`` writes, named ``source_name``."""
+    with tempfile.TemporaryDirectory(prefix=f"fiscal-{producer}-") as work:
+        source = Path(work) / source_name
+        write(source)
+        if producer == "chromium":
+            return chromium_print(source)
+        return soffice_convert(source, producer)

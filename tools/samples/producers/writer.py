@@ -12,7 +12,6 @@ table repeats them.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from docx import Document
@@ -23,10 +22,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from tools.samples.blocks import Block, Cell, Grid, Heading, PageBreak, Paragraph, TableBlock
+from tools.samples.blocks import Block, Cell, Grid, Heading, Paragraph, TableBlock
 from tools.samples.layout import column_widths
-from tools.samples.producers import PrintSetup
-from tools.samples.producers.programs import soffice_convert
+from tools.samples.producers import PrintSetup, build
+from tools.samples.producers.programs import export
 
 PAGE = (210.0, 297.0)  # A4, mm
 MARGIN_MM = 20.0
@@ -272,22 +271,10 @@ def _row_properties(row, header: bool) -> None:
 
 def build_docx(blocks: list[Block], setup: PrintSetup, title: str) -> _WriterDocument:
     document = _WriterDocument(setup, title)
-    for block in blocks:
-        if isinstance(block, PageBreak):
-            document.new_page(block.landscape)
-        elif isinstance(block, Heading):
-            document.heading(block)
-        elif isinstance(block, Paragraph):
-            document.prose(block)
-        elif isinstance(block, TableBlock):
-            document.table(block)
+    build(blocks, document)
     return document
 
 
 def render_writer(blocks: list[Block], setup: PrintSetup, title: str) -> bytes:
     """PDF bytes: the blocks as .docx, converted by LibreOffice Writer."""
-    document = build_docx(blocks, setup, title)
-    with tempfile.TemporaryDirectory(prefix="fiscal-writer-") as work:
-        path = Path(work) / "document.docx"
-        document.save(path)
-        return soffice_convert(path, "writer")
+    return export("writer", "document.docx", build_docx(blocks, setup, title).save)
