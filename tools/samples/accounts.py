@@ -12,11 +12,27 @@ from decimal import Decimal
 
 ZERO = Decimal("0")
 WAN = Decimal("10000")
+HUNDRED = Decimal(100)  # 0.01万元: the last digit a 万元 table prints
 
 
 def wan(text: str) -> Decimal:
     """Yuan from an amount printed in 万元 ('243317.52' -> Decimal('2433175200.00'))."""
     return Decimal(text.replace(",", "")) * WAN if text.strip() else ZERO
+
+
+# The value columns of the function tables, as the national forms print them (the
+# keys of the extraction catalogue's columns); a budget's 05 and 07 print 05's.
+FUNCTION_KEYS = {
+    "02": ("total", "fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance", "other_income"),
+    "03": ("total", "basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates"),
+    "05": ("total", "basic", "project"),
+    "07": ("carryover_begin", "income", "total", "basic", "project", "carryover_end"),
+}  # fmt: skip
+
+
+def round_hundred(yuan: Decimal) -> Decimal:
+    """``yuan`` to the nearest whole 100 yuan (0.01万元), as a 万元 table would print it."""
+    return (yuan / HUNDRED).quantize(Decimal(1)) * HUNDRED
 
 
 @dataclass
@@ -52,6 +68,12 @@ class EconomicLine:
     code: str
     name: str
     amount: Decimal = ZERO
+
+
+def add_three_public_subtotals(items: dict[str, Decimal]) -> None:
+    """Add the "三公" subtotals to the four items: vehicles (purchase + operation), total."""
+    items["vehicles"] = items["vehicle_purchase"] + items["vehicle_operation"]
+    items["total"] = items["overseas_travel"] + items["vehicles"] + items["official_reception"]
 
 
 @dataclass

@@ -23,7 +23,14 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from tools.samples.accounts import ZERO, wan
+from tools.samples.accounts import (
+    HUNDRED,
+    ZERO,
+    FinalAccount,
+    add_three_public_subtotals,
+    round_hundred,
+    wan,
+)
 from tools.samples.blocks import Block, Heading
 from tools.samples.budget_accounts import (
     BudgetAccount,
@@ -32,15 +39,13 @@ from tools.samples.budget_accounts import (
     economic_budget,
 )
 from tools.samples.budget_tables import BudgetContext, budget_table_blocks
-from tools.samples.departments import PERSONNEL_ITEMS, PROFILES, DepartmentProfile
-from tools.samples.passages import lines_to_blocks, passage, pct, prose, wan_text
+from tools.samples.departments import PROFILES, YEARS, DepartmentProfile
+from tools.samples.passages import class_shares, lines_to_blocks, passage, pct, prose, wan_text
 from tools.samples.sample import SampleDocument
-from tools.samples.seed_wuhan import COLUMNS, _economic_lines, _function_lines
-from tools.samples.seed_wuhan_tables import T05, T06_CAPITAL, T06_GOODS, T06_PERSONNEL
+from tools.samples.seed_wuhan import DEPARTMENT, REGION, YEAR, seed_account
 from tools.samples.style import TableStyle
-from tools.samples.synthetic import _round100, generate
+from tools.samples.synthetic import generate
 
-HUNDRED = Decimal(100)
 FUND_FACTOR = (0.8, 1.2)  # government-fund budget / the final account's fund income
 CENT = Decimal("0.01")
 
@@ -77,16 +82,7 @@ def _values(name: str, year: int, a: BudgetAccount, names: dict[str, str]) -> di
         "general_budget_expenditure": t05.get("total"),
         "fund_expenditure": a.income["fund"],
         "state_capital_expenditure": ZERO,
-        "general_budget_classes": [
-            {
-                "class_code": line.code,
-                "class_name": line.name,
-                "class_total": line.get("total"),
-                "class_pct": pct(line.get("total"), t05.get("total")),
-            }
-            for line in a.t05
-            if line.level == 1
-        ],
+        "general_budget_classes": class_shares(a.t05, t05.get("total")),
         "general_budget_basic": t05.get("basic"),
         "personnel_expenditure": a.personnel(),
         "public_expenditure": a.public(),
@@ -156,9 +152,6 @@ def _document(
 
 # -- the seed ------------------------------------------------------------------------------------
 
-SEED_DEPARTMENT = "武汉市科学技术局"
-SEED_REGION = "武汉市"
-SEED_YEAR = 2023
 SEED_PROJECT_ITEMS = {"2060199", "2060499", "2060599"}
 # The narrative's "三公" budget (Part 3 九): 0 + 11.70 + 16.95 = 28.65万元.
 SEED_THREE_PUBLIC = {
@@ -170,25 +163,30 @@ SEED_THREE_PUBLIC = {
 SEED_NARRATIVE_TOTAL = wan("131876.25")  # printed; the 20 items sum to 131876.23
 
 
+def economic_template(account: FinalAccount) -> dict[str, Decimal]:
+    """The economic sections a final account's 06 spent on: how a budget spreads its basic money."""
+    return {
+        line.code: line.amount
+        for panel in account.t06_panels
+        for line in panel
+        if len(line.code) == 5 and line.amount
+    }
+
+
 def seed_budget_account() -> tuple[BudgetAccount, dict[str, str]]:
     """The Wuhan S&T 2023 initial budget, in yuan, and the function names."""
-    names = {line.code: line.name for line in _function_lines(T05, COLUMNS["05"])}
+    final_account = seed_account()
+    names = {line.code: line.name for line in final_account.t05}
     general: dict[str, dict[str, Decimal]] = {}
     for item in prose("seed_wuhan")["executions"]:
         amount = wan(item["initial"])
         if amount:
             kind = "project" if item["code"] in SEED_PROJECT_ITEMS else "basic"
             general[item["code"]] = {kind: amount}
-    template = {
-        x.code: x.amount
-        for text in (T06_PERSONNEL, T06_GOODS, T06_CAPITAL)
-        for x in _economic_lines(text)
-        if len(x.code) == 5 and x.amount
-    }
     basic = {c: v.get("basic", ZERO) for c, v in general.items() if v.get("basic")}
     three = {k: wan(v) for k, v in SEED_THREE_PUBLIC.items()}
-    three["vehicles"] = three["vehicle_purchase"] + three["vehicle_operation"]
-    three["total"] = three["overseas_travel"] + three["vehicles"] + three["official_reception"]
+    add_three_public_subtotals(three)
+    template = economic_template(final_account)
     leaves = BudgetLeaves(
         names=names,
         general=general,
@@ -203,9 +201,9 @@ def seed_budget_sample() -> SampleDocument:
     part1 = prose("seed_wuhan")["overview"]
     overview = lines_to_blocks(part1.replace("决算", "预算").replace("2023年度", "2023年"))
     return _document(
-        name=SEED_DEPARTMENT,
-        region=SEED_REGION,
-        year=SEED_YEAR,
+        name=DEPARTMENT,
+        region=REGION,
+        year=YEAR,
         form="national",
         style=TableStyle(numbering="gongkai"),
         account=account,
@@ -242,22 +240,14 @@ BUDGET_STYLES = {
 }
 
 
-def _kinds(profile: DepartmentProfile) -> dict[str, str]:
-    kinds = {}
-    for _, _, sections in [(None, None, profile.sections), *PERSONNEL_ITEMS]:
-        for _, _, items in sections:
-            for code, _, kind in items:
-                kinds[code] = kind
-    return kinds
-
-
 def synthetic_budget_account(
     profile: DepartmentProfile, year: int, quantum: Decimal
 ) -> tuple[BudgetAccount, dict[str, str]]:
     """The initial budget behind ``profile``'s final account for ``year``."""
     g = generate(profile, year)
     rng = random.Random(f"{profile.slug}-{year}-budget")
-    kinds = _kinds(profile)
+    # a government-fund 项 has no kind here: its own income is spent as basic spending
+    kinds = profile.item_kinds(fund=False)
     general = {
         code: {"project" if kinds.get(code) == "project" else "basic": amount}
         for code, amount in sorted(g.initial_budget.items())
@@ -267,7 +257,7 @@ def synthetic_budget_account(
     for line in g.account.t07:
         if line.level == 3:
             factor = Decimal(str(rng.uniform(*FUND_FACTOR)))
-            fund[line.code] = _round100(line.get("income") * factor)
+            fund[line.code] = round_hundred(line.get("income") * factor)
     own_income: dict[str, dict[str, Decimal]] = {}
     own_spending: dict[str, str] = {}
     for line in g.account.t02:
@@ -276,15 +266,10 @@ def synthetic_budget_account(
         for key in ("business_income", "other_income"):
             if line.get(key) > 0:
                 factor = Decimal(str(rng.uniform(0.85, 1.1)))
-                own_income.setdefault(line.code, {})[key] = _round100(line.get(key) * factor)
+                own_income.setdefault(line.code, {})[key] = round_hundred(line.get(key) * factor)
         if line.code in own_income:
             own_spending[line.code] = "project" if kinds.get(line.code) == "project" else "basic"
-    template = {
-        x.code: x.amount
-        for panel in g.account.t06_panels
-        for x in panel
-        if len(x.code) == 5 and x.amount
-    }
+    template = economic_template(g.account)
     basic = {c: v["basic"] for c, v in general.items() if "basic" in v}
     leaves = BudgetLeaves(
         names=g.names,
@@ -322,12 +307,9 @@ def synthetic_budget_sample(profile: DepartmentProfile, year: int) -> SampleDocu
     )
 
 
-BUDGET_YEARS = (2021, 2022, 2023)
-
-
 def budget_samples() -> list[SampleDocument]:
     """The seed's budget, then every synthetic department for 2021-2023."""
     return [
         seed_budget_sample(),
-        *(synthetic_budget_sample(p, y) for p in PROFILES for y in BUDGET_YEARS),
+        *(synthetic_budget_sample(p, y) for p in PROFILES for y in YEARS),
     ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
 from pipelines.extraction.catalogue import THREE_PUBLIC_ITEMS
-from tools.samples.accounts import ZERO, EconomicLine, FunctionLine
+from tools.samples.accounts import FUNCTION_KEYS, HUNDRED, ZERO, EconomicLine, FunctionLine
 from tools.samples.economic import (
     CAPITAL_310,
     CLASS_NAMES,
@@ -30,7 +30,6 @@ ECONOMIC_NAMES: dict[str, str] = {
     **dict(PERSONNEL_301 + PERSONNEL_303 + PUBLIC_302 + CAPITAL_310),
 }
 PERSONNEL_CLASSES = ("301", "303")  # 人员经费; 302 and 310 are 公用经费
-HUNDRED_YUAN = Decimal(100)
 
 # Economic sections that restate a personnel function 项 one for one.
 PINNED_SECTIONS: dict[str, tuple[str, ...]] = {
@@ -99,17 +98,7 @@ class BudgetAccount:
         )
 
 
-INCOME_02 = (
-    "total",
-    "fiscal_appropriation",
-    "superior_subsidy",
-    "business_income",
-    "operating_income",
-    "affiliated_remittance",
-    "other_income",
-)
-OWN_INCOME = INCOME_02[2:]
-BASIC_PROJECT = ("total", "basic", "project")
+OWN_INCOME = FUNCTION_KEYS["02"][2:]  # what service units earn beside the appropriations
 
 
 def build_budget(leaves: BudgetLeaves) -> BudgetAccount:
@@ -139,10 +128,10 @@ def build_budget(leaves: BudgetLeaves) -> BudgetAccount:
         else:
             project += own_total
         leaves03[code] = {"basic": basic, "project": project, "total": basic + project}
-    t05 = hierarchy(leaves05, leaves.names, BASIC_PROJECT)
-    t07 = hierarchy(leaves07, leaves.names, BASIC_PROJECT) if leaves07 else []
-    t02 = hierarchy(leaves02, leaves.names, INCOME_02)
-    t03 = hierarchy(leaves03, leaves.names, BASIC_PROJECT)
+    t05 = hierarchy(leaves05, leaves.names, FUNCTION_KEYS["05"])
+    t07 = hierarchy(leaves07, leaves.names, FUNCTION_KEYS["05"]) if leaves07 else []
+    t02 = hierarchy(leaves02, leaves.names, FUNCTION_KEYS["02"])
+    t03 = hierarchy(leaves03, leaves.names, FUNCTION_KEYS["05"])
     t06 = economic_lines(leaves.economic)
     t06_total = sum((x.amount for x in t06 if len(x.code) == 3), ZERO)
     if t06_total != t05[0].get("basic"):
@@ -250,7 +239,7 @@ def economic_budget(
             "public": {c: w for c, w in pool.items() if c[:3] not in PERSONNEL_CLASSES},
         }
         weights = {g: sum(m.values(), ZERO) for g, m in groups.items()}
-        for group, share in apportion(rest, weights, max(quantum, HUNDRED_YUAN)).items():
+        for group, share in apportion(rest, weights, max(quantum, HUNDRED)).items():
             for code, amount in apportion(share, groups[group], quantum).items():
                 if amount:
                     sections[code] = sections.get(code, ZERO) + amount

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tools.samples.accounts import ZERO, FinalAccount
+from tools.samples.accounts import ZERO, FinalAccount, round_hundred
 from tools.samples.blocks import TableBlock
 from tools.samples.tables import (
     TableContext,
@@ -26,7 +26,7 @@ def meetings_and_training(account: FinalAccount) -> dict[str, dict[str, Decimal]
         key: sum((x.amount for p in account.t06_panels for x in p if x.code == code), ZERO)
         for key, code in (("meeting", "30215"), ("training", "30216"))
     }
-    budget = {k: (v * Decimal("1.1") / 100).quantize(Decimal(1)) * 100 for k, v in actual.items()}
+    budget = {k: round_hundred(v * Decimal("1.1")) for k, v in actual.items()}
     return {"budget": budget, "actual": actual}
 
 

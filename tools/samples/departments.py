@@ -48,6 +48,33 @@ class DepartmentProfile:
         """The units its documents cover, the department itself first."""
         return prose("departments")[self.slug]["units"]
 
+    def classes(self, *, fund: bool = True) -> list[tuple[str, str, list[Section]]]:
+        """(code, name, sections) of each class it spends on: its own, the personnel
+        classes every department shares, then its government fund's (if ``fund``)."""
+        classes = [(*self.main_class, self.sections), *PERSONNEL_ITEMS]
+        if fund and self.fund_class:
+            classes.append((*self.fund_class, self.fund_sections))
+        return classes
+
+    def function_names(self) -> dict[str, str]:
+        """Function code -> name, for every 类, 款 and 项 it spends on."""
+        names = {}
+        for class_code, class_name, sections in self.classes():
+            names[class_code] = class_name
+            for section_code, section_name, items in sections:
+                names[section_code] = section_name
+                names.update((code, name) for code, name, _ in items)
+        return names
+
+    def item_kinds(self, *, fund: bool = True) -> dict[str, str]:
+        """项 code -> 'admin' | 'institution' | 'project' | 'pension' | …, in code-list order."""
+        return {
+            code: kind
+            for _, _, sections in self.classes(fund=fund)
+            for _, _, items in sections
+            for code, _, kind in items
+        }
+
     def overview(self, coverage: str) -> list[Block]:
         """Part 1 of its documents: numbered duties, ``coverage``, then the units covered."""
         values = {"duties": self.duties, "units": self.units, "coverage": coverage}
@@ -235,6 +262,7 @@ STATISTICS = DepartmentProfile(
 )
 
 PROFILES = (EDUCATION, HEALTH, TRANSPORT, STATISTICS)
+YEARS = (2021, 2022, 2023)  # each publishes a final account and a budget for these
 
 PERSONNEL_ITEMS: list[tuple[str, str, list[Section]]] = [
     ("208", "社会保障和就业支出", [

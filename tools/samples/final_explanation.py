@@ -14,7 +14,7 @@ from typing import Any
 from tools.samples.accounts import ZERO
 from tools.samples.blocks import Block, Paragraph
 from tools.samples.departments import DepartmentProfile
-from tools.samples.passages import execution, passage, pct, prose, wan_text
+from tools.samples.passages import class_shares, execution, passage, pct, prose, wan_text
 from tools.samples.synthetic import GeneratedYear
 
 OVER, UNDER = Decimal("1.1"), Decimal("0.9")  # beyond these a 项's execution gives a reason
@@ -70,16 +70,7 @@ def explanation(
         "general_budget_expenditure": general.get("total"),
         "general_budget_expenditure_pct": pct(general.get("total"), spend.get("total")),
         "general_budget_expenditure_change": change(general.get("total"), p.t05[0].get("total")),
-        "general_budget_classes": [
-            {
-                "class_code": line.code,
-                "class_name": line.name,
-                "class_total": line.get("total"),
-                "class_pct": pct(line.get("total"), general.get("total")),
-            }
-            for line in a.t05
-            if line.level == 1
-        ],
+        "general_budget_classes": class_shares(a.t05, general.get("total")),
         "initial_budget": initial_total,
         "initial_budget_completion": pct(general.get("total"), initial_total),
         "general_budget_basic": general.get("basic"),

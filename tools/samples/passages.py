@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.extraction.model import BudgetExecution, NarrativeFigure
-from tools.samples.accounts import WAN
+from tools.samples.accounts import WAN, FunctionLine
 from tools.samples.blocks import Block, Heading, PageBreak, Paragraph, Sentence
 
 PROSE_DIR = Path(__file__).parent / "prose"
@@ -55,6 +55,20 @@ def pct(part_: Decimal, whole: Decimal) -> str:
     if whole == 0:
         return "0.0"
     return str((part_ / whole * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def class_shares(lines: list[FunctionLine], total: Decimal) -> list[dict[str, Any]]:
+    """The 类 rows of a function table, each with its share of ``total``, for an ``each`` entry."""
+    return [
+        {
+            "class_code": line.code,
+            "class_name": line.name,
+            "class_total": line.get("total"),
+            "class_pct": pct(line.get("total"), total),
+        }
+        for line in lines
+        if line.level == 1
+    ]
 
 
 def part(title: str) -> list[Block]:

@@ -9,11 +9,19 @@ overview, Part 2 tables, Part 3 explanations, Parts 4-6. The text is
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from pipelines.extraction.catalogue import THREE_PUBLIC_ITEMS
 from tools.samples import seed_wuhan_tables as t
-from tools.samples.accounts import EconomicLine, FinalAccount, FunctionLine, ThreePublic, wan
+from tools.samples.accounts import (
+    FUNCTION_KEYS,
+    EconomicLine,
+    FinalAccount,
+    FunctionLine,
+    ThreePublic,
+    wan,
+)
 from tools.samples.blocks import (
     Block,
     Cell,
@@ -44,14 +52,8 @@ KNOWN_INCONSISTENCIES = (
     "narrative 2080506 completion 98.1% vs 109.20/119.30 = 91.5%",
 )
 
-COLUMNS = {
-    "02": ["total", "fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance", "other_income"],
-    "03": ["total", "basic", "project", "remit_to_higher", "business", "subsidy_to_affiliates"],
-    "05": ["total", "basic", "project"],
-}  # fmt: skip
 
-
-def _function_lines(text: str, keys: list[str]) -> list[FunctionLine]:
+def _function_lines(text: str, keys: Sequence[str]) -> list[FunctionLine]:
     lines = []
     for row in text.strip("\n").split("\n"):
         code, name, *cells = row.split("|")
@@ -76,9 +78,9 @@ def _three_public(text: str) -> dict[str, Decimal]:
 def seed_account() -> FinalAccount:
     """Tables 01-09 of the seed in yuan."""
     account = FinalAccount(
-        t02=_function_lines(t.T02, COLUMNS["02"]),
-        t03=_function_lines(t.T03, COLUMNS["03"]),
-        t05=_function_lines(t.T05, COLUMNS["05"]),
+        t02=_function_lines(t.T02, FUNCTION_KEYS["02"]),
+        t03=_function_lines(t.T03, FUNCTION_KEYS["03"]),
+        t05=_function_lines(t.T05, FUNCTION_KEYS["05"]),
         t06_panels=[
             _economic_lines(t.T06_PERSONNEL),
             _economic_lines(t.T06_GOODS),

@@ -12,8 +12,18 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tools.samples.accounts import ZERO, EconomicLine, FinalAccount, FunctionLine, ThreePublic
-from tools.samples.departments import PERSONNEL_ITEMS, DepartmentProfile, Section
+from tools.samples.accounts import (
+    FUNCTION_KEYS,
+    HUNDRED,
+    ZERO,
+    EconomicLine,
+    FinalAccount,
+    FunctionLine,
+    ThreePublic,
+    add_three_public_subtotals,
+    round_hundred,
+)
+from tools.samples.departments import DepartmentProfile
 from tools.samples.economic import (
     CAPITAL_310,
     CLASS_NAMES,
@@ -22,8 +32,6 @@ from tools.samples.economic import (
     PUBLIC_302,
 )
 from tools.samples.statements import lines_01, lines_04
-
-HUNDRED = Decimal(100)
 
 # Share of the basic total each economic section takes (before noise); 0 = usually blank.
 ECONOMIC_WEIGHTS = {
@@ -47,26 +55,10 @@ OPTIONAL_SECTIONS = {
     "31013",
 }
 
-FUNCTION_KEYS_02 = ("total", "fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "affiliated_remittance", "other_income")  # fmt: skip
-FUNCTION_KEYS_03 = (
-    "total",
-    "basic",
-    "project",
-    "remit_to_higher",
-    "business",
-    "subsidy_to_affiliates",
-)
-FUNCTION_KEYS_05 = ("total", "basic", "project")
-FUNCTION_KEYS_07 = ("carryover_begin", "income", "total", "basic", "project", "carryover_end")
-
 
 def money(rng: random.Random, low_wan: float, high_wan: float) -> Decimal:
     """A random amount in yuan, a whole number of 0.01 万元 (100 yuan)."""
     return Decimal(rng.randint(int(low_wan * 100), int(high_wan * 100))) * HUNDRED
-
-
-def _round100(value: Decimal) -> Decimal:
-    return (value / HUNDRED).quantize(Decimal(1)) * HUNDRED
 
 
 @dataclass
@@ -115,7 +107,7 @@ def _split(rng: random.Random, total: Decimal, parts: int) -> list[Decimal]:
         return [total]
     weights = [rng.uniform(0.3, 1.0) for _ in range(parts)]
     scale = sum(weights)
-    shares = [_round100(total * Decimal(str(w / scale))) for w in weights[:-1]]
+    shares = [round_hundred(total * Decimal(str(w / scale))) for w in weights[:-1]]
     return [*shares, total - sum(shares, ZERO)]
 
 
@@ -123,22 +115,8 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
     """The final account of ``profile`` for ``year``."""
     rng = random.Random(f"{profile.slug}-{year}")
     base = max(900.0, profile.scale / 15) * rng.uniform(0.9, 1.1)
-    names: dict[str, str] = {}
-    kinds: dict[str, str] = {}
-
-    def register(class_code: str, class_name: str, sections: list[Section]) -> None:
-        names[class_code] = class_name
-        for section_code, section_name, items in sections:
-            names[section_code] = section_name
-            for code, name, kind in items:
-                names[code] = name
-                kinds[code] = kind
-
-    register(*profile.main_class, profile.sections)
-    for class_code, class_name, sections in PERSONNEL_ITEMS:
-        register(class_code, class_name, sections)
-    if profile.fund_class:
-        register(*profile.fund_class, profile.fund_sections)
+    names = profile.function_names()
+    kinds = profile.item_kinds()
     fund_items = [code for _, _, items in profile.fund_sections for code, _, _ in items]
 
     # Table 06 leaves, then the basic total they imply.
@@ -172,9 +150,9 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
     # goes to the offices and service units; projects are drawn around the profile's scale.
     e = econ.get
     retired = e("30301", ZERO) + e("30302", ZERO)
-    admin_share = _round100(retired * Decimal("0.6"))
+    admin_share = round_hundred(retired * Decimal("0.6"))
     medical = e("30110", ZERO)
-    medical_admin = _round100(medical * Decimal("0.4"))
+    medical_admin = round_hundred(medical * Decimal("0.4"))
     basic05: dict[str, Decimal] = {
         "2080501": admin_share,
         "2080502": retired - admin_share,
@@ -208,7 +186,7 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
     for code in fund_items:
         begin = money(rng, 0, profile.scale * 0.01) if rng.random() < 0.5 else ZERO
         income = money(rng, profile.scale * 0.01, profile.scale * 0.05)
-        spent = _round100((begin + income) * Decimal(str(rng.uniform(0.7, 1.0))))
+        spent = round_hundred((begin + income) * Decimal(str(rng.uniform(0.7, 1.0))))
         leaves07[code] = {
             "carryover_begin": begin, "income": income, "total": spent, "basic": ZERO,
             "project": spent, "carryover_end": begin + income - spent,
@@ -234,8 +212,8 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
         }
         income["total"] = fiscal + business + other
         leaves02[code] = income
-        own_basic = _round100(business * Decimal(str(rng.uniform(0.5, 1.0))))
-        own_project = _round100(other * Decimal(str(rng.uniform(0.0, 1.0))))
+        own_basic = round_hundred(business * Decimal(str(rng.uniform(0.5, 1.0))))
+        own_project = round_hundred(other * Decimal(str(rng.uniform(0.0, 1.0))))
         basic = leaves05.get(code, {}).get("basic", ZERO) + own_basic
         project = (
             leaves05.get(code, {}).get("project", ZERO)
@@ -250,13 +228,13 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
             leaves02[code]["total"] -= Decimal(yuan)
 
     account = FinalAccount(
-        t02=hierarchy(leaves02, names, FUNCTION_KEYS_02),
-        t03=hierarchy(leaves03, names, FUNCTION_KEYS_03),
-        t05=hierarchy(leaves05, names, FUNCTION_KEYS_05),
+        t02=hierarchy(leaves02, names, FUNCTION_KEYS["02"]),
+        t03=hierarchy(leaves03, names, FUNCTION_KEYS["03"]),
+        t05=hierarchy(leaves05, names, FUNCTION_KEYS["05"]),
         t06_panels=panels,
         t06_personnel_total=personnel_total,
         t06_public_total=public_total,
-        t07=hierarchy(leaves07, names, FUNCTION_KEYS_07) if leaves07 else [],
+        t07=hierarchy(leaves07, names, FUNCTION_KEYS["07"]) if leaves07 else [],
     )
 
     # Statements 01 and 04 from the function tables' totals.
@@ -301,16 +279,13 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
         "official_reception": e("30217", ZERO),
     }
     budget = {
-        k: _round100(v * Decimal(str(rng.uniform(1.0, 1.4)))) if v else ZERO
+        k: round_hundred(v * Decimal(str(rng.uniform(1.0, 1.4)))) if v else ZERO
         for k, v in actual.items()
     }
     if not budget["overseas_travel"] and rng.random() < 0.5:
         budget["overseas_travel"] = money(rng, 1, 5)
-    for values in (actual, budget):
-        values["vehicles"] = values["vehicle_purchase"] + values["vehicle_operation"]
-        values["total"] = (
-            values["overseas_travel"] + values["vehicles"] + values["official_reception"]
-        )
+    add_three_public_subtotals(actual)
+    add_three_public_subtotals(budget)
     account.t09 = ThreePublic(budget, actual)
 
     initial = {}
@@ -320,5 +295,5 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
             if line.get("basic") == 0 and rng.random() < 0.2:
                 initial[line.code] = ZERO
             else:
-                initial[line.code] = _round100(final * Decimal(str(rng.uniform(0.8, 1.25))))
+                initial[line.code] = round_hundred(final * Decimal(str(rng.uniform(0.8, 1.25))))
     return GeneratedYear(account, names, initial, budget)

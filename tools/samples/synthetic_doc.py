@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from tools.samples.complete import final_account_blocks
 from tools.samples.compose import table_blocks
-from tools.samples.departments import PROFILES, DepartmentProfile
+from tools.samples.departments import PROFILES, YEARS, DepartmentProfile
 from tools.samples.sample import SampleDocument
 from tools.samples.synthetic import generate
 from tools.samples.tables import TableContext
-
-YEARS = (2021, 2022, 2023)
 
 
 def synthetic_sample(profile: DepartmentProfile, year: int) -> SampleDocument:
