@@ -56,6 +56,12 @@ OLDER = {  # the older forms: 类|款|项 columns, 元, 表1, 科目编码, no r
     "panels_06": 2,
     "form_09": "6col",
 }
+SHANGHAI_LOOK = {  # with the Shanghai print order: 合计 at the bottom, titles without the year
+    "total_at_bottom": True,
+    "year_in_title": False,
+    "zero": "—",
+    "landscape_06": False,
+}
 
 
 def _traits(
@@ -249,13 +255,7 @@ def producer_samples() -> tuple[SampleDocument, ...]:
             HEALTH,
             2022,
             PrintSetup(NOTO_SERIF, _header(HEALTH, 2022), "di"),
-            TableStyle(
-                numbering="none",
-                total_at_bottom=True,
-                year_in_title=False,
-                zero="—",
-                landscape_06=False,
-            ),
+            TableStyle(numbering="none", **SHANGHAI_LOOK),
             rows_breaks={"05": {-3}},
             **shanghai,
         ),
@@ -303,14 +303,7 @@ def producer_samples() -> tuple[SampleDocument, ...]:
             HEALTH,
             2021,
             PrintSetup(WENQUANYI, _header(HEALTH, 2021), "dash", body_size=11),
-            TableStyle(
-                numbering="chinese",
-                total_at_bottom=True,
-                year_in_title=False,
-                zero="—",
-                panels_06=2,
-                landscape_06=False,
-            ),
+            TableStyle(numbering="chinese", panels_06=2, **SHANGHAI_LOOK),
             rows_breaks={"02": {-3}},
             **shanghai,
         ),
@@ -360,13 +353,7 @@ def producer_samples() -> tuple[SampleDocument, ...]:
             HEALTH,
             2022,
             PrintSetup(WENQUANYI, _header(HEALTH, 2022), "di"),
-            TableStyle(
-                numbering="chinese",
-                total_at_bottom=True,
-                year_in_title=False,
-                zero="—",
-                landscape_06=False,
-            ),
+            TableStyle(numbering="chinese", **SHANGHAI_LOOK),
             rows_breaks={"05": {-3}},
             **shanghai,
         ),
