@@ -22,6 +22,7 @@ from tools.samples.economic import (
     PERSONNEL_301,
     PERSONNEL_303,
     PUBLIC_302,
+    THREE_PUBLIC_SECTIONS,
 )
 from tools.samples.synthetic import hierarchy
 
@@ -183,14 +184,6 @@ def apportion(total: Decimal, weights: dict[str, Decimal], quantum: Decimal) -> 
     for k in order[:left]:
         floors[k] += 1
     return {k: floors[k] * quantum for k in sorted(positive)}
-
-
-THREE_PUBLIC_SECTIONS = {
-    "30212": "overseas_travel",  # 因公出国（境）费用
-    "31013": "vehicle_purchase",  # 公务用车购置
-    "30231": "vehicle_operation",  # 公务用车运行维护费
-    "30217": "official_reception",  # 公务接待费
-}
 
 
 def economic_budget(

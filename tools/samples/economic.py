@@ -75,3 +75,11 @@ CLASS_NAMES = {
     "303": "对个人和家庭的补助",
     "310": "资本性支出",
 }
+
+# The sections that are the "三公" items: table 09 spends what they spend.
+THREE_PUBLIC_SECTIONS = {
+    "30212": "overseas_travel",  # 因公出国（境）费用
+    "31013": "vehicle_purchase",  # 公务用车购置
+    "30231": "vehicle_operation",  # 公务用车运行维护费
+    "30217": "official_reception",  # 公务接待费
+}

@@ -30,6 +30,7 @@ from tools.samples.economic import (
     PERSONNEL_301,
     PERSONNEL_303,
     PUBLIC_302,
+    THREE_PUBLIC_SECTIONS,
 )
 from tools.samples.statements import lines_01, lines_04
 
@@ -112,17 +113,50 @@ def _split(rng: random.Random, total: Decimal, parts: int) -> list[Decimal]:
 
 
 def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
-    """The final account of ``profile`` for ``year``."""
+    """The final account of ``profile`` for ``year``.
+
+    The draws come in a fixed order (06, 05, 07, 02/03, the statements'
+    carry-over, 09, the initial budget), so each step takes the RNG in turn.
+    """
     rng = random.Random(f"{profile.slug}-{year}")
     base = max(900.0, profile.scale / 15) * rng.uniform(0.9, 1.1)
     names = profile.function_names()
     kinds = profile.item_kinds()
     fund_items = [code for _, _, items in profile.fund_sections for code, _, _ in items]
-
-    # Table 06 leaves, then the basic total they imply.
     econ = _economic(rng, base)
-    panels: list[list[EconomicLine]] = []
+    panels, personnel_total, public_total = _panels_06(econ, profile.style.panels_06)
+    basic_total = personnel_total + public_total
+    leaves05 = _leaves_05(rng, profile, kinds, fund_items, econ, base, basic_total)
+    leaves07 = _leaves_07(rng, profile.scale, fund_items)
+    leaves02, leaves03 = _leaves_02_03(rng, kinds, base, leaves05, leaves07)
+    for code, yuan in profile.refunds:  # a refund of spending booked as negative income
+        if code in leaves02:
+            leaves02[code]["other_income"] -= Decimal(yuan)
+            leaves02[code]["total"] -= Decimal(yuan)
+    account = FinalAccount(
+        t02=hierarchy(leaves02, names, FUNCTION_KEYS["02"]),
+        t03=hierarchy(leaves03, names, FUNCTION_KEYS["03"]),
+        t05=hierarchy(leaves05, names, FUNCTION_KEYS["05"]),
+        t06_panels=panels,
+        t06_personnel_total=personnel_total,
+        t06_public_total=public_total,
+        t07=hierarchy(leaves07, names, FUNCTION_KEYS["07"]) if leaves07 else [],
+    )
+    _statements(rng, account, base)
+    actual = {item: econ.get(section, ZERO) for section, item in THREE_PUBLIC_SECTIONS.items()}
+    budget = _three_public_budget(rng, actual)
+    add_three_public_subtotals(actual)
+    add_three_public_subtotals(budget)
+    account.t09 = ThreePublic(budget, actual)
+    return GeneratedYear(account, names, _initial_budget(rng, account), budget)
+
+
+def _panels_06(
+    econ: dict[str, Decimal], panels: int
+) -> tuple[list[list[EconomicLine]], Decimal, Decimal]:
+    """Table 06 from its sections: the panels (3, or 2 with capital under goods), 人员 and 公用 totals."""
     totals: dict[str, Decimal] = {}
+    lines: dict[str, list[EconomicLine]] = {}
     for class_code, sections in (
         ("301", PERSONNEL_301),
         ("303", PERSONNEL_303),
@@ -130,24 +164,25 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
         ("310", CAPITAL_310),
     ):
         totals[class_code] = sum((econ.get(c, ZERO) for c, _ in sections), ZERO)
-    personnel = [EconomicLine("301", CLASS_NAMES["301"], totals["301"])]
-    personnel += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in PERSONNEL_301]
-    personnel += [EconomicLine("303", CLASS_NAMES["303"], totals["303"])]
-    personnel += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in PERSONNEL_303]
-    goods = [EconomicLine("302", CLASS_NAMES["302"], totals["302"])]
-    goods += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in PUBLIC_302]
-    capital = [EconomicLine("310", CLASS_NAMES["310"], totals["310"])]
-    capital += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in CAPITAL_310]
-    if profile.style.panels_06 == 3:
-        panels = [personnel, goods, capital]
-    else:
-        panels = [personnel, goods + capital]
-    personnel_total = totals["301"] + totals["303"]
-    public_total = totals["302"] + totals["310"]
-    basic_total = personnel_total + public_total
+        lines[class_code] = [EconomicLine(class_code, CLASS_NAMES[class_code], totals[class_code])]
+        lines[class_code] += [EconomicLine(c, n, econ.get(c, ZERO)) for c, n in sections]
+    personnel = lines["301"] + lines["303"]
+    goods, capital = lines["302"], lines["310"]
+    printed = [personnel, goods, capital] if panels == 3 else [personnel, goods + capital]
+    return printed, totals["301"] + totals["303"], totals["302"] + totals["310"]
 
-    # Table 05 leaves: personnel items mirror their economic sections; the rest of basic
-    # goes to the offices and service units; projects are drawn around the profile's scale.
+
+def _leaves_05(
+    rng: random.Random,
+    profile: DepartmentProfile,
+    kinds: dict[str, str],
+    fund_items: list[str],
+    econ: dict[str, Decimal],
+    base: float,
+    basic_total: Decimal,
+) -> dict[str, dict[str, Decimal]]:
+    """Table 05's 项: personnel items mirror their economic sections; the rest of basic
+    goes to the offices and service units; projects are drawn around the profile's scale."""
     e = econ.get
     retired = e("30301", ZERO) + e("30302", ZERO)
     admin_share = round_hundred(retired * Decimal("0.6"))
@@ -180,19 +215,33 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
     }
     for v in leaves05.values():
         v["total"] = v["basic"] + v["project"]
+    return leaves05
 
-    # Table 07 leaves: government fund carried over, received, spent on projects.
+
+def _leaves_07(
+    rng: random.Random, scale: int, fund_items: list[str]
+) -> dict[str, dict[str, Decimal]]:
+    """Table 07's 项: government fund carried over, received, spent on projects."""
     leaves07: dict[str, dict[str, Decimal]] = {}
     for code in fund_items:
-        begin = money(rng, 0, profile.scale * 0.01) if rng.random() < 0.5 else ZERO
-        income = money(rng, profile.scale * 0.01, profile.scale * 0.05)
+        begin = money(rng, 0, scale * 0.01) if rng.random() < 0.5 else ZERO
+        income = money(rng, scale * 0.01, scale * 0.05)
         spent = round_hundred((begin + income) * Decimal(str(rng.uniform(0.7, 1.0))))
         leaves07[code] = {
             "carryover_begin": begin, "income": income, "total": spent, "basic": ZERO,
             "project": spent, "carryover_end": begin + income - spent,
         }  # fmt: skip
+    return leaves07
 
-    # Tables 02 and 03: fiscal money plus the service units' own income and its spending.
+
+def _leaves_02_03(
+    rng: random.Random,
+    kinds: dict[str, str],
+    base: float,
+    leaves05: dict[str, dict[str, Decimal]],
+    leaves07: dict[str, dict[str, Decimal]],
+) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, Decimal]]]:
+    """Tables 02 and 03: fiscal money plus the service units' own income and its spending."""
     leaves02: dict[str, dict[str, Decimal]] = {}
     leaves03: dict[str, dict[str, Decimal]] = {}
     for code in sorted(set(leaves05) | set(leaves07)):
@@ -221,23 +270,11 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
             + own_project
         )
         leaves03[code] = {"basic": basic, "project": project, "total": basic + project}
+    return leaves02, leaves03
 
-    for code, yuan in profile.refunds:  # a refund of spending booked as negative income
-        if code in leaves02:
-            leaves02[code]["other_income"] -= Decimal(yuan)
-            leaves02[code]["total"] -= Decimal(yuan)
 
-    account = FinalAccount(
-        t02=hierarchy(leaves02, names, FUNCTION_KEYS["02"]),
-        t03=hierarchy(leaves03, names, FUNCTION_KEYS["03"]),
-        t05=hierarchy(leaves05, names, FUNCTION_KEYS["05"]),
-        t06_panels=panels,
-        t06_personnel_total=personnel_total,
-        t06_public_total=public_total,
-        t07=hierarchy(leaves07, names, FUNCTION_KEYS["07"]) if leaves07 else [],
-    )
-
-    # Statements 01 and 04 from the function tables' totals.
+def _statements(rng: random.Random, account: FinalAccount, base: float) -> None:
+    """Statements 01 and 04 from the function tables' totals and a drawn carry-over."""
     t02_total, t03_total = account.t02[0], account.t03[0]
     fund = account.t07[0].values if account.t07 else {}
     fund_begin, fund_income, fund_end = (
@@ -271,23 +308,20 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
         carry_end={"government_fund": fund_end},
     )
 
-    # Table 09: actual spending mirrors the matching economic sections; budgets are drawn.
-    actual = {
-        "overseas_travel": e("30212", ZERO),
-        "vehicle_purchase": e("31013", ZERO),
-        "vehicle_operation": e("30231", ZERO),
-        "official_reception": e("30217", ZERO),
-    }
+
+def _three_public_budget(rng: random.Random, actual: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Table 09's budget: above each item's actual spending, maybe a trip abroad not made."""
     budget = {
         k: round_hundred(v * Decimal(str(rng.uniform(1.0, 1.4)))) if v else ZERO
         for k, v in actual.items()
     }
     if not budget["overseas_travel"] and rng.random() < 0.5:
         budget["overseas_travel"] = money(rng, 1, 5)
-    add_three_public_subtotals(actual)
-    add_three_public_subtotals(budget)
-    account.t09 = ThreePublic(budget, actual)
+    return budget
 
+
+def _initial_budget(rng: random.Random, account: FinalAccount) -> dict[str, Decimal]:
+    """The 年初预算 of every 05 项 around its final spending; some basic-free 项 had none."""
     initial = {}
     for line in account.t05:
         if line.level == 3:
@@ -296,4 +330,4 @@ def generate(profile: DepartmentProfile, year: int) -> GeneratedYear:
                 initial[line.code] = ZERO
             else:
                 initial[line.code] = round_hundred(final * Decimal(str(rng.uniform(0.8, 1.25))))
-    return GeneratedYear(account, names, initial, budget)
+    return initial
