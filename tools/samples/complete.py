@@ -7,7 +7,9 @@ restating the tables (totals, the budget execution of every 项, "三公") and a
 glossary. The numbers are one synthetic department-year
 (``synthetic.generate``), which has every table, so every identity inside and
 across tables holds. The variants (reportlab) and the producer samples
-(Writer, Calc, Chromium) are such documents, each printed in its own style.
+(Writer, Calc, Chromium) are such documents, each printed in its own style;
+the synthetic final accounts of raw/ print the same outline
+(``final_account_blocks``) without the contents page.
 """
 
 from __future__ import annotations
