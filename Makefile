@@ -43,11 +43,11 @@ test: prepare
 	$(UV) run --frozen pytest
 
 samples: sync
-	$(UV) run --frozen python -m pipelines.samples --out raw --variants tests/fixtures/variants \
+	$(UV) run --frozen python -m tools.samples --out raw --variants tests/fixtures/variants \
 		--producers tests/fixtures/producers
 
 samples-producers: sync
-	$(UV) run --frozen python -m pipelines.samples --producers tests/fixtures/producers --producers-only
+	$(UV) run --frozen python -m tools.samples --producers tests/fixtures/producers --producers-only
 
 dagster: prepare
 	mkdir -p "$(DAGSTER_HOME)"
