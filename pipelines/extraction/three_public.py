@@ -83,7 +83,7 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[Problem]) 
             item_rows += [Row(r.page, row_label(r.cells, names), r.cells, names) for r in rows]
     read_set_rows(set_rows, groups, unit, figures, problems)
     read_item_rows(item_rows, groups, unit, figures, problems)
-    rows = [
+    table_rows = [
         TableRow(item, ITEM_LABELS[item], figures.pages[item], figures.values[item])
         for item in ITEM_ORDER
         if item in figures.values
@@ -96,7 +96,7 @@ def parse_three_public(table: LocatedTable, unit: str, problems: list[Problem]) 
         pages=table.pages,
         columns=[Column("budget", "预算数")]
         + ([] if budget_only else [Column("actual", "决算数")]),
-        rows=rows,
+        rows=table_rows,
     )
 
 
