@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from conftest import query
 
-from pipelines.samples import sample_by_file
-from pipelines.samples.blocks import Cell, TableBlock
-from pipelines.samples.fonts import CJKFontMissing
-from pipelines.samples.sample import SampleDocument
 from pipelines.warehouse.pipeline import run_pipeline
+from tools.samples import sample_by_file
+from tools.samples.blocks import Cell, TableBlock
+from tools.samples.fonts import CJKFontMissing
+from tools.samples.sample import SampleDocument
 
 SOURCE = "nanjing-tjj-2023-final.pdf"
 

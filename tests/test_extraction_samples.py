@@ -15,7 +15,7 @@ from pipelines.extraction import extract_document
 from pipelines.extraction.model import DocumentExtraction, ExtractedTable
 from pipelines.extraction.problems import ProblemKind
 from pipelines.extraction.text import compact
-from pipelines.samples import every_sample, sample_by_file
+from tools.samples import every_sample, sample_by_file
 
 SAMPLES = every_sample()
 

@@ -58,3 +58,24 @@ def test_pdfium_reads_a_page_pdfminer_left_empty():
     _fill_from_pdfium(path, [page])
     assert page.text_source == "pdfium"
     assert [line.text for line in page_lines(page)] == expected
+
+
+def test_text_drawn_outside_the_page_box_is_not_read(tmp_path):
+    """Some exports leave a sheet's other pages drawn below the page box: never printed."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "off-page.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.setFont("STSong-Light", 14)
+    sheet.drawString(100, 780, "财政拨款支出预算表")
+    sheet.drawString(100, -600, "财政拨款政府性基金支出预算表")  # below the page
+    sheet.drawString(700, 400, "30312 提租补贴 1,018.01")  # right of the page
+    sheet.save()
+    [page] = read_pages(path)
+    assert [line.text for line in page_lines(page)] == ["财政拨款支出预算表"]
+    _fill_from_pdfium(path, [page])
+    assert [line.text for line in page_lines(page)] == ["财政拨款支出预算表"]

@@ -14,9 +14,9 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from pipelines.samples import producer_samples
-from pipelines.samples.producers import PRODUCERS
-from pipelines.samples.style import normalise
+from tools.samples import producer_samples
+from tools.samples.producers import PRODUCERS
+from tools.samples.style import normalise
 
 ZERO = Decimal(0)
 SAMPLES = producer_samples()

@@ -21,12 +21,12 @@ from pipelines.extraction.catalogue import (
 )
 from pipelines.extraction.locate import match_title
 from pipelines.extraction.model import NARRATIVE_FIGURE_KEYS, DocumentExtraction, ExtractedTable
-from pipelines.samples import every_sample, sample_by_file
-from pipelines.samples.budget import SEED_NARRATIVE_TOTAL
-from pipelines.samples.budget_tables import STATEMENT_ROLES, STATEMENT_SUBLINES
-from pipelines.samples.fonts import is_default_font
-from pipelines.samples.statements import EXPENDITURE_CLASSES
-from pipelines.samples.style import normalise
+from tools.samples import every_sample, sample_by_file
+from tools.samples.budget import SEED_NARRATIVE_TOTAL
+from tools.samples.budget_tables import STATEMENT_ROLES, STATEMENT_SUBLINES
+from tools.samples.fonts import is_default_font
+from tools.samples.statements import EXPENDITURE_CLASSES
+from tools.samples.style import normalise
 
 ZERO = Decimal(0)
 SAMPLES = every_sample()
@@ -71,7 +71,7 @@ def expected(request) -> DocumentExtraction:
 )
 @pytest.mark.parametrize("sample", REPORTLAB, ids=[s.file_name for s in REPORTLAB])
 def test_committed_pdf_equals_fresh_rendering(sample) -> None:
-    assert sample.path.is_file(), f"{sample.path} missing: run python -m pipelines.samples"
+    assert sample.path.is_file(), f"{sample.path} missing: run python -m tools.samples"
     assert sample.render() == sample.path.read_bytes(), (
         f"{sample.file_name} differs from a fresh rendering"
     )

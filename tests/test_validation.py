@@ -24,8 +24,8 @@ from pipelines.validation import (
     table_to_frame,
     validate_document,
 )
-from pipelines.validation.rules import class_code_for_label
 from pipelines.validation.schemas import validate_table_schema
+from pipelines.validation.statement_labels import class_code_for_label
 
 
 def finding(report: ValidationReport, rule_id: str, location: str):

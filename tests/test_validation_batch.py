@@ -12,7 +12,6 @@ from validation_fixtures import broken_documents, consistent_document, extracted
 import pipelines.validation as validation
 from pipelines.extraction.catalogue import SPEC_BY_CODE
 from pipelines.extraction.model import DocumentExtraction
-from pipelines.samples import all_samples
 from pipelines.validation import (
     DocumentStatus,
     TableStatus,
@@ -22,6 +21,7 @@ from pipelines.validation import (
     validate_documents,
 )
 from pipelines.validation.schemas import schema_for, table_to_frame, validate_table_schemas
+from tools.samples import all_samples
 
 SAMPLES = all_samples()
 BROKEN = broken_documents()

@@ -17,13 +17,14 @@ from pipelines.extraction.model import (
     TableRow,
 )
 from pipelines.extraction.problems import Problem, ProblemKind
-from pipelines.samples import all_samples
 from pipelines.validation import RULE_BY_ID, DocumentStatus, ValidationReport, validate_document
-from pipelines.validation.rules import narrative_step_yuan, statement_side
+from pipelines.validation.narrative_rules import narrative_step_yuan
 from pipelines.validation.schemas import validate_table_schema
+from pipelines.validation.statement_sides import statement_side
+from tools.samples import all_samples
 
 BUDGETS = [s for s in all_samples() if s.folder == "raw" and s.document_kind == "budget"]
-REALDOCS = Path("/work/shared/realdocs")
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 PUTUO_2025 = REALDOCS / "putuo-government-office-2025-budget.pdf"
 JIANGSU_2018_PROSE = REALDOCS / "jiangsu-cppcc-office-2018-budget.pdf"
 JIANGSU_2019_TABLES = REALDOCS / "jiangsu-cppcc-office-2019-budget-tables.pdf"

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from validation_fixtures import extracted_sample
 
-from pipelines.samples import all_samples, every_sample, sample_by_file
 from pipelines.validation import DocumentStatus, TableStatus, validate_document
+from tools.samples import all_samples, every_sample, sample_by_file
 
 CLEAN = [s for s in all_samples() if s.folder == "raw" and not s.known_inconsistencies]
 EVERY = every_sample()

@@ -13,15 +13,15 @@
     left join {{ ref('dim_function_subject_name') }} as {{ level }}_printed
         on
             length({{ code }}) >= {{ length }}
-            and {{ level }}_printed.function_code = left({{ code }}, {{ length }})
-            and {{ level }}_printed.fiscal_year = {{ year }}
+            and left({{ code }}, {{ length }}) = {{ level }}_printed.function_code
+            and {{ year }} = {{ level }}_printed.fiscal_year
     left join {{ ref('dim_function_subject') }} as {{ level }}_subject
         on
             length({{ code }}) >= {{ length }}
-            and {{ level }}_subject.function_code = left({{ code }}, {{ length }})
+            and left({{ code }}, {{ length }}) = {{ level }}_subject.function_code
     {%- endfor %}
     left join {{ ref('function_class_names') }} as class_english
-        on class_english.class_code = left({{ code }}, 3)
+        on left({{ code }}, 3) = class_english.class_code
 {%- endmacro %}
 
 {# The columns those joins name: codes and names of the three levels. #}

@@ -86,7 +86,7 @@ def _amount(
     shown = escape(wan(yuan))
     data = f' data-yuan="{yuan}"' if yuan is not None else ""
     href = links.href(source_file, page) if yuan is not None else None
-    title = f' title="{escape(source_file)} p.{page}"' if href and page else ""
+    title = f' title="{escape(source_file or "")} p.{page}"' if href and page else ""
     inner = f'<a href="{escape(href)}"{title}>{shown}</a>' if href else shown
     return f'<td class="amount {css}"{data}>{inner}</td>'
 
@@ -322,7 +322,7 @@ def department_page(profile: Profile, links: SourceLinks) -> str:
     for f in profile.findings:
         href = links.href(f["source_file"], f["source_page"])
         where = escape(f["source_file"]) + (f" p.{f['source_page']}" if f["source_page"] else "")
-        kind = FINDING_KINDS.get(f["finding_kind"], f["finding_kind"])
+        kind = FINDING_KINDS.get(f["finding_kind"], f["finding_kind"] or "")
         parts.append(
             f'<p class="finding"><a href="{escape(href or "")}">{where}</a> '
             f"<strong>{escape(kind)}</strong> ({escape(f['rule_id'])}): {escape(f['message'])}</p>"

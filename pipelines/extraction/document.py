@@ -34,7 +34,7 @@ from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.statement import parse_statement
 from pipelines.extraction.three_public import parse_three_public
 
-Parser = Callable[[LocatedTable, str, list[str]], ExtractedTable]
+Parser = Callable[[LocatedTable, str, list[Problem]], ExtractedTable]
 PARSERS: dict[str, Parser] = {
     "statement": parse_statement,
     "function": parse_function_table,

@@ -285,7 +285,7 @@ def _rows(
                 groups.append([line])
     rows = []
     for group in groups:
-        cells = [[] for _ in columns]
+        cells: list[list[Word]] = [[] for _ in columns]
         for line in group:
             for word in line.words:
                 index = column_index(columns, word)

@@ -133,8 +133,8 @@ def locate_tables(pages: list[PageLayout], specs: tuple[TableSpec, ...]) -> list
     current: LocatedTable | None = None
     lines_by_page = [page_lines(p) for p in pages]
     for page, lines in zip(pages, lines_by_page, strict=True):
-        starts = [(i, match_title(line.text, specs)) for i, line in enumerate(lines)]
-        starts = [(i, spec) for i, spec in starts if spec is not None]
+        titles = [(i, match_title(line.text, specs)) for i, line in enumerate(lines)]
+        starts = [(i, spec) for i, spec in titles if spec is not None]
         if _is_contents_page(lines, starts):
             starts = []
         # A table the catalogue does not know (e.g. 政府采购预算表) still ends the one before.

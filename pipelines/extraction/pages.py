@@ -137,7 +137,7 @@ def _read_with_pdfium(path: Path, pdfminer_said: str) -> list[PageLayout]:
             page = document[index]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            words = _pdfium_words(textpage, height)
+            words = _pdfium_words(textpage, width, height)
             pages.append(PageLayout(index + 1, width, height, words, text_source="pdfium"))
             textpage.close()
             page.close()
@@ -165,6 +165,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageLayout:
     """
     layout = page.layout
     page_top = layout.y1
+    height = page_top - layout.y0
     chars: list[dict] = []
     vertical: list[Rule] = []
     horizontal: list[Rule] = []
@@ -173,6 +174,8 @@ def _read_page(page: pdfplumber.page.Page) -> PageLayout:
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTChar):
+            if not _on_page(obj, layout.x0, layout.x1, page_top, height):
+                continue  # drawn outside the page box (a sheet's other pages): never printed
             chars.append(
                 {
                     "text": obj.get_text(),
@@ -209,6 +212,13 @@ def _read_page(page: pdfplumber.page.Page) -> PageLayout:
         horizontal=horizontal,
         has_images=has_images,
     )
+
+
+def _on_page(char: LTChar, left: float, right: float, page_top: float, height: float) -> bool:
+    """Whether the glyph's centre lies inside the visible page."""
+    x = (char.x0 + char.x1) / 2
+    y = page_top - (char.y0 + char.y1) / 2
+    return left <= x <= right and 0 <= y <= height
 
 
 def _add_segment(obj: dict, vertical: list[Rule], horizontal: list[Rule]) -> None:
@@ -278,7 +288,7 @@ def _fill_from_pdfium(path: Path, pages: list[PageLayout]) -> None:
         for layout in pages:
             page = document[layout.number - 1]
             textpage = page.get_textpage()
-            layout.words = _pdfium_words(textpage, layout.height)
+            layout.words = _pdfium_words(textpage, layout.width, layout.height)
             if layout.words:
                 layout.text_source = "pdfium"
             textpage.close()
@@ -287,8 +297,13 @@ def _fill_from_pdfium(path: Path, pages: list[PageLayout]) -> None:
         document.close()
 
 
-def _pdfium_words(textpage: pypdfium2.PdfTextPage, page_height: float) -> list[Word]:
-    """Group PDFium's characters into words by the same gap rule pdfplumber uses."""
+def _pdfium_words(
+    textpage: pypdfium2.PdfTextPage, page_width: float, page_height: float
+) -> list[Word]:
+    """Group PDFium's characters into words by the same gap rule pdfplumber uses.
+
+    Characters drawn outside the page box are left out, as pdfminer's are.
+    """
     words: list[Word] = []
     current: list[tuple[str, float, float, float, float]] = []
 
@@ -312,6 +327,8 @@ def _pdfium_words(textpage: pypdfium2.PdfTextPage, page_height: float) -> list[W
             flush()
             continue
         left, bottom, right, top = textpage.get_charbox(index)
+        if not (0 <= (left + right) / 2 <= page_width and 0 <= (top + bottom) / 2 <= page_height):
+            continue
         box = (char, left, right, page_height - top, page_height - bottom)
         if current:
             last = current[-1]

@@ -58,11 +58,11 @@ def parse_statement(table: LocatedTable, unit: str, problems: list[Problem]) -> 
             dict.fromkeys((r.side, r.group) for r in roles.values() if isinstance(r, Role))
         )
         for number, grid_row in enumerate(grid.rows):
-            line = [
+            side_rows = [
                 _side_row(grid_row.cells, grid_row.page, roles, block, unit, table, problems)
                 for block in blocks
             ]
-            line = [r for r in line if r is not None]
+            line = [r for r in side_rows if r is not None]
             if number == 0 and region is not table.regions[0]:
                 line = [r for r in line if not _continues_label(r, rows)]
             rows.extend(_merge_spanning_labels(line))

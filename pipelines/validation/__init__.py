@@ -12,6 +12,24 @@ Public API:
 - :data:`RULES` — the rule catalogue (stable ids, identities, severities).
 - :class:`Rule`, :class:`Finding`, :class:`ValidationReport`, :class:`TableVerdict`,
   :class:`TableStatus`, :class:`DocumentStatus`.
+
+Modules, one job each:
+- :mod:`.findings` — what validation reports: rules, findings, verdicts, reports.
+- :mod:`.schemas` — the pandera models, one per table shape, validated in batches.
+- :mod:`.catalogue` — the rule catalogue: every rule by id, its identity and severity.
+- :mod:`.evaluation` — the evaluator: a printed cell against the sum it should
+  equal, within the rounding policy (尾数误差).
+- :mod:`.table_cells` — what the checks read of a table: cell amounts, printed
+  columns, coded rows.
+- :mod:`.statement_labels` — the statement-label vocabulary: normalisation,
+  numbering, line kinds, function class names.
+- :mod:`.statement_sides` — a statement (01, 04) read side by side: lines,
+  year total, carry-overs, grand total.
+- :mod:`.statement_rules` — the statements' own arithmetic (``T01_…``, ``T04_…``).
+- :mod:`.table_rules` — the own arithmetic of the function tables, 06 and 09.
+- :mod:`.cross_table_rules` — identities across two tables (``X…``).
+- :mod:`.narrative_rules` — narrative numbers against the cells they restate (``N_…``).
+- :mod:`.verdicts` — a verdict per table and the document's status.
 """
 
 from __future__ import annotations
@@ -21,6 +39,9 @@ from collections.abc import Callable, Sequence
 
 from pipelines.extraction.model import DocumentExtraction
 
+from .catalogue import RULE_BY_ID, RULES, TABLE_RULE_IDS
+from .cross_table_rules import check_cross_tables
+from .evaluation import Checker, RuleResults
 from .findings import (
     DocumentStatus,
     Finding,
@@ -29,8 +50,16 @@ from .findings import (
     TableVerdict,
     ValidationReport,
 )
-from .rules import RULE_BY_ID, RULES, TABLE_RULE_IDS, check_rules
+from .narrative_rules import check_narrative
 from .schemas import SchemaResult, table_to_frame, validate_table_schema, validate_table_schemas
+from .statement_rules import check_statement
+from .table_cells import is_usable
+from .table_rules import (
+    FUNCTION_TABLES,
+    check_economic_table,
+    check_function_table,
+    check_three_public,
+)
 from .verdicts import document_status, missing_required_tables, table_title, table_verdicts
 
 __all__ = [
@@ -93,7 +122,7 @@ def validate_documents(
 
     ``extraction.document_kind`` selects the variant: 'budget' documents use
     the budget schemas, statement-line vocabulary, required tables and
-    cross-table identities (documented in :mod:`.rules` and :mod:`.verdicts`);
+    cross-table identities (documented in :mod:`.catalogue` and :mod:`.verdicts`);
     anything else ('final_account' or unknown) is validated as a final account.
 
     A crash (an exception while validating) belongs to one document and does
@@ -169,6 +198,25 @@ def _schema_results_by_document(
         except Exception as error:  # noqa: BLE001 - handed to the caller with its document
             outcomes.append(error)
     return outcomes
+
+
+def check_rules(extraction: DocumentExtraction) -> RuleResults:
+    """Evaluate every arithmetic, cross-table and narrative rule on one document."""
+    checker = Checker()
+    for code, table in sorted(extraction.tables.items()):
+        if not is_usable(table):
+            continue
+        if code in ("01", "04"):
+            check_statement(checker, table, extraction.document_kind)
+        elif code in FUNCTION_TABLES:
+            check_function_table(checker, table)
+        elif code == "06":
+            check_economic_table(checker, table)
+        elif code == "09":
+            check_three_public(checker, table)
+    check_cross_tables(checker, extraction.tables, extraction.document_kind)
+    check_narrative(checker, extraction)
+    return checker.results
 
 
 def _report(

@@ -13,7 +13,7 @@ department_names as (
 document_tables as (
     select
         document_id,
-        count(*) filter (where table_status != 'not_found') as tables_found,
+        count(*) filter (where table_status <> 'not_found') as tables_found,
         count(*) filter (where table_status = 'declared_empty') as tables_empty,
         count(*) filter (where table_status = 'withheld') as tables_withheld,
         count(*) filter (where table_status = 'not_found') as tables_not_found,
@@ -38,7 +38,7 @@ joined as (
         coalesce(document_tables.tables_withheld, 0) as tables_withheld,
         coalesce(document_tables.tables_not_found, 0) as tables_not_found,
         document_tables.withheld_table_codes,
-        coalesce(document_tables.table_codes_with_rows, []::varchar[]) as table_codes_with_rows
+        coalesce(document_tables.table_codes_with_rows, cast([] as varchar[])) as table_codes_with_rows
     from documents
     left join department_names
         on

@@ -29,4 +29,4 @@ select
 from document_tables
 inner join documents
     on document_tables.document_id = documents.document_id
-where documents.status != 'withdrawn'
+where documents.status <> 'withdrawn'

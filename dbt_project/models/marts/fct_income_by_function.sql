@@ -2,7 +2,40 @@
 -- (收入决算表) of loaded documents.
 with
 
-{{ leaf_function_rows(['02']) }}
+function_rows as (
+    select * from {{ ref('int_function_rows_pivoted') }}
+    where
+        table_code = '02'
+        and is_leaf
+),
+
+documents as (
+    select * from {{ ref('int_documents_loaded') }}
+),
+
+document_tables as (
+    select * from {{ ref('stg_raw__document_tables') }}
+    where table_code = '02'
+),
+
+-- every column of function_rows, plus the document's department, year and
+-- kind and the unit the figures are printed in (the table's own, else the
+-- document's); only loaded documents' rows
+located as (
+    select
+        function_rows.*,
+        documents.department_id,
+        documents.fiscal_year,
+        documents.document_kind,
+        coalesce(document_tables.source_unit, documents.source_unit) as source_unit
+    from function_rows
+    inner join documents
+        on function_rows.document_id = documents.document_id
+    left join document_tables
+        on
+            function_rows.document_id = document_tables.document_id
+            and function_rows.table_code = document_tables.table_code
+)
 
 select
     cast(document_id as varchar) as document_id,

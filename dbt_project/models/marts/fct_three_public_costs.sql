@@ -23,10 +23,12 @@ select
     {{ yuan('cost_items.budget_yuan') }} as budget_yuan,
     -- A budget has no actual of its year: NULL, not 0, whatever the extractor
     -- wrote (a budget 09 row normally has only the 'budget' cell).
-    case
-        when documents.document_kind = 'budget' then null
-        else {{ yuan('cost_items.actual_yuan') }}
-    end::decimal(20, 2) as actual_yuan,
+    cast(
+        case
+            when documents.document_kind = 'budget' then null
+            else {{ yuan('cost_items.actual_yuan') }}
+        end as decimal(20, 2)
+    ) as actual_yuan,
     cast(cost_items.is_leaf as boolean) as is_leaf,
     cast(cost_items.cost_item_label as varchar) as cost_item_label,
     cast(documents.department_id as varchar) as department_id,
