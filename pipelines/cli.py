@@ -32,6 +32,7 @@ from pipelines.cli_paths import (
     warehouse_to_read,
     warehouse_to_write,
 )
+from pipelines.settings import InvalidSetting
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -56,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="published DuckDB file (default: $FISCAL_WAREHOUSE or warehouse/fiscal.duckdb)",
     )
-    run.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    run.add_argument(
+        "--workers", type=worker_count, help="extraction processes (default: one per core)"
+    )
     run.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
     run.add_argument(
         "--allow-withdraw",
@@ -81,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="how well a folder of PDFs reads, judged by the documents' own arithmetic",
     )
     check.add_argument("folder", type=Path, metavar="DIR")
-    check.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    check.add_argument(
+        "--workers", type=worker_count, help="extraction processes (default: one per core)"
+    )
     check.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
 
     export = commands.add_parser("export", help="every marts table as Parquet and CSV")
@@ -95,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(analysis_handlers=add_analysis_commands(commands))
     return parser
+
+
+def worker_count(text: str) -> int:
+    """``--workers``: a whole number of at least one."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return count
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `fiscal extract x.pdf | head`: the reader left, not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return EXIT_OK
-    except UsageError as error:
+    except (UsageError, InvalidSetting) as error:
         print(f"fiscal {arguments.command}: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:  # one line, not a traceback: which file, and what the OS said

@@ -32,6 +32,8 @@ DEFAULT_RAW_DIR = PROJECT_ROOT / "raw"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "fiscal.duckdb"
 DEFAULT_DOC_TIMEOUT_SECONDS = 300.0
 DEFAULT_WORKER_MEMORY_MB = 2048
+#: below this a worker cannot even import pdfminer: such a limit fails every document
+MINIMUM_WORKER_MEMORY_MB = 256
 
 #: the schema dbt builds the analyst-facing tables in
 MARTS_SCHEMA = "marts"
@@ -128,6 +130,27 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class InvalidSetting(ValueError):
+    """An environment variable whose value cannot work; the message names it and the fix."""
+
+
+def _positive_number(
+    name: str, default: float, kind: type[int] | type[float], floor: float
+) -> float:
+    """``name`` from the environment as a number of at least ``floor``, else ``default``."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = kind(text)
+    except ValueError:
+        value = None
+    if value is None or value != value or value < floor or value == float("inf"):
+        noun = "a whole number" if kind is int else "a number"
+        raise InvalidSetting(f"{name}={text!r} is not valid: give {noun} of at least {floor:g}")
+    return value
+
+
 def load_settings(
     raw_dir: Path | str | None = None,
     warehouse_path: Path | str | None = None,
@@ -145,11 +168,15 @@ def load_settings(
         raw_dir=Path(env.get("FISCAL_RAW_DIR") or DEFAULT_RAW_DIR).resolve(),
         warehouse_path=warehouse,
         state_dir=state,
-        workers=int(env.get("FISCAL_WORKERS") or default_workers()),
+        workers=int(_positive_number("FISCAL_WORKERS", default_workers(), int, 1)),
         doc_timeout_seconds=float(
-            env.get("FISCAL_DOC_TIMEOUT_SECONDS") or DEFAULT_DOC_TIMEOUT_SECONDS
+            _positive_number("FISCAL_DOC_TIMEOUT_SECONDS", DEFAULT_DOC_TIMEOUT_SECONDS, float, 1)
         ),
-        worker_memory_mb=int(env.get("FISCAL_WORKER_MEMORY_MB") or DEFAULT_WORKER_MEMORY_MB),
+        worker_memory_mb=int(
+            _positive_number(
+                "FISCAL_WORKER_MEMORY_MB", DEFAULT_WORKER_MEMORY_MB, int, MINIMUM_WORKER_MEMORY_MB
+            )
+        ),
         shared_cache_dir=Path(env["FISCAL_CACHE_DIR"]).resolve()
         if env.get("FISCAL_CACHE_DIR")
         else None,

@@ -260,3 +260,42 @@ def test_extract_csv_of_a_file_with_a_very_long_name(sample_pdfs, tmp_path, caps
     assert len(written) == 3 and all(path.is_file() for path in written)
     assert all(len(path.name.encode()) <= 255 for path in written)
     assert all(path.name.startswith("决算决算") for path in written)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        (
+            "FISCAL_WORKERS",
+            "abc",
+            "FISCAL_WORKERS='abc' is not valid: give a whole number of at least 1",
+        ),
+        ("FISCAL_WORKERS", "0", "FISCAL_WORKERS='0' is not valid"),
+        ("FISCAL_WORKERS", "-3", "FISCAL_WORKERS='-3' is not valid"),
+        ("FISCAL_DOC_TIMEOUT_SECONDS", "0", "give a number of at least 1"),
+        ("FISCAL_DOC_TIMEOUT_SECONDS", "-5", "FISCAL_DOC_TIMEOUT_SECONDS='-5' is not valid"),
+        ("FISCAL_DOC_TIMEOUT_SECONDS", "nan", "FISCAL_DOC_TIMEOUT_SECONDS='nan' is not valid"),
+        ("FISCAL_WORKER_MEMORY_MB", "1", "give a whole number of at least 256"),
+    ],
+)
+def test_a_limit_that_cannot_work_is_a_one_line_usage_error(
+    variable, value, expected, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv(variable, value)
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    warehouse = tmp_path / "w.duckdb"
+
+    assert main(["run", "--raw", str(raw_dir), "--warehouse", str(warehouse)]) == EXIT_USAGE
+    assert main(["check", str(raw_dir)]) == EXIT_USAGE
+
+    errors = capsys.readouterr().err.splitlines()
+    assert len(errors) == 2 and all(expected in line for line in errors), errors
+    assert not warehouse.exists()
+
+
+def test_workers_of_zero_on_the_command_line_is_refused(capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(["run", "--workers", "0"])
+    assert refused.value.code == EXIT_USAGE
+    assert "--workers: '0' is not a number of processes" in capsys.readouterr().err

@@ -203,6 +203,22 @@ def test_a_file_name_that_is_not_utf8_is_quarantined_and_the_run_goes_on(
     assert run_pipeline(settings).dbt is None  # and the next run has nothing new to do
 
 
+def test_a_file_name_with_a_newline_is_loaded_under_an_escaped_name(sample_pdfs, pipeline_settings):
+    settings = pipeline_settings()
+    copy_samples(sample_pdfs[:1], settings.raw_dir, ["two\nlines\t\\x.pdf"])
+    (settings.raw_dir / "bad\nloaded forged.pdf").write_bytes(b"not a pdf")
+
+    summary = run_pipeline(settings).format()
+
+    escaped = "two\\x0alines\\x09\\x5cx.pdf"  # the backslash too, so the escape is lossless
+    statuses = document_statuses(settings.warehouse_path)
+    assert statuses[escaped][1:] == ("loaded", None)
+    _, status, reason = statuses["bad\\x0aloaded forged.pdf"]
+    assert status == "quarantined" and reason.startswith("bad\\x0aloaded forged.pdf: not a PDF")
+    assert "quarantined bad\\x0aloaded forged.pdf" in summary
+    assert not any(line.startswith("loaded forged") for line in summary.splitlines())
+
+
 def _as_unprivileged() -> list[str]:
     """A command prefix under which file permissions hold (root would read any file)."""
     if os.geteuid() != 0:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.extraction import document_id_for, file_sha256
-from pipelines.warehouse.raw_files import escaped_name, find_pdf_files, relative_name
+from pipelines.warehouse.raw_files import find_pdf_files, is_undecodable, relative_name
 from pipelines.warehouse.state import read_json, write_json_atomically
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
     raw_files = find_pdf_files(raw_dir)
     for path in raw_files.files:
         relative = relative_name(path, raw_dir)
-        escaped = escaped_name(path.relative_to(raw_dir).as_posix())
+        undecodable = is_undecodable(path.relative_to(raw_dir).as_posix())
         try:
             stat = path.stat()
             remembered = memo.get(relative)
@@ -93,7 +93,7 @@ def scan_raw_dir(raw_dir: Path, hash_memo_path: Path | None = None) -> Inventory
             unreadable.append((relative, f"{relative} cannot be read: {exc.strerror or exc}"))
             continue
         new_memo[relative] = [stat.st_size, stat.st_mtime_ns, sha]
-        problem = _name_problem(relative) if escaped else None
+        problem = _name_problem(relative) if undecodable else None
         by_sha.setdefault(sha, []).append(_File(relative, path, stat.st_size, problem))
 
     documents = []

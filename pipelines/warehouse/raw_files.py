@@ -17,6 +17,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,15 +67,41 @@ def relative_name(path: Path, raw_dir: Path) -> str:
 
 
 def escaped_name(name: str) -> str | None:
-    """None for a valid UTF-8 name; else the name with its undecodable bytes as ``\\xNN``.
+    """None for a name fit to print; else the name with its unfit parts as ``\\xNN``.
 
-    ``name`` is what the OS gave (undecodable bytes as surrogate escapes).
+    ``name`` is what the OS gave (undecodable bytes as surrogate escapes). Control
+    characters (a newline, a tab, an escape sequence) are escaped too: printed raw they
+    would forge lines in the run summary and the check report. A backslash is escaped
+    in an escaped name only, so the escaped form cannot be mistaken for a plain one.
     """
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return os.fsencode(name).replace(b"\\", b"\\x5c").decode("utf-8", "backslashreplace")
+        name = os.fsencode(name).replace(b"\\", b"\\x5c").decode("utf-8", "backslashreplace")
+        return _control_escaped(name)
+    if any(_is_control(character) for character in name):
+        return _control_escaped(name.replace("\\", "\\x5c"))
     return None
+
+
+def is_undecodable(name: str) -> bool:
+    """Whether a name the OS gave holds bytes that are not UTF-8."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _is_control(character: str) -> bool:
+    return unicodedata.category(character) == "Cc" or character in "\u2028\u2029"
+
+
+def _control_escaped(name: str) -> str:
+    return "".join(
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") if _is_control(c) else c
+        for c in name
+    )
 
 
 def _not_a_file(path: Path) -> str | None:
