@@ -24,11 +24,11 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
+from pipelines.runs.extraction_runner import ExtractionOutcome  # noqa: E402
+from pipelines.runs.sequence import RunSummary, run_pipeline  # noqa: E402
 from pipelines.settings import load_settings  # noqa: E402
 from pipelines.warehouse.dbt_cache import shared_parse_dir  # noqa: E402
 from pipelines.warehouse.dbt_runner import PARTIAL_PARSE_FILE  # noqa: E402
-from pipelines.warehouse.extraction_runner import ExtractionOutcome  # noqa: E402
-from pipelines.warehouse.pipeline import RunSummary, run_pipeline  # noqa: E402
 
 
 def make_corpus(source: Path, target: Path, documents: int) -> list[Path]:

@@ -8,7 +8,7 @@
     fiscal show | search | query | report   (for readers: pipelines.analysis.commands)
 
 ``fiscal run`` calls the same pipeline functions as the Dagster assets
-(:mod:`pipelines.warehouse.pipeline`). It exits 0 when the run completed,
+(:mod:`pipelines.runs.sequence`). It exits 0 when the run completed,
 even if some documents were quarantined, and 1 when the run failed or the
 withdrawal guard stopped it (saying whether the published warehouse is
 unchanged). Every error is one line naming the path and the fix; a path that
@@ -143,10 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def command_run(arguments: argparse.Namespace) -> int:
+    from pipelines.runs.progress import ExtractionProgress
+    from pipelines.runs.sequence import run_pipeline
+    from pipelines.runs.withdrawals import WithdrawRefused
     from pipelines.settings import load_settings
-    from pipelines.warehouse.pipeline import run_pipeline
-    from pipelines.warehouse.progress import ExtractionProgress
-    from pipelines.warehouse.withdrawals import WithdrawRefused
 
     settings = load_settings(
         raw_dir=arguments.raw, warehouse_path=arguments.warehouse, workers=arguments.workers
@@ -200,9 +200,9 @@ def _what_happened(warehouse: Path, before: tuple[int, int, int, int] | None) ->
 
 
 def command_extract(arguments: argparse.Namespace) -> int:
+    from pipelines.runs.extraction_runner import STATUS_REJECTED, extract_file
     from pipelines.settings import load_settings
     from pipelines.warehouse.export import write_extraction
-    from pipelines.warehouse.extraction_runner import STATUS_REJECTED, extract_file
 
     path: Path = arguments.pdf
     problem = _not_a_readable_file(path)
@@ -280,8 +280,8 @@ def command_export(arguments: argparse.Namespace) -> int:
 def command_check(arguments: argparse.Namespace) -> int:
     import json
 
+    from pipelines.runs.corpus_check import check_folder, corpus_summary, format_report
     from pipelines.settings import load_settings
-    from pipelines.warehouse.corpus_check import check_folder, corpus_summary, format_report
 
     folder: Path = arguments.folder
     if not folder.is_dir():

@@ -23,15 +23,15 @@ from conftest import (
 )
 
 from pipelines.extraction import file_sha256
-from pipelines.settings import Settings, load_settings
-from pipelines.warehouse.extraction_runner import (
+from pipelines.runs.extraction_runner import (
     STATUS_EXTRACTED,
     STATUS_FAILED,
     cache_path_for,
     extract_documents,
 )
-from pipelines.warehouse.inventory import scan_raw_dir
-from pipelines.warehouse.pipeline import RunSummary, run_pipeline
+from pipelines.runs.inventory import scan_raw_dir
+from pipelines.runs.sequence import RunSummary, run_pipeline
+from pipelines.settings import Settings, load_settings
 
 GOOD = "good 决算.pdf"
 PATHOLOGICAL = "pathological.pdf"

@@ -12,9 +12,9 @@ import time
 import pytest
 from conftest import PROJECT_ROOT, copy_samples
 
+from pipelines.runs.sequence import run_pipeline
 from pipelines.settings import DBT_PROJECT_DIR
 from pipelines.warehouse.dbt_runner import dbt_target_path
-from pipelines.warehouse.pipeline import run_pipeline
 
 pytestmark = pytest.mark.e2e
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import query
 
-from pipelines.warehouse.pipeline import run_pipeline
+from pipelines.runs.sequence import run_pipeline
 from tools.samples import sample_by_file
 from tools.samples.blocks import Cell, TableBlock
 from tools.samples.fonts import CJKFontMissing

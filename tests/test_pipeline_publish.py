@@ -19,9 +19,9 @@ import duckdb
 import pytest
 from conftest import PROJECT_ROOT, copy_samples, marts_snapshot, query
 
+from pipelines.runs.sequence import run_pipeline
 from pipelines.settings import Settings
 from pipelines.warehouse.dbt_runner import DbtBuildFailed
-from pipelines.warehouse.pipeline import run_pipeline
 from pipelines.warehouse.publish import WarehouseLocked, writer_lock
 
 pytestmark = pytest.mark.e2e
@@ -230,7 +230,7 @@ KILLED_AFTER_REPLACE = textwrap.dedent(
     import os, sys
     from pathlib import Path
     from pipelines.settings import load_settings
-    from pipelines.warehouse.pipeline import run_pipeline
+    from pipelines.runs.sequence import run_pipeline
 
     settings = load_settings(raw_dir=sys.argv[1], warehouse_path=sys.argv[2], workers=2)
     real_replace = os.replace

@@ -17,8 +17,8 @@ import pytest
 from conftest import PROJECT_ROOT, copy_samples, document_statuses, marts_snapshot, query
 
 from pipelines.extraction import document_id_for, file_sha256
-from pipelines.warehouse.fingerprint import clear_fingerprint
-from pipelines.warehouse.pipeline import current_ledger, run_pipeline
+from pipelines.runs.fingerprint import clear_fingerprint
+from pipelines.runs.sequence import current_ledger, run_pipeline
 
 pytestmark = pytest.mark.e2e
 

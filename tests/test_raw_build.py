@@ -12,9 +12,9 @@ import duckdb
 import pytest
 from conftest import copy_samples
 
+from pipelines.runs.extraction_runner import STATUS_EXTRACTED, extract_documents
+from pipelines.runs.inventory import scan_raw_dir
 from pipelines.validation import DocumentStatus
-from pipelines.warehouse.extraction_runner import STATUS_EXTRACTED, extract_documents
-from pipelines.warehouse.inventory import scan_raw_dir
 from pipelines.warehouse.loader import (
     DOCUMENT_TABLES,
     create_raw_schema,
@@ -176,7 +176,7 @@ def test_a_failure_while_loading_stops_the_workers_at_once(
 ):
     import multiprocessing
 
-    from pipelines.warehouse import pipeline
+    from pipelines.runs import sequence as pipeline
 
     settings = pipeline_settings(shared_cache_dir=tmp_path / "own-cache")  # all pending
     copy_samples(sample_pdfs[:4], settings.raw_dir)

@@ -27,9 +27,7 @@ import duckdb
 from pipelines.orchestration.dbt import WRITER_POOL
 from pipelines.orchestration.partitions import documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
-from pipelines.settings import Settings
-from pipelines.validation import RULE_BY_ID, RULES, DocumentStatus, ValidationReport
-from pipelines.warehouse.extraction_runner import (
+from pipelines.runs.extraction_runner import (
     STATUS_EXTRACTED,
     STATUS_FAILED,
     ExtractionOutcome,
@@ -37,17 +35,19 @@ from pipelines.warehouse.extraction_runner import (
     extract_uncached,
     split_by_cache,
 )
-from pipelines.warehouse.fingerprint import stamp_build
-from pipelines.warehouse.inventory import Inventory, InventoryDocument
-from pipelines.warehouse.pipeline import (
+from pipelines.runs.fingerprint import stamp_build
+from pipelines.runs.inventory import Inventory, InventoryDocument
+from pipelines.runs.sequence import (
     mart_row_counts,
     plan_run,
     publish_build,
     take_inventory,
 )
+from pipelines.runs.withdrawals import WithdrawRefused, check_withdrawals
+from pipelines.settings import Settings
+from pipelines.validation import RULE_BY_ID, RULES, DocumentStatus, ValidationReport
 from pipelines.warehouse.publish import build_path_for, remove_stale_builds, writer_lock
 from pipelines.warehouse.raw_build import build_raw_database, document_record
-from pipelines.warehouse.withdrawals import WithdrawRefused, check_withdrawals
 
 RAW_TABLES: dict[str, str] = {
     "documents": "One row per PDF: loaded, quarantined (with its reason) or withdrawn.",

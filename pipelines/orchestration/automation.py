@@ -13,7 +13,7 @@ from pipelines.orchestration.assets import (
 )
 from pipelines.orchestration.partitions import documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
-from pipelines.warehouse.pipeline import published_is_current, take_inventory
+from pipelines.runs.sequence import published_is_current, take_inventory
 
 if TYPE_CHECKING:
     from dagster._core.definitions.unresolved_asset_job_definition import (

@@ -22,9 +22,9 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from pipelines.orchestration.resources import FiscalWarehouseResource
+from pipelines.runs.fingerprint import clear_fingerprint
 from pipelines.settings import DBT_PROJECT_DIR, load_settings
 from pipelines.warehouse.dbt_runner import dbt_build_command, dbt_executable, ensure_manifest
-from pipelines.warehouse.fingerprint import clear_fingerprint
 from pipelines.warehouse.publish import build_path_for
 
 #: the one-writer pool every asset that writes a DuckDB file runs in

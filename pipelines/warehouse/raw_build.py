@@ -10,7 +10,7 @@ written is quarantined on its own; the others of its batch load.
 Documents that were published before and whose file is gone are kept (from the
 ledger: the published warehouse's ``raw.documents``) as 'withdrawn' with no
 other rows. One whose file is there but cannot be read keeps its rows, carried
-over from the published warehouse (:mod:`pipelines.warehouse.unreadable`).
+over from the published warehouse (:mod:`pipelines.runs.unreadable`).
 """
 
 from __future__ import annotations
@@ -26,9 +26,11 @@ from typing import Any
 import duckdb
 
 from pipelines.extraction.model import EXTRACTOR_VERSION, DocumentExtraction
+from pipelines.runs.extraction_runner import STATUS_EXTRACTED, ExtractionOutcome
+from pipelines.runs.state import LEDGER_FIELDS
+from pipelines.runs.unreadable import carry_over
 from pipelines.settings import WAREHOUSE_STORAGE_VERSION
 from pipelines.validation.findings import DocumentStatus, Rule, TableStatus, ValidationReport
-from pipelines.warehouse.extraction_runner import STATUS_EXTRACTED, ExtractionOutcome
 from pipelines.warehouse.loader import (
     DocumentRecord,
     create_raw_schema,
@@ -37,8 +39,6 @@ from pipelines.warehouse.loader import (
     load_rules,
 )
 from pipelines.warehouse.publish import remove_build
-from pipelines.warehouse.state import LEDGER_FIELDS
-from pipelines.warehouse.unreadable import carry_over
 
 log = logging.getLogger(__name__)
 

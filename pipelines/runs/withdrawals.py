@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.warehouse.inventory import Inventory
+from pipelines.runs.inventory import Inventory
 from pipelines.warehouse.loader import STATUSES_WITH_FACTS
 
 #: the share of the loaded documents a run may withdraw without being told to

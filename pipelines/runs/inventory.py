@@ -5,7 +5,7 @@ order is its ``source_file``; the others are kept as ``aliases``). The result
 is sorted by ``source_file`` so every run sees the documents in the same order.
 
 A file whose name is not UTF-8 is stored under its escaped name (see
-:mod:`pipelines.warehouse.raw_files`) and its document quarantined with a
+:mod:`pipelines.runs.raw_files`) and its document quarantined with a
 ``problem`` instead of being read; a valid name of the same bytes is preferred
 as the ``source_file``. Files that are there but cannot be read are listed as
 ``unreadable``; entries that are not files to read, as ``skipped``.
@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.extraction import document_id_for, file_sha256
-from pipelines.warehouse.raw_files import find_pdf_files, is_undecodable, relative_name
-from pipelines.warehouse.state import read_json, write_json_atomically
+from pipelines.runs.raw_files import find_pdf_files, is_undecodable, relative_name
+from pipelines.runs.state import read_json, write_json_atomically
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import duckdb
 
+from pipelines.runs.inventory import Inventory, InventoryDocument
 from pipelines.validation.findings import DocumentStatus
-from pipelines.warehouse.inventory import Inventory, InventoryDocument
 from pipelines.warehouse.loader import DOCUMENT_TABLES
 
 UNREAD_PREFIX = "unread_"

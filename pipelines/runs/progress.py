@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from pipelines.warehouse.extraction_runner import ExtractionOutcome
+from pipelines.runs.extraction_runner import ExtractionOutcome
 
 
 class ExtractionProgress:

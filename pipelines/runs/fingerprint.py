@@ -21,9 +21,9 @@ from pathlib import Path
 import duckdb
 
 from pipelines.extraction.model import EXTRACTOR_VERSION
+from pipelines.runs.extraction_runner import ExtractionOutcome
 from pipelines.settings import Settings
 from pipelines.warehouse.dbt_cache import PROJECT_INPUTS
-from pipelines.warehouse.extraction_runner import ExtractionOutcome
 
 PIPELINES = Path(__file__).resolve().parents[1]
 BUILD_CODE = (

@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipelines.settings import Settings
-from pipelines.validation import DocumentStatus, TableStatus, ValidationReport, validate_documents
-from pipelines.warehouse.extraction_runner import (
+from pipelines.runs.extraction_runner import (
     STATUS_EXTRACTED,
     ExtractionOutcome,
     extract_documents,
 )
-from pipelines.warehouse.inventory import scan_raw_dir
+from pipelines.runs.inventory import scan_raw_dir
+from pipelines.settings import Settings
+from pipelines.validation import DocumentStatus, TableStatus, ValidationReport, validate_documents
 
 SCOPES = ("table", "cross_table", "narrative")
 SCOPE_NAMES = {"table": "in tables", "cross_table": "across tables", "narrative": "narrative"}

@@ -2,8 +2,8 @@
 
 The CLI (``fiscal run``) calls :func:`run_pipeline`; the Dagster assets call
 the same steps one by one (:func:`plan_run`,
-:func:`~pipelines.warehouse.withdrawals.check_withdrawals`,
-:func:`~pipelines.warehouse.extraction_runner.extract_uncached`,
+:func:`~pipelines.runs.withdrawals.check_withdrawals`,
+:func:`~pipelines.runs.extraction_runner.extract_uncached`,
 :func:`~pipelines.warehouse.raw_build.build_raw_database`, :func:`run_dbt_build`,
 :func:`publish_build`).
 
@@ -28,16 +28,20 @@ from typing import Any
 
 import duckdb
 
-from pipelines.settings import MARTS_SCHEMA, Settings
-from pipelines.warehouse.dbt_runner import DbtBuildResult, run_dbt_build
-from pipelines.warehouse.extraction_runner import (
+from pipelines.runs.extraction_runner import (
     ExtractionOutcome,
     ProgressCallback,
     extract_uncached,
     split_by_cache,
 )
-from pipelines.warehouse.fingerprint import inputs_fingerprint, is_published, stamp_build
-from pipelines.warehouse.inventory import Inventory, InventoryDocument, scan_raw_dir
+from pipelines.runs.fingerprint import inputs_fingerprint, is_published, stamp_build
+from pipelines.runs.inventory import Inventory, InventoryDocument, scan_raw_dir
+from pipelines.runs.state import LEDGER_FIELDS
+from pipelines.runs.summary import RunSummary
+from pipelines.runs.unreadable import split_unreadable
+from pipelines.runs.withdrawals import check_withdrawals
+from pipelines.settings import MARTS_SCHEMA, Settings
+from pipelines.warehouse.dbt_runner import DbtBuildResult, run_dbt_build
 from pipelines.warehouse.publish import (
     build_path_for,
     cli_run_label,
@@ -47,10 +51,6 @@ from pipelines.warehouse.publish import (
     writer_lock,
 )
 from pipelines.warehouse.raw_build import DocumentResult, RawBuild, format_timestamp
-from pipelines.warehouse.state import LEDGER_FIELDS
-from pipelines.warehouse.summary import RunSummary
-from pipelines.warehouse.unreadable import split_unreadable
-from pipelines.warehouse.withdrawals import check_withdrawals
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ def run_pipeline(
     failure (dbt, the disk, an interruption) leaves the published warehouse as
     it was. ``progress_factory(total)`` makes the per-document progress callback.
     A run that would withdraw most of the loaded documents stops first
-    (:class:`~pipelines.warehouse.withdrawals.WithdrawRefused`) unless
+    (:class:`~pipelines.runs.withdrawals.WithdrawRefused`) unless
     ``allow_withdraw``.
     Documents are validated and loaded while the others are still being
     extracted.

@@ -17,7 +17,7 @@ cache, as JSON keyed by the document's sha256 and the extractor version, and
 tells the parent only the status; the parent reads the extraction back from
 the cache when it loads the document, while the workers go on with the
 others. A document over the time or memory limit is remembered with its
-attempts and tried again with backoff (:mod:`pipelines.warehouse.retry`);
+attempts and tried again with backoff (:mod:`pipelines.runs.retry`);
 worker deaths and crashes are not cached: they are retried on the next run.
 """
 
@@ -45,16 +45,16 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.extraction.model import EXTRACTOR_VERSION, DocumentExtraction
-from pipelines.settings import Settings
-from pipelines.warehouse.inventory import InventoryDocument
-from pipelines.warehouse.retry import (
+from pipelines.runs.inventory import InventoryDocument
+from pipelines.runs.retry import (
     LIMIT_MEMORY,
     LIMIT_TIME,
     attempt_entry,
     limit_reason,
     retry_due,
 )
-from pipelines.warehouse.state import read_json, write_json_atomically
+from pipelines.runs.state import read_json, write_json_atomically
+from pipelines.settings import Settings
 
 CACHE_FORMAT = 1
 
@@ -97,7 +97,7 @@ def cached_outcome(
     document: InventoryDocument, settings: Settings, now: float | None = None
 ) -> ExtractionOutcome | None:
     """The cached outcome of this document, if the current extractor already read it (or
-    it exceeded a limit and is not to be tried again yet, see :mod:`~pipelines.warehouse.retry`)."""
+    it exceeded a limit and is not to be tried again yet, see :mod:`~pipelines.runs.retry`)."""
     path = cache_path_for(settings, document.sha256)
     entry = read_json(path)
     if (
@@ -269,9 +269,7 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     """A fork server on Linux (children forked from a clean, single-threaded process)."""
     if sys.platform.startswith("linux"):
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(
-            ["pipelines.extraction", "pipelines.warehouse.extraction_runner"]
-        )
+        context.set_forkserver_preload(["pipelines.extraction", "pipelines.runs.extraction_runner"])
         return context
     return multiprocessing.get_context("spawn")
 
