@@ -215,6 +215,8 @@ def test_extract_runs_under_the_time_and_memory_limits(sample_pdfs, tmp_path, mo
     )
 
     monkeypatch.setenv("FISCAL_DOC_TIMEOUT_SECONDS", "300")
+    # below the floor an operator may set (settings refuse it), to see the limit act
+    monkeypatch.setattr("pipelines.settings.MINIMUM_WORKER_MEMORY_MB", 1)
     monkeypatch.setenv("FISCAL_WORKER_MEMORY_MB", "40")
     assert main(["extract", str(sample_pdfs[0])]) == EXIT_FAILED
     assert "extraction exceeded the memory limit of 40 MB" in capsys.readouterr().err

@@ -46,17 +46,13 @@ from pipelines.runs.sequence import (
 from pipelines.runs.withdrawals import WithdrawRefused, check_withdrawals
 from pipelines.settings import Settings
 from pipelines.validation import RULE_BY_ID, RULES, DocumentStatus, ValidationReport
+from pipelines.warehouse import raw_contract
 from pipelines.warehouse.publish import build_path_for, remove_stale_builds, writer_lock
 from pipelines.warehouse.raw_build import build_raw_database, document_record
 
+#: one asset per raw table, described by the comment above its CREATE TABLE
 RAW_TABLES: dict[str, str] = {
-    "documents": "One row per PDF: loaded, quarantined (with its reason) or withdrawn.",
-    "document_tables": "One row per document and standard table: loaded, declared empty, withheld or not found.",
-    "table_cells": "Every printed amount in yuan, with page, row label and column label.",
-    "budget_execution": "The narrative's 年初预算/支出决算/完成率 sentences.",
-    "narrative_figures": "Totals the narrative restates (收支总计, 基本支出, 三公 …).",
-    "validation_findings": "Broken identities and schema failures, with expected and printed values.",
-    "validation_rules": "The rule catalogue: what each rule_id checks.",
+    name: table.description for name, table in raw_contract.raw_tables().items()
 }
 
 #: one asset check per family of rules, plus whether the document could be read at all

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -21,17 +20,12 @@ import pandas as pd
 from pipelines.extraction.catalogue import BUDGET_SPEC_BY_CODE, SPEC_BY_CODE
 from pipelines.extraction.model import DocumentExtraction
 from pipelines.validation.findings import DocumentStatus, Rule, ValidationReport
+from pipelines.warehouse.raw_contract import RAW_SCHEMA_SQL, column_names, raw_tables
 
-RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
-
-#: every raw table that holds rows of a document, child tables first
-DOCUMENT_TABLES = (
-    "validation_findings",
-    "narrative_figures",
-    "budget_execution",
-    "table_cells",
-    "document_tables",
-    "documents",
+#: every raw table that holds rows of a document, child tables first (the SQL
+#: creates parents first)
+DOCUMENT_TABLES = tuple(
+    reversed([name for name, table in raw_tables().items() if "document_id" in table.column_names])
 )
 
 #: the document statuses whose usable tables feed the facts
@@ -154,79 +148,8 @@ def load_documents(
 
 # -- the rows of one document, per raw table ---------------------------------------
 
-#: the columns each row builder fills, in its tuple order
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "documents": (
-        "document_id",
-        "sha256",
-        "source_file",
-        "page_count",
-        "department_name",
-        "region",
-        "fiscal_year",
-        "document_kind",
-        "reporting_scope",
-        "source_unit",
-        "status",
-        "status_reason",
-        "extractor_version",
-        "extraction_seconds",
-        "ingested_at",
-    ),
-    "document_tables": (
-        "document_id",
-        "table_code",
-        "standard_title",
-        "title",
-        "printed_number",
-        "unit",
-        "pages",
-        "first_page",
-        "last_page",
-        "is_empty",
-        "note",
-        "row_count",
-        "status",
-        "status_reason",
-        "identities_checked",
-        "identities_broken",
-    ),
-    "table_cells": (
-        "document_id",
-        "table_code",
-        "row_seq",
-        "row_key",
-        "row_label",
-        "side",
-        "line_no",
-        "column_key",
-        "column_label",
-        "amount_yuan",
-        "source_page",
-    ),
-    "budget_execution": (
-        "document_id",
-        "function_code",
-        "function_label",
-        "initial_budget_yuan",
-        "final_yuan",
-        "completion_rate",
-        "explanation",
-        "source_page",
-    ),
-    "narrative_figures": ("document_id", "figure_key", "amount_yuan", "source_page", "sentence"),
-    "validation_findings": (
-        "document_id",
-        "rule_id",
-        "location",
-        "severity",
-        "table_code",
-        "expected_yuan",
-        "actual_yuan",
-        "difference_yuan",
-        "message",
-    ),
-}
+#: the columns each row builder fills, in its tuple order: the SQL's own order
+COLUMNS: dict[str, tuple[str, ...]] = {table: column_names(table) for table in DOCUMENT_TABLES}
 
 
 def _document_row(record: DocumentRecord) -> tuple[Any, ...]:
