@@ -22,7 +22,7 @@ from pipelines.extraction.locate import (
     prints_nonzero_amounts,
 )
 from pipelines.extraction.metadata import read_metadata
-from pipelines.extraction.model import DocumentExtraction, ExtractedTable
+from pipelines.extraction.model import DocumentExtraction, ExtractedTable, ProsePage
 from pipelines.extraction.narrative import (
     PageText,
     join_pages,
@@ -184,12 +184,12 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
     if metadata.fiscal_year is None:
         metadata.fiscal_year = _year_printed(located, pages)
     table_pages = {n for t in located for n in t.pages}
-    prose = [
-        PageText(p.number, "".join(line.text for line in page_lines(p)))
+    prose_lines = {
+        p.number: [line.text for line in page_lines(p)]
         for p in pages
         if p.number not in table_pages
-    ]
-    text, marks = join_pages(prose)
+    }
+    text, marks = join_pages(PageText(n, "".join(lines)) for n, lines in prose_lines.items())
     return DocumentExtraction(
         source_file=name,
         sha256="",
@@ -205,6 +205,7 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         budget_execution=read_budget_execution(text, marks, tables),
         narrative_figures=read_figures(text, marks, tables, budget=kind == "budget"),
         problems=problems,
+        prose=[ProsePage(n, "\n".join(lines)) for n, lines in prose_lines.items()],
     )
 
 

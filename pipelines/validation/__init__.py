@@ -272,6 +272,7 @@ def _reading_findings(
             None,
             None,
             f"{table_title(code, kind)} withheld, no fact rows: {verdict.reason}",
+            f"表{code}未能可靠读取，暂不入库（无事实行）：{verdict.reason}",
         )
         for code, verdict in verdicts.items()
         if verdict.status == TableStatus.WITHHELD
@@ -286,6 +287,7 @@ def _reading_findings(
             None,
             None,
             f"{title} not found in the document",
+            f"文件中未找到表{codes.split(',')[0]}（{title}）",
         )
         for codes, title in missing_required_tables(extraction, verdicts)
     ]

@@ -216,6 +216,8 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
                 "05",
                 f"Narrative item '{execution.function_label}' (p.{execution.page}) has no function "
                 "code; its final amount was not checked against table 05.",
+                f"第{execution.page}页说明项目“{execution.function_label}”未能对应到功能科目编码，"
+                "其支出决算数未与表05核对。",
             )
             continue
         row = t05.row(code)
@@ -227,6 +229,7 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
                 "05",
                 f"Narrative item {code} '{execution.function_label}' (p.{execution.page}) has no "
                 "row in table 05.",
+                f"第{execution.page}页说明项目 {code}“{execution.function_label}”在表05中没有对应行。",
             )
             continue
         checker.compare(
@@ -250,6 +253,7 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
                 base,
                 None,
                 f"Narrative figure '{figure.figure_key}' (p.{figure.page}) has no table cell to compare.",
+                f"第{figure.page}页说明数字“{figure.figure_key}”没有可核对的表格单元格。",
             )
             continue
         cells = narrative_cells(tables, figure.figure_key, kind)

@@ -225,6 +225,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "actual_yuan",
         "difference_yuan",
         "message",
+        "message_zh",
     ),
 }
 
@@ -371,6 +372,7 @@ def _finding_rows(document_id: str, report: ValidationReport) -> list[tuple[Any,
             _optional_decimal_text(finding.actual_yuan),
             _optional_decimal_text(finding.difference_yuan),
             finding.message,
+            finding.message_zh,
         )
         for finding in report.findings
     ]
