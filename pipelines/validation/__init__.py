@@ -29,6 +29,9 @@ Modules, one job each:
 - :mod:`.table_rules` — the own arithmetic of the function tables, 06 and 09.
 - :mod:`.cross_table_rules` — identities across two tables (``X…``).
 - :mod:`.narrative_rules` — narrative numbers against the cells they restate (``N_…``).
+- :mod:`.audit_rules` — the document as an auditor reads it: :mod:`.prose` (sentences,
+  printed amounts), :mod:`.rates` (a percentage at its printed precision),
+  :mod:`.share_rules`, :mod:`.change_rules`, :mod:`.completion_rules`.
 - :mod:`.verdicts` — a verdict per table and the document's status.
 """
 
@@ -39,6 +42,7 @@ from collections.abc import Callable, Sequence
 
 from pipelines.extraction.model import DocumentExtraction
 
+from .audit_rules import check_audit
 from .catalogue import RULE_BY_ID, RULES, TABLE_RULE_IDS
 from .cross_table_rules import check_cross_tables
 from .evaluation import Checker, RuleResults
@@ -216,6 +220,7 @@ def check_rules(extraction: DocumentExtraction) -> RuleResults:
             check_three_public(checker, table)
     check_cross_tables(checker, extraction.tables, extraction.document_kind)
     check_narrative(checker, extraction)
+    check_audit(checker, extraction)
     return checker.results
 
 

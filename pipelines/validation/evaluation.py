@@ -173,18 +173,20 @@ class Checker:
         message: str,
         message_zh: str = "",
         severity: str | None = None,
+        amounts: tuple[Decimal, Decimal] | None = None,
     ) -> None:
-        """A finding that is not a comparison of amounts (a rate, a word, a structure)."""
+        """A finding in words (a rate, a word, a structure), with (expected, printed) if any."""
         rule = RULE_BY_ID[rule_id]
+        expected, actual = amounts if amounts else (None, None)
         self.results.findings.append(
             Finding(
                 rule_id,
                 location,
                 severity or rule.severity,
                 table_code,
-                None,
-                None,
-                None,
+                expected,
+                actual,
+                None if amounts is None else amounts[1] - amounts[0],
                 message,
                 message_zh or f"{location}：{rule.description}",
             )
