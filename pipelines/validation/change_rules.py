@@ -27,6 +27,7 @@ CHANGE = re.compile(
     r"(?P<rate_word>增长|下降|降低|上升|减少|增加|提高|增幅|降幅)(?:\([^)]{0,4}\))?(?:为)?"
     r"(?P<percent>\d+(?:\.\d+)?)%"
 )
+SENTENCES_BACK = 3  # how many sentences before its own the changed figure may be printed
 _CHANGE_BEFORE = re.compile(r"(增加|减少|增长|下降|降低|上升|提高|减)$")
 _PRIOR_BEFORE = re.compile(r"比[^,。;]{0,12}$")
 
@@ -73,13 +74,14 @@ def read_change_clauses(prose: Prose) -> list[ChangeClause]:
 
 
 def _subjects(prose: Prose, clause: ChangeClause) -> list[tuple[PrintedAmount, bool]]:
-    """Amounts before the change in its sentence and the one before, nearest first.
+    """Amounts before the change in its sentence and the three before, nearest first.
 
     Each with whether it is last year's figure ("比上年的X万元") rather than this year's.
     Amounts that are themselves changes ("增加D万元") are not subjects.
     """
-    sentence_start = prose.text.rfind("。", 0, clause.change.start)
-    window_start = prose.text.rfind("。", 0, max(sentence_start, 0)) + 1
+    window_start = clause.change.start
+    for _ in range(SENTENCES_BACK + 1):
+        window_start = max(prose.text.rfind("。", 0, window_start), 0)
     found = []
     for amount in reversed(prose.amounts(window_start, clause.change.start)):
         before = prose.text[max(0, amount.start - 12) : amount.start]
@@ -93,7 +95,7 @@ def _rate_fits(clause: ChangeClause, subject: PrintedAmount, is_prior: bool) -> 
     prior = subject.yuan if is_prior else subject.yuan - clause.sign * clause.change.yuan
     half = subject.half_step_yuan + (0 if is_prior else clause.change.half_step_yuan)
     bounds = quotient_bounds(clause.change.yuan, clause.change.half_step_yuan, prior, half)
-    return "broken" if bounds is None else outcome(clause.percent, bounds)
+    return "no base" if bounds is None else outcome(clause.percent, bounds)
 
 
 def check_change_rates(checker: Checker, prose: Prose) -> None:
@@ -102,10 +104,17 @@ def check_change_rates(checker: Checker, prose: Prose) -> None:
         if clause.sign != clause.rate_sign and clause.change.yuan:
             _direction(checker, clause, location)
             continue
+        if not clause.change.yuan and not clause.percent.percent:
+            continue  # no change, no rate: nothing to recompute
         subjects = _subjects(prose, clause)
         if not subjects:
             continue  # the figure it changes is not printed nearby
-        verdicts = [_rate_fits(clause, amount, prior) for amount, prior in subjects]
+        fitted = [(s, _rate_fits(clause, *s)) for s in subjects]
+        # a figure smaller than a rise is not the one that rose (last year's would be below 0)
+        subjects = [s for s, verdict in fitted if verdict != "no base"]
+        verdicts = [verdict for _, verdict in fitted if verdict != "no base"]
+        if not subjects:
+            continue
         if "ok" in verdicts or "rounding" in verdicts:
             verdict = "ok" if "ok" in verdicts else "rounding"
             checker.evaluated("N_CHANGE_RATE", "", location, verdict)

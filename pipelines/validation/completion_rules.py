@@ -119,7 +119,10 @@ def check_completion_rates(
     checker: Checker, extraction: DocumentExtraction, prose: Prose
 ) -> None:
     for clause in read_completion_clauses(prose):
-        location = f"narrative p.{clause.page} 完成{clause.percent.text} of {clause.final.text}"
+        item = f" {ITEM_LABELS[clause.item]}" if clause.item in ITEM_LABELS else ""
+        location = (
+            f"narrative p.{clause.page}{item} 完成{clause.percent.text} of {clause.final.text}"
+        )
         if clause.budget is not None:
             budget_yuan, half = clause.budget.yuan, clause.budget.half_step_yuan
             source, source_zh = f"the budget {clause.budget.text}", f"预算数{clause.budget.text}"

@@ -279,6 +279,7 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
 
 
 UNIT_FACTOR = Decimal(10000)  # 万元 printed as 元, or 元 as 万元
+UNIT_SLIP_TOLERANCE = Decimal("0.001")  # of the scaled cell: the two printed precisions differ
 
 
 def _unit_slip(
@@ -289,12 +290,13 @@ def _unit_slip(
     actual = figure.amount_yuan
     if not expected or not actual:
         return False
-    step = max(step_yuan(table), narrative_step_yuan(actual))
+    if abs(actual - expected) <= max(step_yuan(table), narrative_step_yuan(actual)):
+        return False  # the figure restates its cell
     for scaled, wrong, right in (
         (expected * UNIT_FACTOR, "元 read as 万元", "万元误作元"),
         (expected / UNIT_FACTOR, "万元 read as 元", "元误作万元"),
     ):
-        if abs(actual - scaled) <= step * (UNIT_FACTOR if scaled > expected else 1):
+        if abs(actual - scaled) <= scaled * UNIT_SLIP_TOLERANCE:
             checker.evaluated("N_FIGURE_UNIT", cell.table_code, location, "broken")
             checker.note(
                 "N_FIGURE_UNIT",

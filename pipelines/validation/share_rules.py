@@ -66,7 +66,7 @@ def read_share_clauses(prose: Prose) -> list[ShareClause]:
         percent = PrintedPercent(
             Decimal(match.group("percent")), match.start("percent"), match.end("percent")
         )
-        base = _BASE_SUFFIX.sub("", match.group("base").strip("“”\"'"))
+        base = _BASE_SUFFIX.sub("", re.sub(r"[“”\"']", "", match.group("base")))
         left = prose.text.rfind("。", 0, match.start()) + 1
         right = prose.text.find("。", match.end())
         sentence = prose.text[left : right + 1 if right >= 0 else match.end()]
@@ -74,8 +74,11 @@ def read_share_clauses(prose: Prose) -> list[ShareClause]:
     return clauses
 
 
-def _runs(clauses: list[ShareClause]) -> list[list[ShareClause]]:
-    """Consecutive shares against the same printed base, close enough to be one list."""
+def _runs(prose: Prose, clauses: list[ShareClause]) -> list[list[ShareClause]]:
+    """Consecutive shares against the same printed base, close enough to be one list.
+
+    An amount printed between two shares starts another list (a new section's total).
+    """
     runs: list[list[ShareClause]] = []
     for clause in clauses:
         last = runs[-1][-1] if runs else None
@@ -83,6 +86,7 @@ def _runs(clauses: list[ShareClause]) -> list[list[ShareClause]]:
             last is not None
             and last.base_words == clause.base_words
             and clause.part.start - last.percent.end <= RUN_GAP
+            and not prose.amounts(last.percent.end, clause.part.start)
         ):
             runs[-1].append(clause)
         else:
@@ -149,7 +153,7 @@ def _fits(clause: ShareClause, base: Base) -> str:
 
 
 def check_shares(checker: Checker, extraction: DocumentExtraction, prose: Prose) -> None:
-    for run in _runs(read_share_clauses(prose)):
+    for run in _runs(prose, read_share_clauses(prose)):
         table_base = _table_base(extraction, run[0].base_words) if run[0].base_words else None
         bases = ([table_base] if table_base else []) + _prose_bases(prose, run)
         scored = [(sum(_fits(c, b) != "broken" for c in run), b) for b in bases]
