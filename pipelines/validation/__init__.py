@@ -44,7 +44,7 @@ from pipelines.extraction.model import DocumentExtraction
 
 from .audit_rules import check_audit
 from .catalogue import RULE_BY_ID, RULES, TABLE_RULE_IDS
-from .cross_table_rules import check_cross_tables
+from .cross_table_rules import check_carryovers, check_cross_tables, check_fund_tables
 from .evaluation import Checker, RuleResults
 from .findings import (
     DocumentStatus,
@@ -219,6 +219,9 @@ def check_rules(extraction: DocumentExtraction) -> RuleResults:
         elif code == "09":
             check_three_public(checker, table)
     check_cross_tables(checker, extraction.tables, extraction.document_kind)
+    check_fund_tables(checker, extraction.tables, extraction.document_kind)
+    if extraction.document_kind != "budget":  # a budget's statements carry over differently
+        check_carryovers(checker, extraction.tables)
     check_narrative(checker, extraction)
     check_audit(checker, extraction)
     return checker.results

@@ -113,6 +113,24 @@ class Checker:
             rule_id, location, table_code, expected, actual, step * n_terms, description, n_terms
         )
 
+    def at_most(
+        self,
+        rule_id: str,
+        location: str,
+        table_code: str,
+        limit: Decimal | None,
+        actual: Decimal | None,
+        step: Decimal,
+        description: str,
+    ) -> None:
+        """A printed cell that must not exceed another (a part of a whole), within rounding."""
+        if actual is None or limit is None:
+            return
+        if actual <= limit:
+            self.results.evaluations.append(Evaluation(rule_id, table_code, location, "ok"))
+            return
+        self._record(rule_id, location, table_code, limit, actual, step, description)
+
     def _record(
         self,
         rule_id: str,
