@@ -17,6 +17,7 @@ from pipelines.extraction.furniture import strip_page_furniture
 from pipelines.extraction.locate import (
     LocatedTable,
     declared_empty,
+    empty_declaration,
     locate_tables,
     page_lines,
     prints_nonzero_amounts,
@@ -152,6 +153,9 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
                 [],
                 is_empty=True,
                 note=table.note,
+                empty_declaration=empty_declaration(table),
+                declared_empty_with_amounts=bool(empty_declaration(table))
+                and _parses_amounts(table, unit),
             )
             continue
         extracted = PARSERS[table.spec.shape](table, unit, problems)
@@ -207,6 +211,21 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         problems=problems,
         prose=[ProsePage(n, "\n".join(lines)) for n, lines in prose_lines.items()],
     )
+
+
+def _parses_amounts(table: LocatedTable, unit: str) -> bool:
+    """Whether a table declared empty reads as rows with non-zero amounts all the same.
+
+    Only the rows a parser reads count: a unit or department code on the page
+    ("341-湖州市财政局") is not an amount.
+    """
+    if not prints_nonzero_amounts(table):
+        return False
+    try:
+        parsed = PARSERS[table.spec.shape](table, unit, [])
+    except Exception:  # noqa: BLE001 - an empty table need not parse; it then prints no rows
+        return False
+    return any(value for row in parsed.rows for value in row.values.values())
 
 
 def _is_empty(table: LocatedTable) -> bool:

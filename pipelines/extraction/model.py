@@ -78,6 +78,10 @@ class ExtractedTable:
     rows: list[TableRow]
     is_empty: bool = False  # declared empty (本表无数据, or an empty 07/08)
     note: str = ""  # the footnote / emptiness note as printed
+    #: an empty table's printed declaration (本表无数据, 无…支出，故本表为空表), '' if none
+    empty_declaration: str = ""
+    #: declared empty by its words, yet it prints non-zero amounts (its rows are not read)
+    declared_empty_with_amounts: bool = False
 
     def row(self, row_key: str, side: str | None = None) -> TableRow | None:
         for r in self.rows:
@@ -201,6 +205,8 @@ class DocumentExtraction:
                 ],
                 is_empty=t["is_empty"],
                 note=t["note"],
+                empty_declaration=t.get("empty_declaration", ""),
+                declared_empty_with_amounts=t.get("declared_empty_with_amounts", False),
             )
             for code, t in data["tables"].items()
         }

@@ -11,16 +11,22 @@ from __future__ import annotations
 from pipelines.extraction.model import DocumentExtraction
 
 from .change_rules import check_change_rates
+from .claim_rules import check_none_claims
 from .completion_rules import check_completion_rates
 from .evaluation import Checker
+from .metadata_rules import check_metadata
 from .prose import read_prose
 from .share_rules import check_shares
+from .structure_rules import check_structure
 
 
 def check_audit(checker: Checker, extraction: DocumentExtraction) -> None:
-    """Every audit rule family on one document (nothing where it has no prose pages)."""
+    """Every audit rule family on one document (the prose ones where it has prose pages)."""
     prose = read_prose(extraction)
     if prose.text:
         check_shares(checker, extraction, prose)
         check_change_rates(checker, prose)
         check_completion_rates(checker, extraction, prose)
+        check_none_claims(checker, extraction, prose)
+    check_structure(checker, extraction, prose)
+    check_metadata(checker, extraction)
