@@ -14,6 +14,7 @@ from .change_rules import check_change_rates
 from .claim_rules import check_none_claims
 from .completion_rules import check_completion_rates
 from .evaluation import Checker
+from .listed_item_rules import check_listed_items
 from .metadata_rules import check_metadata
 from .prose import read_prose
 from .share_rules import check_shares
@@ -28,5 +29,6 @@ def check_audit(checker: Checker, extraction: DocumentExtraction) -> None:
         check_change_rates(checker, prose)
         check_completion_rates(checker, extraction, prose)
         check_none_claims(checker, extraction, prose)
+        check_listed_items(checker, extraction, prose)
     check_structure(checker, extraction, prose)
     check_metadata(checker, extraction)
