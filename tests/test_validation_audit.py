@@ -15,9 +15,21 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.extraction.model import DocumentExtraction, NarrativeFigure, ProsePage
+from pipelines.extraction.model import (
+    Column,
+    DocumentExtraction,
+    ExtractedTable,
+    NarrativeFigure,
+    ProsePage,
+)
 from pipelines.validation import Finding, validate_document
-from tests.validation_fixtures import consistent_document, three_public_table, wan
+from tests.validation_fixtures import (
+    consistent_document,
+    function_table,
+    set_amount,
+    three_public_table,
+    wan,
+)
 
 AUDIT_RULES = {
     "N_SHARE",
@@ -57,6 +69,12 @@ def audit_findings(doc: DocumentExtraction) -> list[Finding]:
 def only(doc: DocumentExtraction) -> Finding:
     findings = audit_findings(doc)
     assert len(findings) == 1, [(f.rule_id, f.location, f.message) for f in findings]
+    return findings[0]
+
+
+def only_rule(doc: DocumentExtraction, rule_id: str) -> Finding:
+    findings = [f for f in audit_findings(doc) if f.rule_id == rule_id]
+    assert len(findings) == 1, [(f.rule_id, f.location, f.message) for f in audit_findings(doc)]
     return findings[0]
 
 
@@ -263,3 +281,204 @@ def test_narrative_figure_off_otherwise_stays_n_figure() -> None:
         ("N_FIGURE", wan("28.65"))
     ]
     assert Decimal(0) not in [f.expected_yuan for f in findings if f.rule_id == "N_FIGURE"]
+
+
+# -- N_NONE_CLAIM ---------------------------------------------------------------------
+
+
+def _with_table(doc: DocumentExtraction, table: ExtractedTable) -> DocumentExtraction:
+    return dataclasses.replace(doc, tables={**doc.tables, table.table_code: table})
+
+
+def test_none_claim_against_a_table_that_prints_amounts() -> None:
+    t07 = function_table(
+        "07",
+        "政府性基金预算财政拨款收入支出决算表",
+        [Column("total", "本年支出"), Column("basic", "基本支出"), Column("project", "项目支出")],
+        [("total", "合计", ("25.00", "0", "25.00")), ("229", "其他支出", ("25.00", "0", "25.00"))],
+        page=9,
+    )
+    doc = _with_table(consistent_document(), t07)
+    text = "七、政府性基金预算财政拨款收入支出决算情况说明本单位2023年度无政府性基金预算财政拨款收入支出。"
+    finding = only_rule(with_prose(text, page=18, doc=doc), "N_NONE_CLAIM")
+    assert finding.severity == "error"
+    assert finding.location == "narrative p.18 无政府性基金预算财政拨款收支"
+    assert (finding.expected_yuan, finding.actual_yuan) == (Decimal(0), wan("25.00"))
+    assert "table 07 合计 prints 250,000.00 yuan" in finding.message
+
+
+def test_none_claim_clean() -> None:
+    text = "本单位2023年度无政府性基金预算财政拨款收入支出。本年度无购置（更新）公务用车。"
+    assert audit_findings(with_prose(text, page=18)) == []
+
+
+def test_no_vehicle_purchase_claimed_but_table_09_prints_one() -> None:
+    doc = consistent_document()
+    set_amount(doc, "09", "vehicle_purchase", "actual", "2.00")
+    finding = only_rule(with_prose("（1）本年度无购置（更新）公务用车。", page=21, doc=doc), "N_NONE_CLAIM")
+    assert (finding.table_code, finding.actual_yuan) == ("09", wan("2.00"))
+
+
+# -- N_LISTED_ITEM_ZERO / N_LISTED_ITEM_OMITTED -----------------------------------------
+
+
+def test_listed_item_at_zero() -> None:
+    doc = consistent_document()
+    set_amount(doc, "06", "30211", "amount", "0")
+    set_amount(doc, "06", "30201", "amount", "130.00")
+    text = "其中：人员经费650.00万元，主要包括：基本工资、津贴补贴、退休费；公用经费140.00万元，主要包括：办公费、差旅费、办公设备购置。"
+    finding = only(with_prose(text, page=16, doc=doc))
+    assert (finding.rule_id, finding.severity) == ("N_LISTED_ITEM_ZERO", "warning")
+    assert finding.location == "narrative p.16 公用经费 items at zero"
+    assert "差旅费（30211）" in finding.message
+
+
+def test_listed_items_omitting_the_largest() -> None:
+    text = "其中：人员经费650.00万元，主要包括：津贴补贴、退休费、其他工资福利支出。"
+    finding = only(with_prose(text, page=16))
+    assert (finding.rule_id, finding.severity) == ("N_LISTED_ITEM_OMITTED", "warning")
+    assert "30101 '基本工资'" in finding.message and "61.5% of the group" in finding.message
+
+
+def test_listed_items_clean() -> None:
+    text = "其中：人员经费650.00万元，主要包括：基本工资、津贴补贴、退休费；公用经费140.00万元，主要包括：办公费、差旅费、办公设备购置。"
+    assert audit_findings(with_prose(text, page=16)) == []
+
+
+# -- S_… ------------------------------------------------------------------------------
+
+CONTENTS_PAGE = """目录
+第二部分 2023年度部门决算表
+一、收入支出决算总表……………………5
+二、收入决算表……………………6
+三、支出决算表……………………7
+四、财政拨款收入支出决算总表……………………8
+五、一般公共预算财政拨款支出决算表……………………9
+六、一般公共预算财政拨款基本支出决算明细表……………………10
+七、政府性基金预算财政拨款收入支出决算表……………………11
+八、国有资本经营预算财政拨款支出决算表……………………12
+九、财政拨款“三公”经费支出决算表……………………13"""
+
+
+def test_contents_clean() -> None:
+    assert audit_findings(with_prose(CONTENTS_PAGE, page=2)) == []
+
+
+def test_contents_lists_a_table_not_printed() -> None:
+    doc = consistent_document()
+    doc = dataclasses.replace(doc, tables={c: t for c, t in doc.tables.items() if c != "06"})
+    findings = [f for f in audit_findings(with_prose(CONTENTS_PAGE, page=2, doc=doc))]
+    assert [(f.rule_id, f.location, f.severity) for f in findings] == [
+        ("S_LISTED_TABLE_ABSENT", "contents p.2 table 06", "warning")
+    ]
+
+
+def test_a_table_printed_but_not_listed() -> None:
+    contents = CONTENTS_PAGE.replace("九、财政拨款“三公”经费支出决算表……………………13", "")
+    finding = only(with_prose(contents, page=2))
+    assert (finding.rule_id, finding.location) == ("S_TABLE_NOT_LISTED", "contents p.2 table 09")
+
+
+def test_empty_table_without_its_note() -> None:
+    doc = consistent_document()
+    t08 = dataclasses.replace(doc.tables["08"], empty_declaration="")
+    finding = only(_with_table(doc, t08))
+    assert (finding.rule_id, finding.location, finding.severity) == (
+        "S_EMPTY_TABLE_NO_NOTE",
+        "08 p.9",
+        "warning",
+    )
+    # the explanations saying why is a note too
+    explained = with_prose("本单位2023年度无国有资本经营预算财政拨款支出。", doc=_with_table(doc, t08))
+    assert audit_findings(explained) == []
+
+
+def test_empty_note_on_a_table_with_amounts() -> None:
+    doc = consistent_document()
+    t07 = dataclasses.replace(
+        doc.tables["07"], empty_declaration="注：本表无数据", declared_empty_with_amounts=True
+    )
+    finding = only(_with_table(doc, t07))
+    assert (finding.rule_id, finding.location) == ("S_EMPTY_NOTE_NOT_EMPTY", "07 p.9")
+
+
+# -- M_… ------------------------------------------------------------------------------
+
+
+def test_a_title_of_another_year() -> None:
+    doc = consistent_document()
+    t03 = dataclasses.replace(doc.tables["03"], title="2022年度支出决算表")
+    finding = only(_with_table(doc, t03))
+    assert (finding.rule_id, finding.severity, finding.table_code) == ("M_YEAR", "warning", "03")
+    assert "prints 2022, the document is of 2023" in finding.message
+
+
+def test_a_heading_of_another_year() -> None:
+    finding = only(with_prose("武汉市科学技术局\n2022年度部门决算\n", page=1))
+    assert (finding.rule_id, finding.location) == ("M_YEAR", "heading p.1 2022")
+
+
+def test_years_clean() -> None:
+    doc = consistent_document()
+    t03 = dataclasses.replace(doc.tables["03"], title="2023年度支出决算表")
+    text = "武汉市科学技术局\n2023年度部门决算\n与2022年度相比，支出合计增加。"
+    assert audit_findings(with_prose(text, page=1, doc=_with_table(doc, t03))) == []
+
+
+def test_a_template_placeholder_left_in() -> None:
+    finding = only(with_prose("XX局2023年度部门决算\n一、部门职责", page=1))
+    assert (finding.rule_id, finding.location) == ("M_DEPARTMENT_PLACEHOLDER", "p.1 XX局")
+
+
+def test_a_unit_line_off_by_ten_thousand() -> None:
+    doc = consistent_document()
+    t02 = doc.tables["02"]
+    scaled = dataclasses.replace(
+        t02,
+        unit="元",
+        rows=[
+            dataclasses.replace(r, values={k: v / 10000 for k, v in r.values.items()})
+            for r in t02.rows
+        ],
+    )
+    findings = [f for f in validate_document(_with_table(doc, scaled)).findings if f.rule_id == "M_UNIT"]
+    assert [(f.location, f.severity) for f in findings] == [("01,02 unit", "warning")]
+    assert "万元 / 元" in findings[0].message
+
+
+# -- X04_07, X04_08, X01_04 -------------------------------------------------------------
+
+
+def test_fund_column_against_an_empty_table_07() -> None:
+    doc = consistent_document()
+    set_amount(doc, "04", "本年支出合计", "government_fund", "12.00", side="expenditure")
+    findings = [f for f in validate_document(doc).findings if f.rule_id == "X04_07_GOVERNMENT_FUND"]
+    assert [(f.location, f.expected_yuan, f.actual_yuan) for f in findings] == [
+        ("04/expenditure/本年支出合计/government_fund", Decimal(0), wan("12.00"))
+    ]
+    assert findings[0].severity == "error"
+
+
+def test_fund_column_against_table_08() -> None:
+    doc = consistent_document()
+    t08 = function_table(
+        "08",
+        "国有资本经营预算财政拨款支出决算表",
+        [Column("total", "合计"), Column("basic", "基本支出"), Column("project", "项目支出")],
+        [("total", "合计", ("8.00", "0", "8.00")), ("223", "国有资本经营预算支出", ("8.00", "0", "8.00"))],
+        page=9,
+    )
+    doc = _with_table(doc, t08)
+    findings = [f for f in validate_document(doc).findings if f.rule_id == "X04_08_STATE_CAPITAL"]
+    assert [(f.expected_yuan, f.actual_yuan) for f in findings] == [(wan("8.00"), Decimal(0))]
+    set_amount(doc, "04", "本年支出合计", "state_capital", "8.00", side="expenditure")
+    assert not [f for f in validate_document(doc).findings if f.rule_id == "X04_08_STATE_CAPITAL"]
+
+
+def test_carryover_of_04_larger_than_01() -> None:
+    doc = consistent_document()
+    set_amount(doc, "04", "年初财政拨款结转和结余", "amount", "15.00", side="income")
+    findings = [f for f in validate_document(doc).findings if f.rule_id == "X01_04_CARRYOVER"]
+    assert [(f.location, f.expected_yuan, f.actual_yuan, f.severity) for f in findings] == [
+        ("04/income/年初财政拨款结转和结余/amount", wan("10.00"), wan("15.00"), "error")
+    ]

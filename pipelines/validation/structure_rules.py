@@ -33,7 +33,7 @@ ZERO_STATED = {
     "state_capital": re.compile(r"国有资本经营[^。;,]{0,24}?(?<![\d.])0(?:\.0+)?(?:万元|元)?(?![\d.])"),
 }
 _EMPTY_WORDS = re.compile(r"无该项|无此项|无相关|不涉及")  # "注：本部门无该项目"
-SIMILAR_TITLE = 0.6  # a contents line this close to a printed title lists it (shorthand titles)
+SIMILAR_TITLE = 0.8  # a contents line this close to a printed title lists it (shorthand titles)
 _YEAR = re.compile(r"(20\d{2})年度?|\(.*?\)")
 MIN_LISTED = 3  # a contents page that names fewer standard tables does not list them
 CONTENTS_PAGES = 6  # the contents is among the first prose pages
