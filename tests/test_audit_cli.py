@@ -63,7 +63,9 @@ def test_audit_html(capsys: pytest.CaptureFixture[str]) -> None:
     assert "<td>19</td><td>explanations 情况说明</td><td>N_COMPLETION_RATE</td>" in html
 
 
-def test_audit_of_a_file_that_is_not_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_audit_of_a_file_that_is_not_a_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     not_pdf = tmp_path / "notes.pdf"
     not_pdf.write_text("not a pdf", encoding="utf-8")
     assert main(["audit", str(not_pdf)]) == EXIT_REJECTED

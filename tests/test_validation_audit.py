@@ -54,7 +54,9 @@ AUDIT_RULES = {
 }
 
 
-def with_prose(text: str, page: int = 14, doc: DocumentExtraction | None = None) -> DocumentExtraction:
+def with_prose(
+    text: str, page: int = 14, doc: DocumentExtraction | None = None
+) -> DocumentExtraction:
     """The document with one prose page, its text normalised as extraction leaves it (NFKC)."""
     base = doc or consistent_document()
     return dataclasses.replace(
@@ -87,7 +89,9 @@ def test_the_consistent_document_has_no_audit_finding() -> None:
 
 def test_share_against_the_sum_of_its_parts() -> None:
     finding = only(
-        with_prose("其中：基本支出810.00万元，占本年支出80.2%；项目支出200.00万元，占本年支出29.8%。")
+        with_prose(
+            "其中：基本支出810.00万元，占本年支出80.2%；项目支出200.00万元，占本年支出29.8%。"
+        )
     )
     assert finding.rule_id == "N_SHARE"
     assert finding.severity == "error"
@@ -97,7 +101,9 @@ def test_share_against_the_sum_of_its_parts() -> None:
 
 
 def test_share_clean() -> None:
-    doc = with_prose("其中：基本支出810.00万元，占本年支出80.2%；项目支出200.00万元，占本年支出19.8%。")
+    doc = with_prose(
+        "其中：基本支出810.00万元，占本年支出80.2%；项目支出200.00万元，占本年支出19.8%。"
+    )
     assert audit_findings(doc) == []
 
 
@@ -126,7 +132,9 @@ def test_share_of_the_three_public_total_from_table_09() -> None:
 
 def test_share_one_digit_off_is_rounding() -> None:
     finding = only(
-        with_prose("其中：基本支出810.00万元，占本年支出80.1%；项目支出200.00万元，占本年支出19.8%。")
+        with_prose(
+            "其中：基本支出810.00万元，占本年支出80.1%；项目支出200.00万元，占本年支出19.8%。"
+        )
     )
     assert (finding.rule_id, finding.severity) == ("N_SHARE", "info")
     assert "recomputed 80.2%" in finding.message
@@ -233,9 +241,7 @@ def test_completion_rate_against_a_budget_of_zero() -> None:
 
 
 def test_completion_rate_of_the_adjusted_budget_called_initial() -> None:
-    text = (
-        "年初预算为100.00万元，全年预算为120.00万元，支出决算为110.00万元，完成年初预算的91.7%。"
-    )
+    text = "年初预算为100.00万元，全年预算为120.00万元，支出决算为110.00万元，完成年初预算的91.7%。"
     finding = only(with_prose(text))
     assert (finding.rule_id, finding.severity) == ("N_RATE_BASE", "error")
     assert "recomputed 110.0%" in finding.message
@@ -258,7 +264,9 @@ def test_completion_comparison_word_against_its_numbers() -> None:
 def test_narrative_figure_in_the_wrong_unit() -> None:
     doc = consistent_document()
     figures = [
-        f if f.figure_key != "three_public_budget" else NarrativeFigure(
+        f
+        if f.figure_key != "three_public_budget"
+        else NarrativeFigure(
             f.figure_key, wan("156700"), f.page, "“三公”经费财政拨款支出预算为156700万元"
         )
         for f in doc.narrative_figures
@@ -273,7 +281,9 @@ def test_narrative_figure_in_the_wrong_unit() -> None:
 def test_narrative_figure_off_otherwise_stays_n_figure() -> None:
     doc = consistent_document()
     figures = [
-        f if f.figure_key != "three_public_budget" else dataclasses.replace(f, amount_yuan=wan("28.65"))
+        f
+        if f.figure_key != "three_public_budget"
+        else dataclasses.replace(f, amount_yuan=wan("28.65"))
         for f in doc.narrative_figures
     ]
     findings = validate_document(dataclasses.replace(doc, narrative_figures=figures)).findings
@@ -315,7 +325,9 @@ def test_none_claim_clean() -> None:
 def test_no_vehicle_purchase_claimed_but_table_09_prints_one() -> None:
     doc = consistent_document()
     set_amount(doc, "09", "vehicle_purchase", "actual", "2.00")
-    finding = only_rule(with_prose("（1）本年度无购置（更新）公务用车。", page=21, doc=doc), "N_NONE_CLAIM")
+    finding = only_rule(
+        with_prose("（1）本年度无购置（更新）公务用车。", page=21, doc=doc), "N_NONE_CLAIM"
+    )
     assert (finding.table_code, finding.actual_yuan) == ("09", wan("2.00"))
 
 
@@ -389,7 +401,9 @@ def test_empty_table_without_its_note() -> None:
         "warning",
     )
     # the explanations saying why is a note too
-    explained = with_prose("本单位2023年度无国有资本经营预算财政拨款支出。", doc=_with_table(doc, t08))
+    explained = with_prose(
+        "本单位2023年度无国有资本经营预算财政拨款支出。", doc=_with_table(doc, t08)
+    )
     assert audit_findings(explained) == []
 
 
@@ -441,7 +455,9 @@ def test_a_unit_line_off_by_ten_thousand() -> None:
             for r in t02.rows
         ],
     )
-    findings = [f for f in validate_document(_with_table(doc, scaled)).findings if f.rule_id == "M_UNIT"]
+    findings = [
+        f for f in validate_document(_with_table(doc, scaled)).findings if f.rule_id == "M_UNIT"
+    ]
     assert [(f.location, f.severity) for f in findings] == [("01,02 unit", "warning")]
     assert "万元 / 元" in findings[0].message
 
@@ -465,7 +481,10 @@ def test_fund_column_against_table_08() -> None:
         "08",
         "国有资本经营预算财政拨款支出决算表",
         [Column("total", "合计"), Column("basic", "基本支出"), Column("project", "项目支出")],
-        [("total", "合计", ("8.00", "0", "8.00")), ("223", "国有资本经营预算支出", ("8.00", "0", "8.00"))],
+        [
+            ("total", "合计", ("8.00", "0", "8.00")),
+            ("223", "国有资本经营预算支出", ("8.00", "0", "8.00")),
+        ],
         page=9,
     )
     doc = _with_table(doc, t08)

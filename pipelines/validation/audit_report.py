@@ -17,7 +17,11 @@ from pipelines.extraction.model import DocumentExtraction
 from .catalogue import RULE_BY_ID
 from .findings import Finding, ValidationReport
 
-SEVERITIES = (("error", "Errors 错误"), ("warning", "Warnings 警告"), ("info", "Rounding and notes 尾数误差及说明"))
+SEVERITIES = (
+    ("error", "Errors 错误"),
+    ("warning", "Warnings 警告"),
+    ("info", "Rounding and notes 尾数误差及说明"),
+)
 PARTS = {
     "table": "tables 表内",
     "cross_table": "across tables 表间",
@@ -52,7 +56,9 @@ def _ordered(
 
 
 def _title(extraction: DocumentExtraction) -> str:
-    kind = {"final_account": "部门决算", "budget": "部门预算"}.get(extraction.document_kind or "", "")
+    kind = {"final_account": "部门决算", "budget": "部门预算"}.get(
+        extraction.document_kind or "", ""
+    )
     what = " ".join(str(x) for x in (extraction.department_name, extraction.fiscal_year, kind) if x)
     return f"{extraction.source_file}" + (f" — {what}" if what else "")
 
@@ -77,7 +83,9 @@ def audit_markdown(extraction: DocumentExtraction, report: ValidationReport) -> 
         lines += ["", f"## {heading} ({len(ordered)})", ""]
         for page, finding in ordered:
             where = f"p.{page}" if page is not None else "-"
-            lines.append(f"- **{where}** · {_part(finding)} · `{finding.rule_id}` · {finding.location}")
+            lines.append(
+                f"- **{where}** · {_part(finding)} · `{finding.rule_id}` · {finding.location}"
+            )
             lines.append(f"  - {finding.message}")
             if finding.message_zh:
                 lines.append(f"  - {finding.message_zh}")

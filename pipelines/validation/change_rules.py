@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .evaluation import Checker
-from .prose import AMOUNT, PrintedAmount, Prose, quote
+from .prose import PrintedAmount, Prose, quote
 from .rates import PrintedPercent, outcome, quotient_bounds, recomputed
 
 DOWN = ("减少", "下降", "降低", "减")

@@ -57,7 +57,9 @@ NONE_CLAIMS = (
 _FUND_TABLES = {"government_fund": "07", "state_capital": "08"}
 
 
-def _fund_amount(tables: dict[str, ExtractedTable], key: str, kind: str | None) -> tuple[Decimal, str] | None:
+def _fund_amount(
+    tables: dict[str, ExtractedTable], key: str, kind: str | None
+) -> tuple[Decimal, str] | None:
     """The largest amount the tables print for a fund: its own table's 合计, else 04's column."""
     detail = tables.get(_FUND_TABLES[key])
     if detail is not None and is_usable(detail):

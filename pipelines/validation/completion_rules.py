@@ -63,9 +63,7 @@ def read_completion_clauses(prose: Prose) -> list[CompletionClause]:
         segment_amounts = prose.amounts(start, match.start())
         if not segment_amounts:
             continue
-        budgets = [
-            (m, amount_at(m, start)) for m in BUDGET.finditer(text[start : match.start()])
-        ]
+        budgets = [(m, amount_at(m, start)) for m in BUDGET.finditer(text[start : match.start()])]
         final = segment_amounts[-1]
         budget_matches = [(m, b) for m, b in budgets if b.start != final.start]
         right = text.find("。", match.end())
@@ -115,9 +113,7 @@ def _item_budget(extraction: DocumentExtraction, clause: CompletionClause) -> De
     return None if row is None else cell_amount(row, "budget")
 
 
-def check_completion_rates(
-    checker: Checker, extraction: DocumentExtraction, prose: Prose
-) -> None:
+def check_completion_rates(checker: Checker, extraction: DocumentExtraction, prose: Prose) -> None:
     for clause in read_completion_clauses(prose):
         item = f" {ITEM_LABELS[clause.item]}" if clause.item in ITEM_LABELS else ""
         location = (
@@ -205,7 +201,7 @@ def _report_other_budget(
 
 
 def _direction(checker: Checker, clause: CompletionClause, prose: Prose) -> None:
-    """"支出决算数大于/小于年初预算数" in the clause's sentence against its two amounts."""
+    """ "支出决算数大于/小于年初预算数" in the clause's sentence against its two amounts."""
     assert clause.budget is not None
     claim = COMPARISON.search(clause.sentence)
     if claim is None:

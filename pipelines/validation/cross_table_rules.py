@@ -10,6 +10,8 @@ row, and 05's 基本支出 against the footers or the 合计 of 06; 04's 政府�
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pipelines.extraction.model import ExtractedTable, TableRow
 
 from .evaluation import ZERO, Checker, step_yuan
@@ -227,6 +229,7 @@ def check_fund_tables(
         detail = tables.get(code)
         if column not in expenditure04.columns or detail is None:
             continue  # not split by fund, or the table was not found: nothing to compare
+        expected: Decimal | None
         if detail.is_empty:
             expected, step, what = ZERO, step_yuan(t04), "declared empty, so 0"
         elif is_usable(detail) and detail.row("total") is not None:

@@ -41,12 +41,14 @@ def _check_years(checker: Checker, extraction: DocumentExtraction) -> None:
         return
     printed: list[tuple[str, str, int | None, str]] = []  # (where, code, page, text)
     for code, table in sorted(extraction.tables.items()):
-        printed.append((f"table {code} title", code, table.pages[0] if table.pages else None, table.title))
-    for page in extraction.prose:
-        for line in page.text.splitlines():
+        printed.append(
+            (f"table {code} title", code, table.pages[0] if table.pages else None, table.title)
+        )
+    for prose_page in extraction.prose:
+        for line in prose_page.text.splitlines():
             compact = line.replace(" ", "")
             if len(compact) <= HEADING_MAX_LENGTH and HEADING.search(compact):
-                printed.append((f"heading p.{page.page}", "", page.page, compact))
+                printed.append((f"heading p.{prose_page.page}", "", prose_page.page, compact))
     for where, code, page, text in printed:
         pattern = TITLE_YEAR if where.startswith("table") else HEADING
         years = {int(y) for y in pattern.findall(text.replace(" ", ""))}
@@ -88,7 +90,9 @@ def _check_placeholders(checker: Checker, extraction: DocumentExtraction) -> Non
                 f"'{placeholder}'"
                 + (f" on p.{page}" if page else "")
                 + " is a template placeholder left in place of the department's name.",
-                f"“{placeholder}”" + (f"（第{page}页）" if page else "") + "为模板占位符，未填写部门名称。",
+                f"“{placeholder}”"
+                + (f"（第{page}页）" if page else "")
+                + "为模板占位符，未填写部门名称。",
             )
 
 
@@ -107,7 +111,14 @@ def _check_units(checker: Checker, extraction: DocumentExtraction) -> None:
         other = tables.get(detail)
         if row is None or other is None or not is_usable(other) or other.row("total") is None:
             continue
-        pairs.append((statement, cell_amount(row, row_column(row)), detail, cell_amount(other.row("total"), "total")))
+        pairs.append(
+            (
+                statement,
+                cell_amount(row, row_column(row)),
+                detail,
+                cell_amount(other.row("total"), "total"),
+            )
+        )
     for first, a, second, b in pairs:
         if not a or not b:
             continue

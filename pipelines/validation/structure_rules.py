@@ -26,11 +26,17 @@ from .prose import Prose
 
 CONTENTS = re.compile(r"^\s*目\s*录\s*$", re.MULTILINE)
 _LEADER = re.compile(r"[.…·．\-—_\s]{2,}\d*\s*$|\s\d+\s*$")
-_ENUMERATION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[、.])")
+_ENUMERATION = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[、.])"
+)
 # The prose stating a fund's amount as 0 explains its empty table as well as a note does.
 ZERO_STATED = {
-    "government_fund": re.compile(r"政府性基金[^。;,]{0,24}?(?<![\d.])0(?:\.0+)?(?:万元|元)?(?![\d.])"),
-    "state_capital": re.compile(r"国有资本经营[^。;,]{0,24}?(?<![\d.])0(?:\.0+)?(?:万元|元)?(?![\d.])"),
+    "government_fund": re.compile(
+        r"政府性基金[^。;,]{0,24}?(?<![\d.])0(?:\.0+)?(?:万元|元)?(?![\d.])"
+    ),
+    "state_capital": re.compile(
+        r"国有资本经营[^。;,]{0,24}?(?<![\d.])0(?:\.0+)?(?:万元|元)?(?![\d.])"
+    ),
 }
 _EMPTY_WORDS = re.compile(r"无该项|无此项|无相关|不涉及")  # "注：本部门无该项目"
 SIMILAR_TITLE = 0.8  # a contents line this close to a printed title lists it (shorthand titles)
@@ -57,7 +63,10 @@ def listed_tables(extraction: DocumentExtraction) -> Contents | None:
         if not CONTENTS.search(page.text):
             continue
         # the contents may run onto the next page
-        lines = [*page.text.splitlines(), *(pages[position + 1].text.splitlines() if position + 1 < len(pages) else [])]
+        lines = [
+            *page.text.splitlines(),
+            *(pages[position + 1].text.splitlines() if position + 1 < len(pages) else []),
+        ]
         codes, titles = set(), []
         for line in _unwrapped(lines):
             title = _ENUMERATION.sub("", _LEADER.sub("", line)).replace(" ", "")
