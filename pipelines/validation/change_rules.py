@@ -149,7 +149,9 @@ def _report(
     prior_wan = f"{prior / 10000:,.2f}万元"
     what = f"{clause.change.text} over last year's {prior_wan}"
     what_zh = f"{clause.change.text}除以上年数{prior_wan}"
-    if rule_id == "N_RATE_BASE":
+    if severity == "info":
+        tail, tail_zh = ", within one digit of rounding (尾数误差)", "，属尾数误差"
+    elif rule_id == "N_RATE_BASE":
         wrong = recomputed(clause.change.yuan, amount.yuan, clause.percent.decimals)
         tail = f"; the printed rate is the change over this year's {amount.text} ({wrong}%)"
         tail_zh = f"；印出的比率是按本年数{amount.text}计算的（{wrong}%），基数错误"

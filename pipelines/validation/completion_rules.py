@@ -162,7 +162,7 @@ def check_completion_rates(checker: Checker, extraction: DocumentExtraction, pro
             f"Narrative p.{clause.page}: '{quote(clause.sentence)}' prints a completion rate of "
             f"{clause.percent.text}; {clause.final.text} over {source} is {expected}% "
             f"(printed {clause.percent.text}, recomputed {expected}%)"
-            + (", within one digit of rounding." if verdict == "rounding" else "."),
+            + (", within one digit of rounding (尾数误差)." if verdict == "rounding" else "."),
             f"第{clause.page}页“{quote(clause.sentence)}”：完成预算的比率印为{clause.percent.text}，"
             f"按决算数{clause.final.text}除以{source_zh}计算应为{expected}%"
             + ("，属尾数误差。" if verdict == "rounding" else "。"),

@@ -185,7 +185,7 @@ def _report(checker: Checker, clause: ShareClause, base: Base, verdict: str) -> 
         f"Narrative p.{clause.page}: '{quote(clause.sentence)}' prints {clause.part.text} as "
         f"{clause.percent.text} of {named}; against {base.source} ({base_wan}) it is "
         f"{expected}% (printed {clause.percent.text}, recomputed {expected}%)"
-        + (", within one digit of rounding." if verdict == "rounding" else "."),
+        + (", within one digit of rounding (尾数误差)." if verdict == "rounding" else "."),
         f"第{clause.page}页“{quote(clause.sentence)}”：{clause.part.text}占{named_zh}的比例印为"
         f"{clause.percent.text}，按{base.source_zh}（{base_wan}）计算应为{expected}%"
         + ("，属尾数误差。" if verdict == "rounding" else "。"),
