@@ -70,3 +70,18 @@ def test_audit_of_a_file_that_is_not_a_pdf(
     not_pdf.write_text("not a pdf", encoding="utf-8")
     assert main(["audit", str(not_pdf)]) == EXIT_REJECTED
     assert "notes.pdf" in capsys.readouterr().err
+
+
+def test_check_counts_findings_by_severity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fiscal check` gives each document's findings by severity, and the corpus's."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / SEED_SAMPLE.name).write_bytes(SEED_SAMPLE.read_bytes())
+    monkeypatch.setenv("FISCAL_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("FISCAL_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["check", str(folder), "--workers", "1"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "    findings: 5 error, 0 warning, 0 info" in out
+    assert out.rstrip().endswith("findings: 5 error, 0 warning, 0 info")

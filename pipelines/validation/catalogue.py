@@ -14,6 +14,16 @@ Rule id families
   Severity 'error' too: real documents break them (the seed's 113219.88 against
   132145.98) and reporting such breaks is a feature. They never quarantine a
   document on their own (see :mod:`.verdicts`).
+  The audit rules of the prose (:mod:`.audit_rules`) are ``N_…`` too: shares,
+  change and completion rates recomputed at the printed precision
+  (``N_SHARE``, ``N_CHANGE_RATE``, ``N_COMPLETION_RATE``), a rate against the
+  wrong base (``N_RATE_BASE``), direction words (``N_DIRECTION``), none-claims
+  (``N_NONE_CLAIM``), a figure in the wrong unit (``N_FIGURE_UNIT``): 'error';
+  the main items listed (``N_LISTED_ITEM_…``): 'warning'. A rate within one
+  further digit of its printed precision is 'info'.
+- ``S_…``: the document against its own structure (contents, empty tables);
+  ``M_…``: its metadata (years, placeholder names, unit lines). Severity
+  'warning'.
 - ``SCHEMA_<SHAPE>_<CHECK>``: the pandera schema checks (see :mod:`.schemas`).
 - ``R_TABLE_…``: a table withheld, or not found (see :mod:`.verdicts`).
 
