@@ -67,7 +67,11 @@ def read_completion_clauses(prose: Prose) -> list[CompletionClause]:
         final = segment_amounts[-1]
         budget_matches = [(m, b) for m, b in budgets if b.start != final.start]
         right = text.find("。", match.end())
-        sentence = text[sentence_start : right + 1 if right >= 0 else match.end()]
+        quoted_from = sentence_start
+        if text.startswith(("年初预算", "预算数"), sentence_start):
+            # "…行政运行（项）。年初预算为…": quote the item the figures belong to as well
+            quoted_from = text.rfind("。", 0, max(sentence_start - 1, 0)) + 1
+        sentence = text[quoted_from : right + 1 if right >= 0 else match.end()]
         percent = PrintedPercent(
             Decimal(match.group("percent")), match.start("percent"), match.end("percent")
         )
