@@ -501,3 +501,15 @@ def test_carryover_of_04_larger_than_01() -> None:
     assert [(f.location, f.expected_yuan, f.actual_yuan, f.severity) for f in findings] == [
         ("04/income/年初财政拨款结转和结余/amount", wan("10.00"), wan("15.00"), "error")
     ]
+
+
+def test_comparison_in_the_next_sentence() -> None:
+    """The seed's 三公 pattern: "…完成预算的47.9%。决算数小于预算数的主要原因是压缩开支。"."""
+    clean = "“三公”经费财政拨款支出预算为28.65万元，支出决算为13.73万元，完成预算的47.9%。决算数小于预算数的主要原因是压缩开支。"
+    assert audit_findings(with_prose(clean)) == []
+    broken = clean.replace("决算数小于预算数", "决算数大于预算数")
+    finding = only(with_prose(broken, page=20))
+    assert (finding.rule_id, finding.location) == (
+        "N_DIRECTION",
+        "narrative p.20 决算数大于预算数 13.73万元",
+    )

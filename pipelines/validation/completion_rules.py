@@ -12,6 +12,7 @@ prints (全年预算 called 年初预算), is ``N_RATE_BASE``. "支出决算数�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,6 +32,8 @@ COMPARISON = re.compile(
     r"决算数?(?P<word>大于|小于|等于|高于|低于|超过|多于|少于)(?:年初|全年)?预算数?"
 )
 THREE_PUBLIC_WORDS = re.compile(r"三公|出国|公务用车|接待")
+FOLLOWING_REACH = 60  # how much of the next sentence may hold the comparison
+FOLLOWING_COMPARISON = re.compile(r"[^。;]{0,30}?" + COMPARISON.pattern)
 _MORE, _LESS, _EQUAL = ("大于", "高于", "超过", "多于"), ("小于", "低于", "少于"), ("等于",)
 
 
@@ -43,6 +46,7 @@ class CompletionClause:
     percent: PrintedPercent
     item: str | None  # the 三公 item the clause names, when it prints no budget
     against: str  # the budget the rate names: 年初 (完成年初预算的), 全年, '' (完成预算的)
+    following: str  # the start of the next sentence ("决算数小于预算数的主要原因是…")
     page: int
     sentence: str
 
@@ -93,6 +97,7 @@ def read_completion_clauses(prose: Prose) -> list[CompletionClause]:
                 percent,
                 item,
                 match.group("which") or "",
+                text[right + 1 : right + 1 + FOLLOWING_REACH] if right >= 0 else "",
                 prose.page_at(match.start()),
                 sentence,
             )
@@ -118,7 +123,10 @@ def _item_budget(extraction: DocumentExtraction, clause: CompletionClause) -> De
 
 
 def check_completion_rates(checker: Checker, extraction: DocumentExtraction, prose: Prose) -> None:
-    for clause in read_completion_clauses(prose):
+    clauses = read_completion_clauses(prose)
+    # a comparison in the next sentence is about the sentence's only clause with a budget
+    budgeted = Counter(c.sentence for c in clauses if c.budget is not None)
+    for clause in clauses:
         item = f" {ITEM_LABELS[clause.item]}" if clause.item in ITEM_LABELS else ""
         location = (
             f"narrative p.{clause.page}{item} 完成{clause.percent.text} of {clause.final.text}"
@@ -126,7 +134,7 @@ def check_completion_rates(checker: Checker, extraction: DocumentExtraction, pro
         if clause.budget is not None:
             budget_yuan, half = clause.budget.yuan, clause.budget.half_step_yuan
             source, source_zh = f"the budget {clause.budget.text}", f"预算数{clause.budget.text}"
-            _direction(checker, clause, prose)
+            _direction(checker, clause, budgeted[clause.sentence] == 1)
         else:
             item_budget = _item_budget(extraction, clause)
             if item_budget is None or clause.item is None:
@@ -204,10 +212,13 @@ def _report_other_budget(
     )
 
 
-def _direction(checker: Checker, clause: CompletionClause, prose: Prose) -> None:
-    """ "支出决算数大于/小于年初预算数" in the clause's sentence against its two amounts."""
+def _direction(checker: Checker, clause: CompletionClause, alone: bool) -> None:
+    """ "支出决算数大于/小于年初预算数" in the clause's sentence (or, for the sentence's only
+    clause with a budget, at the start of the next) against its two amounts."""
     assert clause.budget is not None
-    claim = COMPARISON.search(clause.sentence)
+    claim = COMPARISON.search(clause.sentence) or (
+        FOLLOWING_COMPARISON.match(clause.following) if alone else None
+    )
     if claim is None:
         return
     final, budget = clause.final.yuan, clause.budget.yuan
