@@ -5,6 +5,7 @@
     fiscal prepare [--warehouse FILE]
     fiscal export  [--warehouse FILE] [--out DIR]
     fiscal check   DIR [--workers N] [--json FILE]
+    fiscal audit   FILE.pdf [--html]
     fiscal show | search | query | report   (for readers: pipelines.analysis.commands)
 
 ``fiscal run`` calls the same pipeline functions as the Dagster assets
@@ -89,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
 
+    audit = commands.add_parser(
+        "audit",
+        help="one PDF's findings as a report: where the document contradicts itself, by page",
+    )
+    audit.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    audit.add_argument("--html", action="store_true", help="an HTML page instead of Markdown")
+
     export = commands.add_parser("export", help="every marts table as Parquet and CSV")
     export.add_argument("--warehouse", type=Path, help="DuckDB file to read")
     export.add_argument("--out", type=Path, help="output folder (default: <warehouse dir>/export)")
@@ -126,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "prepare": command_prepare,
         "export": command_export,
         "check": command_check,
+        "audit": command_audit,
         **arguments.analysis_handlers,
     }
     try:
@@ -297,6 +306,26 @@ def command_check(arguments: argparse.Namespace) -> int:
         arguments.json.write_text(
             json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8"
         )
+    return EXIT_OK
+
+
+def command_audit(arguments: argparse.Namespace) -> int:
+    from pipelines.runs.extraction_runner import STATUS_REJECTED, extract_file
+    from pipelines.settings import load_settings
+    from pipelines.validation import validate_document
+    from pipelines.validation.audit_report import audit_html, audit_markdown
+
+    path: Path = arguments.pdf
+    problem = _not_a_readable_file(path)
+    if problem:
+        raise UsageError(problem)
+    outcome, extraction = extract_file(path, load_settings())
+    if extraction is None:
+        print(f"fiscal audit: {outcome.reason}", file=sys.stderr)  # it names the file
+        return EXIT_REJECTED if outcome.status == STATUS_REJECTED else EXIT_FAILED
+    report = validate_document(extraction)
+    render = audit_html if arguments.html else audit_markdown
+    sys.stdout.write(render(extraction, report))
     return EXIT_OK
 
 

@@ -615,6 +615,8 @@ def raw_rows() -> dict[str, list[tuple]]:
             "table 05 withheld, no fact rows: 12 of 20 of its own identities broken",
         )
     )
+    # each finding also in Chinese (message_zh), the last column
+    validation_findings = [(*finding, f"中文：{finding[-1]}") for finding in validation_findings]
 
     budget = budget_raw_rows()
     documents += budget["documents"]
@@ -1558,15 +1560,16 @@ def test_budget_execution_keeps_first_sentence_per_code(con: duckdb.DuckDBPyConn
 def test_validation_findings(con: duckdb.DuckDBPyConnection) -> None:
     result = rows(
         con,
-        "select document_id, rule_id, location, severity, source_page "
+        "select document_id, rule_id, location, severity, source_page, message_zh "
         "from marts.fct_validation_finding order by 1, 2",
     )
-    assert result == [
+    assert [r[:5] for r in result] == [
         (DOC_2023, "N_NARRATIVE_TOTAL", "narrative p.13", "info", 13),
         (DOC_2023, "T09_VEHICLES_SUM", "09/vehicles/actual", "warning", None),
         (DOC_PARTIAL, "R_TABLE_WITHHELD", "05", "warning", None),
         (DOC_QUARANTINED, "E_EXTRACTION", "03", "error", None),
     ]
+    assert result[0][5] == "中文：restated"
 
 
 def test_document_quality(con: duckdb.DuckDBPyConnection) -> None:

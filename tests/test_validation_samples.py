@@ -41,6 +41,8 @@ def test_seed_disagreements_are_found_and_nothing_else(seed):
         ("N_FIGURE", "three_public_budget", Decimal("156700.00"), Decimal("286500.00")),
         # overseas travel budget: narrative 0 vs table 4.42
         ("N_FIGURE", "overseas_travel_budget", Decimal("44200.00"), Decimal("0.00")),
+        # 2080506: 109.20 / 119.30 printed as 98.1%, it is 91.5% (a rate: no yuan amounts)
+        ("N_COMPLETION_RATE", "109.20万元", None, None),
     }
 
 

@@ -142,7 +142,15 @@ def economic_table(rows: list[tuple[str, str, str]], page: int) -> ExtractedTabl
 
 def empty_table(code: str, title: str, columns: list[Column]) -> ExtractedTable:
     return ExtractedTable(
-        code, title, f"公开{code}表", "万元", [9], list(columns), [], is_empty=True
+        code,
+        title,
+        f"公开{code}表",
+        "万元",
+        [9],
+        list(columns),
+        [],
+        is_empty=True,
+        empty_declaration="注：本表无数据",
     )
 
 

@@ -17,12 +17,13 @@ from pipelines.extraction.furniture import strip_page_furniture
 from pipelines.extraction.locate import (
     LocatedTable,
     declared_empty,
+    empty_declaration,
     locate_tables,
     page_lines,
     prints_nonzero_amounts,
 )
 from pipelines.extraction.metadata import read_metadata
-from pipelines.extraction.model import DocumentExtraction, ExtractedTable
+from pipelines.extraction.model import DocumentExtraction, ExtractedTable, ProsePage
 from pipelines.extraction.narrative import (
     PageText,
     join_pages,
@@ -152,6 +153,9 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
                 [],
                 is_empty=True,
                 note=table.note,
+                empty_declaration=empty_declaration(table),
+                declared_empty_with_amounts=bool(empty_declaration(table))
+                and _parses_amounts(table, unit),
             )
             continue
         extracted = PARSERS[table.spec.shape](table, unit, problems)
@@ -184,12 +188,12 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
     if metadata.fiscal_year is None:
         metadata.fiscal_year = _year_printed(located, pages)
     table_pages = {n for t in located for n in t.pages}
-    prose = [
-        PageText(p.number, "".join(line.text for line in page_lines(p)))
+    prose_lines = {
+        p.number: [line.text for line in page_lines(p)]
         for p in pages
         if p.number not in table_pages
-    ]
-    text, marks = join_pages(prose)
+    }
+    text, marks = join_pages(PageText(n, "".join(lines)) for n, lines in prose_lines.items())
     return DocumentExtraction(
         source_file=name,
         sha256="",
@@ -205,7 +209,23 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         budget_execution=read_budget_execution(text, marks, tables),
         narrative_figures=read_figures(text, marks, tables, budget=kind == "budget"),
         problems=problems,
+        prose=[ProsePage(n, "\n".join(lines)) for n, lines in prose_lines.items()],
     )
+
+
+def _parses_amounts(table: LocatedTable, unit: str) -> bool:
+    """Whether a table declared empty reads as rows with non-zero amounts all the same.
+
+    Only the rows a parser reads count: a unit or department code on the page
+    ("341-湖州市财政局") is not an amount.
+    """
+    if not prints_nonzero_amounts(table):
+        return False
+    try:
+        parsed = PARSERS[table.spec.shape](table, unit, [])
+    except Exception:  # noqa: BLE001 - an empty table need not parse; it then prints no rows
+        return False
+    return any(value for row in parsed.rows for value in row.values.values())
 
 
 def _is_empty(table: LocatedTable) -> bool:

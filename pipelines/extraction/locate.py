@@ -372,10 +372,18 @@ def prints_nonzero_amounts(table: LocatedTable) -> bool:
     )
 
 
+def empty_declaration(table: LocatedTable) -> str:
+    """The printed words that declare the table empty (its note or a line of its body), or ''.
+
+    A table with no rows may print its "(无政府性基金支出)" where a header line would be.
+    """
+    body = [line.text for r in table.regions for line in (*r.data_lines, *r.header_lines)]
+    for text in [table.note, *body]:
+        if EMPTY_DECLARATION.search(text):
+            return text
+    return ""
+
+
 def declared_empty(table: LocatedTable) -> bool:
     """An empty 07/08: no amount but zeros, or a note saying there is nothing to report."""
-    if EMPTY_DECLARATION.search(table.note) or any(
-        EMPTY_DECLARATION.search(line.text) for r in table.regions for line in r.data_lines
-    ):
-        return True
-    return not prints_nonzero_amounts(table)
+    return bool(empty_declaration(table)) or not prints_nonzero_amounts(table)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pipelines.extraction.problems import Problem
 
-EXTRACTOR_FORMAT = "3"  # the serialised form of a DocumentExtraction
+EXTRACTOR_FORMAT = "4"  # the serialised form of a DocumentExtraction
 
 
 def _source_version() -> str:
@@ -78,6 +78,10 @@ class ExtractedTable:
     rows: list[TableRow]
     is_empty: bool = False  # declared empty (本表无数据, or an empty 07/08)
     note: str = ""  # the footnote / emptiness note as printed
+    #: an empty table's printed declaration (本表无数据, 无…支出，故本表为空表), '' if none
+    empty_declaration: str = ""
+    #: declared empty by its words, yet it prints non-zero amounts (its rows are not read)
+    declared_empty_with_amounts: bool = False
 
     def row(self, row_key: str, side: str | None = None) -> TableRow | None:
         for r in self.rows:
@@ -142,6 +146,19 @@ class NarrativeFigure:
 
 
 @dataclass
+class ProsePage:
+    """The text of one page that holds no standard table: cover, contents, Part 3 prose.
+
+    Kept so that validation can read the document as an auditor does (the
+    shares and rates of the explanations, the contents list, the headings'
+    years); lines are joined by newlines, in NFKC with radicals mapped.
+    """
+
+    page: int
+    text: str
+
+
+@dataclass
 class DocumentExtraction:
     source_file: str
     sha256: str
@@ -157,6 +174,7 @@ class DocumentExtraction:
     budget_execution: list[BudgetExecution] = field(default_factory=list)
     narrative_figures: list[NarrativeFigure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # what could not be read, and why
+    prose: list[ProsePage] = field(default_factory=list)  # pages without a standard table
     extractor_version: str = EXTRACTOR_VERSION
     seconds: float = 0.0
 
@@ -187,6 +205,8 @@ class DocumentExtraction:
                 ],
                 is_empty=t["is_empty"],
                 note=t["note"],
+                empty_declaration=t.get("empty_declaration", ""),
+                declared_empty_with_amounts=t.get("declared_empty_with_amounts", False),
             )
             for code, t in data["tables"].items()
         }
@@ -208,10 +228,11 @@ class DocumentExtraction:
             for f in data["narrative_figures"]
         ]
         problems = [Problem.from_json_dict(p) for p in data["problems"]]
+        prose = [ProsePage(int(p["page"]), p["text"]) for p in data.get("prose", [])]
         scalars = {
             k: v
             for k, v in data.items()
-            if k not in ("tables", "budget_execution", "narrative_figures", "problems")
+            if k not in ("tables", "budget_execution", "narrative_figures", "problems", "prose")
         }
         return cls(
             **scalars,
@@ -219,6 +240,7 @@ class DocumentExtraction:
             budget_execution=execution,
             narrative_figures=figures,
             problems=problems,
+            prose=prose,
         )
 
 

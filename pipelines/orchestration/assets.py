@@ -143,6 +143,7 @@ def _findings_json(rows: list[Any]) -> list[dict[str, Any]]:
             if finding.difference_yuan is None
             else str(finding.difference_yuan),
             "message": finding.message,
+            "message_zh": finding.message_zh,
         }
         for finding in rows
     ]

@@ -28,6 +28,7 @@ from pipelines.settings import Settings
 from pipelines.validation import DocumentStatus, TableStatus, ValidationReport, validate_documents
 
 SCOPES = ("table", "cross_table", "narrative")
+SEVERITIES = ("error", "warning", "info")
 SCOPE_NAMES = {"table": "in tables", "cross_table": "across tables", "narrative": "narrative"}
 BATCH = 16
 
@@ -47,6 +48,8 @@ class DocumentCheck:
     identities: dict[str, tuple[int, int]] = field(default_factory=dict)  # scope → (n, broken)
     #: tables loaded with some of their own identities broken: (code, checked, broken)
     tables_with_breaks: list[tuple[str, int, int]] = field(default_factory=list)
+    #: the document's findings by severity ('error' / 'warning' / 'info')
+    findings: dict[str, int] = field(default_factory=dict)
 
     def codes(self, status: TableStatus) -> list[str]:
         return [code for code, s in self.tables.items() if s == status]
@@ -63,6 +66,7 @@ class DocumentCheck:
             "withheld": self.withheld,
             "identities": {scope: list(counts) for scope, counts in self.identities.items()},
             "tables_with_breaks": [list(t) for t in self.tables_with_breaks],
+            "findings": self.findings,
         }
 
 
@@ -110,6 +114,7 @@ def _check_batch(outcomes: list[ExtractionOutcome]) -> list[DocumentCheck]:
                     for code, v in report.tables.items()
                     if v.status == TableStatus.LOADED and v.identities_broken
                 ],
+                findings=dict(sorted(Counter(f.severity for f in report.findings).items())),
             )
         )
     return checks
@@ -138,11 +143,15 @@ def corpus_summary(checks: Iterable[DocumentCheck]) -> dict[str, Any]:
         scope: tuple(sum(c.identities.get(scope, (0, 0))[i] for c in checks) for i in (0, 1))
         for scope in SCOPES
     }
+    findings: Counter[str] = Counter()
+    for check in checks:
+        findings.update(check.findings)
     return {
         "documents": len(checks),
         "documents_by_status": dict(sorted(documents.items())),
         "tables_by_status": dict(sorted(tables.items())),
         "identities": {scope: list(counts) for scope, counts in identities.items()},
+        "findings_by_severity": {s: findings.get(s, 0) for s in SEVERITIES},
     }
 
 
@@ -175,6 +184,8 @@ def format_report(checks: list[DocumentCheck]) -> str:
             lines.append(f"    withheld {code}: {reason}")
         for code, checked, broken in check.tables_with_breaks:
             lines.append(f"    table {code}: {broken} of {checked} of its own identities broken")
+        if check.findings:
+            lines.append("    findings: " + _severities(check.findings))
     summary = corpus_summary(checks)
     lines.append("")
     lines.append(
@@ -191,4 +202,9 @@ def format_report(checks: list[DocumentCheck]) -> str:
             for scope in SCOPES
         )
     )
+    lines.append("findings: " + _severities(summary["findings_by_severity"]))
     return "\n".join(lines)
+
+
+def _severities(counts: dict[str, int]) -> str:
+    return ", ".join(f"{counts.get(s, 0)} {s}" for s in SEVERITIES)

@@ -29,6 +29,9 @@ Modules, one job each:
 - :mod:`.table_rules` — the own arithmetic of the function tables, 06 and 09.
 - :mod:`.cross_table_rules` — identities across two tables (``X…``).
 - :mod:`.narrative_rules` — narrative numbers against the cells they restate (``N_…``).
+- :mod:`.audit_rules` — the document as an auditor reads it: :mod:`.prose` (sentences,
+  printed amounts), :mod:`.rates` (a percentage at its printed precision),
+  :mod:`.share_rules`, :mod:`.change_rules`, :mod:`.completion_rules`.
 - :mod:`.verdicts` — a verdict per table and the document's status.
 """
 
@@ -39,8 +42,9 @@ from collections.abc import Callable, Sequence
 
 from pipelines.extraction.model import DocumentExtraction
 
+from .audit_rules import check_audit
 from .catalogue import RULE_BY_ID, RULES, TABLE_RULE_IDS
-from .cross_table_rules import check_cross_tables
+from .cross_table_rules import check_carryovers, check_cross_tables, check_fund_tables
 from .evaluation import Checker, RuleResults
 from .findings import (
     DocumentStatus,
@@ -215,7 +219,11 @@ def check_rules(extraction: DocumentExtraction) -> RuleResults:
         elif code == "09":
             check_three_public(checker, table)
     check_cross_tables(checker, extraction.tables, extraction.document_kind)
+    check_fund_tables(checker, extraction.tables, extraction.document_kind)
+    if extraction.document_kind != "budget":  # a budget's statements carry over differently
+        check_carryovers(checker, extraction.tables)
     check_narrative(checker, extraction)
+    check_audit(checker, extraction)
     return checker.results
 
 
@@ -272,6 +280,7 @@ def _reading_findings(
             None,
             None,
             f"{table_title(code, kind)} withheld, no fact rows: {verdict.reason}",
+            f"表{code}未能可靠读取，暂不入库（无事实行）：{verdict.reason}",
         )
         for code, verdict in verdicts.items()
         if verdict.status == TableStatus.WITHHELD
@@ -286,6 +295,7 @@ def _reading_findings(
             None,
             None,
             f"{title} not found in the document",
+            f"文件中未找到表{codes.split(',')[0]}（{title}）",
         )
         for codes, title in missing_required_tables(extraction, verdicts)
     ]

@@ -14,6 +14,16 @@ Rule id families
   Severity 'error' too: real documents break them (the seed's 113219.88 against
   132145.98) and reporting such breaks is a feature. They never quarantine a
   document on their own (see :mod:`.verdicts`).
+  The audit rules of the prose (:mod:`.audit_rules`) are ``N_…`` too: shares,
+  change and completion rates recomputed at the printed precision
+  (``N_SHARE``, ``N_CHANGE_RATE``, ``N_COMPLETION_RATE``), a rate against the
+  wrong base (``N_RATE_BASE``), direction words (``N_DIRECTION``), none-claims
+  (``N_NONE_CLAIM``), a figure in the wrong unit (``N_FIGURE_UNIT``): 'error';
+  the main items listed (``N_LISTED_ITEM_…``): 'warning'. A rate within one
+  further digit of its printed precision is 'info'.
+- ``S_…``: the document against its own structure (contents, empty tables);
+  ``M_…``: its metadata (years, placeholder names, unit lines). Severity
+  'warning'.
 - ``SCHEMA_<SHAPE>_<CHECK>``: the pandera schema checks (see :mod:`.schemas`).
 - ``R_TABLE_…``: a table withheld, or not found (see :mod:`.verdicts`).
 
@@ -478,6 +488,166 @@ NARRATIVE_RULES: list[Rule] = [
     ),
 ]
 
+# Rules of the document as an auditor reads it: the prose's own arithmetic and words.
+NARRATIVE_RULES += [
+    _rule(
+        "N_SHARE",
+        "",
+        "“X万元，占Y的P%”: P = 100 × X / Y at the printed precision; Y the table cell the "
+        "sentence names, the sum of the parts listed, or the total printed before them",
+        "A share printed in the prose recomputes from the amounts it relates.",
+        "narrative",
+    ),
+    _rule(
+        "N_CHANGE_RATE",
+        "",
+        "“X万元…增加D万元，增长P%”: P = 100 × D / (X − D) (a decrease: D / (X + D))",
+        "A change rate printed in the prose recomputes from this year's figure and the change.",
+        "narrative",
+    ),
+    _rule(
+        "N_COMPLETION_RATE",
+        "",
+        "“年初预算为A万元，支出决算为B万元，完成年初预算的P%”: P = 100 × B / A "
+        "(A from table 09 when a 三公 clause prints no budget)",
+        "A completion rate printed in the prose recomputes from the final amount and the budget.",
+        "narrative",
+    ),
+    _rule(
+        "N_RATE_BASE",
+        "",
+        "a rate is printed against the base it names: no rate against a budget of 0; a change "
+        "over last year's figure, not this year's; 年初预算 not 全年预算",
+        "A rate computed against the wrong base.",
+        "narrative",
+    ),
+    _rule(
+        "N_DIRECTION",
+        "",
+        "增加/减少, 增长/下降, 决算数大于/小于/等于预算数 agree with the numbers they describe",
+        "A direction or comparison word contradicts the numbers of its sentence.",
+        "narrative",
+    ),
+    _rule(
+        "N_LISTED_ITEM_ZERO",
+        "06",
+        "人员经费/公用经费…主要包括：A、B…: every item listed has a non-zero amount in table 06",
+        "The prose lists as a main item one that table 06 prints as zero.",
+        "narrative",
+        severity="warning",
+    ),
+    _rule(
+        "N_LISTED_ITEM_OMITTED",
+        "06",
+        "人员经费/公用经费…主要包括：A、B…: the largest item of the group in table 06 is listed",
+        "The prose's list of main items leaves out the largest one of table 06.",
+        "narrative",
+        severity="warning",
+    ),
+    _rule(
+        "N_NONE_CLAIM",
+        "07,08,09",
+        "“本部门无政府性基金收支” (国有资本经营, 因公出国…): the table concerned prints no "
+        "non-zero amount",
+        "The prose says the department has none of something its tables print.",
+        "narrative",
+    ),
+    _rule(
+        "N_FIGURE_UNIT",
+        "01,02,03,04,05,06,09",
+        "a narrative figure = its table cell, not 10^4 times or 1/10^4 of it (元 for 万元)",
+        "A narrative figure restates its table cell in the wrong unit.",
+        "narrative",
+    ),
+]
+
+STRUCTURE_RULES: list[Rule] = [
+    _rule(
+        "S_LISTED_TABLE_ABSENT",
+        "",
+        "every table the contents (目录) lists is printed",
+        "The document lists a table that it does not print.",
+        "structure",
+        severity="warning",
+    ),
+    _rule(
+        "S_TABLE_NOT_LISTED",
+        "",
+        "every standard table printed is listed in the contents (目录), when it lists tables",
+        "The document prints a table its contents do not list.",
+        "structure",
+        severity="warning",
+    ),
+    _rule(
+        "S_EMPTY_TABLE_NO_NOTE",
+        "07,08",
+        "an empty table carries its note (本表无数据 / 无…，故本表为空表)",
+        "An empty table without the note that says why it is empty.",
+        "structure",
+        severity="warning",
+    ),
+    _rule(
+        "S_EMPTY_NOTE_NOT_EMPTY",
+        "07,08",
+        "a table noted empty (为空表 / 本表无数据) prints no non-zero amount",
+        "A table says it is empty but prints amounts.",
+        "structure",
+        severity="warning",
+    ),
+]
+
+METADATA_RULES: list[Rule] = [
+    _rule(
+        "M_YEAR",
+        "",
+        "every table title prints the document's fiscal year",
+        "A title of another year than the document's (a 2023 title in a 2024 document).",
+        "metadata",
+        severity="warning",
+    ),
+    _rule(
+        "M_DEPARTMENT_PLACEHOLDER",
+        "",
+        "no template placeholder (XX局, ××部门, XXX单位) in the titles and prose",
+        "A template placeholder left in place of the department's name.",
+        "metadata",
+        severity="warning",
+    ),
+    _rule(
+        "M_UNIT",
+        "",
+        "a table's unit line (元 / 万元) agrees with the magnitudes it restates elsewhere",
+        "A table's printed unit disagrees with the same figures printed elsewhere.",
+        "metadata",
+        severity="warning",
+    ),
+]
+
+CROSS_TABLE_RULES += [
+    _rule(
+        "X04_07_GOVERNMENT_FUND",
+        "04,07",
+        "04 本年支出合计 (政府性基金预算财政拨款 column) = 07 合计 (本年支出); 0 when 07 is empty",
+        "Table 04's government-fund expenditure restates table 07.",
+        "cross_table",
+    ),
+    _rule(
+        "X04_08_STATE_CAPITAL",
+        "04,08",
+        "04 本年支出合计 (国有资本经营预算财政拨款 column) = 08 合计; 0 when 08 is empty",
+        "Table 04's state-capital expenditure restates table 08.",
+        "cross_table",
+    ),
+    _rule(
+        "X01_04_CARRYOVER",
+        "01,04",
+        "04 年初/年末财政拨款结转和结余 ≤ 01 年初/年末结转和结余 (the appropriation part of "
+        "all funds)",
+        "Table 04's carry-overs are part of table 01's.",
+        "cross_table",
+    ),
+]
+
 #: the rules that say a table was not read, or not found, as findings analysts see
 READING_RULES: tuple[Rule, ...] = (
     Rule(
@@ -502,6 +672,12 @@ ARITHMETIC_RULES: tuple[Rule, ...] = (*_TABLE_RULES, *CROSS_TABLE_RULES, *NARRAT
 #: the ids of the rules about one table's own arithmetic (what a table verdict weighs)
 TABLE_RULE_IDS: frozenset[str] = frozenset(rule.rule_id for rule in _TABLE_RULES)
 # The whole catalogue: arithmetic, cross-table, narrative, schema and reading rules.
-RULES: tuple[Rule, ...] = (*ARITHMETIC_RULES, *SCHEMA_RULES, *READING_RULES)
+RULES: tuple[Rule, ...] = (
+    *ARITHMETIC_RULES,
+    *STRUCTURE_RULES,
+    *METADATA_RULES,
+    *SCHEMA_RULES,
+    *READING_RULES,
+)
 RULE_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
 assert len(RULE_BY_ID) == len(RULES), "rule ids must be unique"

@@ -3,10 +3,14 @@
 The statement's totals against the detail tables' 合计 (01 against 02 and 03,
 04 against 02 and 05, or a budget's single-column 04 against 05 + 07 + 08),
 each expenditure class line of a statement against the detail table's class
-row, and 05's 基本支出 against the footers or the 合计 of 06.
+row, and 05's 基本支出 against the footers or the 合计 of 06; 04's 政府性基金 and
+国有资本经营 columns against tables 07 and 08, and 04's carry-overs as a part of
+01's.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from pipelines.extraction.model import ExtractedTable, TableRow
 
@@ -201,3 +205,69 @@ def check_cross_tables(
                 step_yuan(t05, t06),
                 "Table 05 合计 基本支出 should equal table 06 合计",
             )
+
+
+# 04's fund columns and the table that details each: (rule, column, table code).
+FUND_TABLES = (
+    ("X04_07_GOVERNMENT_FUND", "government_fund", "07"),
+    ("X04_08_STATE_CAPITAL", "state_capital", "08"),
+)
+
+
+def check_fund_tables(
+    checker: Checker, tables: dict[str, ExtractedTable], document_kind: str | None = None
+) -> None:
+    """04's 政府性基金 / 国有资本经营 expenditure against 07 / 08 (0 when the table is empty)."""
+    t04 = tables.get("04")
+    if t04 is None or not is_usable(t04):
+        return
+    expenditure04 = statement_side(t04, "expenditure", document_kind)
+    year_total = expenditure04.year_total
+    if year_total is None:
+        return
+    for rule_id, column, code in FUND_TABLES:
+        detail = tables.get(code)
+        if column not in expenditure04.columns or detail is None:
+            continue  # not split by fund, or the table was not found: nothing to compare
+        expected: Decimal | None
+        if detail.is_empty:
+            expected, step, what = ZERO, step_yuan(t04), "declared empty, so 0"
+        elif is_usable(detail) and detail.row("total") is not None:
+            expected, step, what = (
+                cell_amount(detail.row("total"), "total"),
+                step_yuan(t04, detail),
+                "合计 total",
+            )
+        else:
+            continue
+        checker.compare(
+            rule_id,
+            f"04/expenditure/{year_total.row_key}/{column}",
+            "04",
+            [expected],
+            cell_amount(year_total, column),
+            step,
+            f"Table 04 本年支出合计 ({column}) should equal table {code} ({what})",
+        )
+
+
+def check_carryovers(checker: Checker, tables: dict[str, ExtractedTable]) -> None:
+    """04's appropriation carry-overs are a part of 01's carry-overs of all funds (final accounts)."""
+    t01, t04 = tables.get("01"), tables.get("04")
+    if t01 is None or t04 is None or not (is_usable(t01) and is_usable(t04)):
+        return
+    for side_name, when in (("income", "年初"), ("expenditure", "年末")):
+        side01 = statement_side(t01, side_name)
+        side04 = statement_side(t04, side_name)
+        if side01.carryover is None or side04.carryover is None:
+            continue
+        column04 = "total" if "total" in side04.columns else side04.columns[0]
+        checker.at_most(
+            "X01_04_CARRYOVER",
+            f"04/{side_name}/{side04.carryover.row_key}/{column04}",
+            "04",
+            cell_amount(side01.carryover, side01.columns[0]),
+            cell_amount(side04.carryover, column04),
+            step_yuan(t01, t04),
+            f"Table 04 {when}财政拨款结转和结余 should not exceed table 01 {when}结转和结余",
+        )

@@ -113,6 +113,24 @@ class Checker:
             rule_id, location, table_code, expected, actual, step * n_terms, description, n_terms
         )
 
+    def at_most(
+        self,
+        rule_id: str,
+        location: str,
+        table_code: str,
+        limit: Decimal | None,
+        actual: Decimal | None,
+        step: Decimal,
+        description: str,
+    ) -> None:
+        """A printed cell that must not exceed another (a part of a whole), within rounding."""
+        if actual is None or limit is None:
+            return
+        if actual <= limit:
+            self.results.evaluations.append(Evaluation(rule_id, table_code, location, "ok"))
+            return
+        self._record(rule_id, location, table_code, limit, actual, step, description)
+
     def _record(
         self,
         rule_id: str,
@@ -145,6 +163,12 @@ class Checker:
             f"{description}: expected {_fmt(expected)} yuan, printed {_fmt(actual)} yuan, "
             f"difference {_fmt(difference)} yuan, {verdict}. Rule {rule_id}: {rule.identity}."
         )
+        verdict_zh = "在尾数误差以内" if outcome == "rounding" else "超出尾数误差"
+        message_zh = (
+            f"{location}：应为 {_fmt(expected)} 元，印为 {_fmt(actual)} 元，相差 "
+            f"{_fmt(difference)} 元，{verdict_zh}（容差 {_fmt(tolerance)} 元）。"
+            f"规则 {rule_id}：{rule.identity}。"
+        )
         self.results.findings.append(
             Finding(
                 rule_id=rule_id,
@@ -155,12 +179,37 @@ class Checker:
                 actual_yuan=actual,
                 difference_yuan=difference,
                 message=message,
+                message_zh=message_zh,
             )
         )
 
-    def note(self, rule_id: str, location: str, table_code: str | None, message: str) -> None:
-        """A finding that is not a comparison (unresolved narrative item, unknown key)."""
+    def note(
+        self,
+        rule_id: str,
+        location: str,
+        table_code: str | None,
+        message: str,
+        message_zh: str = "",
+        severity: str | None = None,
+        amounts: tuple[Decimal, Decimal] | None = None,
+    ) -> None:
+        """A finding in words (a rate, a word, a structure), with (expected, printed) if any."""
         rule = RULE_BY_ID[rule_id]
+        expected, actual = amounts if amounts else (None, None)
         self.results.findings.append(
-            Finding(rule_id, location, rule.severity, table_code, None, None, None, message)
+            Finding(
+                rule_id,
+                location,
+                severity or rule.severity,
+                table_code,
+                expected,
+                actual,
+                None if amounts is None else amounts[1] - amounts[0],
+                message,
+                message_zh or f"{location}：{rule.description}",
+            )
         )
+
+    def evaluated(self, rule_id: str, table_code: str, location: str, outcome: str) -> None:
+        """Count one evaluated instance of a rule that is not an amount comparison."""
+        self.results.evaluations.append(Evaluation(rule_id, table_code, location, outcome))

@@ -75,6 +75,8 @@ class Finding:
     actual_yuan: Decimal | None
     difference_yuan: Decimal | None
     message: str
+    #: the same finding in Chinese, for the auditors who read the documents in Chinese
+    message_zh: str = ""
 
     def to_json_dict(self) -> dict[str, Any]:
         return {

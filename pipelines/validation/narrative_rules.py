@@ -26,6 +26,7 @@ from pipelines.extraction.model import (
     NARRATIVE_FIGURE_KEYS,
     DocumentExtraction,
     ExtractedTable,
+    NarrativeFigure,
     TableRow,
 )
 
@@ -216,6 +217,8 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
                 "05",
                 f"Narrative item '{execution.function_label}' (p.{execution.page}) has no function "
                 "code; its final amount was not checked against table 05.",
+                f"第{execution.page}页说明项目“{execution.function_label}”未能对应到功能科目编码，"
+                "其支出决算数未与表05核对。",
             )
             continue
         row = t05.row(code)
@@ -227,6 +230,7 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
                 "05",
                 f"Narrative item {code} '{execution.function_label}' (p.{execution.page}) has no "
                 "row in table 05.",
+                f"第{execution.page}页说明项目 {code}“{execution.function_label}”在表05中没有对应行。",
             )
             continue
         checker.compare(
@@ -250,6 +254,7 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
                 base,
                 None,
                 f"Narrative figure '{figure.figure_key}' (p.{figure.page}) has no table cell to compare.",
+                f"第{figure.page}页说明数字“{figure.figure_key}”没有可核对的表格单元格。",
             )
             continue
         cells = narrative_cells(tables, figure.figure_key, kind)
@@ -258,6 +263,8 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
         for cell in cells:
             table = tables[cell.table_code]
             location = base if len(cells) == 1 else f"{base} {cell.row.side}"
+            if _unit_slip(checker, figure, cell, table, location):
+                continue
             checker.compare(
                 "N_FIGURE",
                 location,
@@ -269,3 +276,39 @@ def check_narrative(checker: Checker, extraction: DocumentExtraction) -> None:
                 f"restate table {cell.table_code} cell {cell.location} '{row_name(cell.row)}' "
                 f"{column_name(table, cell.column)}",
             )
+
+
+UNIT_FACTOR = Decimal(10000)  # 万元 printed as 元, or 元 as 万元
+UNIT_SLIP_TOLERANCE = Decimal("0.001")  # of the scaled cell: the two printed precisions differ
+
+
+def _unit_slip(
+    checker: Checker, figure: NarrativeFigure, cell: _Cell, table: ExtractedTable, location: str
+) -> bool:
+    """A narrative figure off from its cell by exactly 10^4, within rounding: ``N_FIGURE_UNIT``."""
+    expected = cell_amount(cell.row, cell.column)
+    actual = figure.amount_yuan
+    if not expected or not actual:
+        return False
+    if abs(actual - expected) <= max(step_yuan(table), narrative_step_yuan(actual)):
+        return False  # the figure restates its cell
+    for scaled, wrong, right in (
+        (expected * UNIT_FACTOR, "元 read as 万元", "万元误作元"),
+        (expected / UNIT_FACTOR, "万元 read as 元", "元误作万元"),
+    ):
+        if abs(actual - scaled) <= scaled * UNIT_SLIP_TOLERANCE:
+            checker.evaluated("N_FIGURE_UNIT", cell.table_code, location, "broken")
+            checker.note(
+                "N_FIGURE_UNIT",
+                location,
+                cell.table_code,
+                f"Narrative p.{figure.page} {figure.figure_key} ('{figure.sentence[:60]}') prints "
+                f"{actual:,.2f} yuan where table {cell.table_code} cell {cell.location} holds "
+                f"{expected:,.2f} yuan: exactly 10^4 apart, the wrong unit ({wrong}).",
+                f"第{figure.page}页说明“{figure.sentence[:60]}”印为 {actual:,.2f} 元，表"
+                f"{cell.table_code}单元格 {cell.location} 为 {expected:,.2f} 元，恰差一万倍，"
+                f"单位有误（{right}）。",
+                amounts=(expected, actual),
+            )
+            return True
+    return False

@@ -691,5 +691,7 @@ def _record_findings(member: _StackedTable, cases: list[dict[str, Any]]) -> None
                 actual_yuan=actual,
                 difference_yuan=None,
                 message=message,
+                message_zh=f"表{table.table_code}（{table.title}）{location}：数值 {failure} "
+                f"不符合表格式要求（{rule_id}）。",
             )
         )

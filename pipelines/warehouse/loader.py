@@ -294,6 +294,7 @@ def _finding_rows(document_id: str, report: ValidationReport) -> list[tuple[Any,
             _optional_decimal_text(finding.actual_yuan),
             _optional_decimal_text(finding.difference_yuan),
             finding.message,
+            finding.message_zh,
         )
         for finding in report.findings
     ]

@@ -89,7 +89,8 @@ CREATE TABLE IF NOT EXISTS raw.validation_findings (
     expected_yuan   DECIMAL(20, 2),
     actual_yuan     DECIMAL(20, 2),
     difference_yuan DECIMAL(20, 2),
-    message         VARCHAR NOT NULL
+    message         VARCHAR NOT NULL,
+    message_zh      VARCHAR NOT NULL DEFAULT ''  -- the message in Chinese
 );
 
 -- The rule catalogue, so analysts can read what each rule_id checks.

@@ -34,6 +34,7 @@ select
     {{ yuan('deduplicated.actual_yuan') }} as actual_yuan,
     {{ yuan('deduplicated.difference_yuan') }} as difference_yuan,
     cast(deduplicated.message as varchar) as message,
+    cast(deduplicated.message_zh as varchar) as message_zh,
     cast(documents.department_id as varchar) as department_id,
     cast(documents.fiscal_year as integer) as fiscal_year,
     cast(documents.document_kind as varchar) as document_kind,

@@ -14,7 +14,8 @@ renamed as (
         {{ yuan('expected_yuan') }} as expected_yuan,
         {{ yuan('actual_yuan') }} as actual_yuan,
         {{ yuan('difference_yuan') }} as difference_yuan,
-        cast(message as varchar) as message
+        cast(message as varchar) as message,
+        cast(message_zh as varchar) as message_zh
     from source
 )
 
