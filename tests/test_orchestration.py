@@ -149,6 +149,15 @@ def test_materialize_one_document_into_a_temporary_warehouse(sample_pdfs, tmp_pa
             [raw_tables, dbt_models, published_def], instance=instance, resources=resources
         )
         assert build.success
+        # dbt ran by the CLI's own path: its tests are the models' checks, its saved parse
+        # is where `fiscal run` keeps it for the next build
+        dbt_checks = {e.check_name: e for e in build.get_asset_check_evaluations()}
+        assert dbt_checks["not_null_dim_function_subject_level"].passed
+        assert len(dbt_checks) > 50 and all(e.passed for e in dbt_checks.values())
+        built = {m.asset_key.to_user_string() for m in build.get_asset_materialization_events()}
+        assert {"marts/fct_statement_line", "marts/dim_document", "published_warehouse"} <= built
+        settings = resources["fiscal"].settings()
+        assert (settings.dbt_scratch_dir / "target" / "partial_parse.msgpack").is_file()
 
         # the nightly schedule skips a night with nothing new, and runs after a change
         schedule = build_nightly_schedule(dg.define_asset_job("nightly_test_job"))

@@ -14,7 +14,6 @@ pool (limit 1, see ``dagster.yaml``).
 """
 
 import datetime as dt
-import shutil
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -448,7 +447,6 @@ def build_published_warehouse(upstream: dg.AssetsDefinition) -> dg.AssetsDefinit
         mart_rows = mart_row_counts(build_path)
         with writer_lock(settings.lock_path):
             publish_build(build_path, settings)
-        shutil.rmtree(settings.dbt_scratch_dir / context.run.run_id, ignore_errors=True)
         return dg.MaterializeResult(
             metadata={
                 "warehouse": str(settings.warehouse_path),

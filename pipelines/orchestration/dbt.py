@@ -7,24 +7,27 @@ only checks that it was made from the project's current files and dbt
 once, only if not. Not ``prepare_if_dev()``: under ``dagster dev`` it would
 parse in every process that loads the code location (each run, each step).
 The ``@dbt_assets`` definition is built inside a cached factory, so importing
-this module never reads the manifest.
+this module never reads the manifest. Its body runs ``dbt build`` by the same
+function as ``fiscal run`` (:func:`~pipelines.warehouse.dbt_runner.run_dbt_build`:
+one saved parse, one retry rule, logs kept on failure) and turns dbt's run
+results into the assets' outputs and checks.
 """
 
-import contextlib
 import functools
-import os
+import json
 import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DbtProject, dbt_assets
+from dagster_dbt.asset_utils import get_asset_check_key_for_test
 
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.runs.fingerprint import clear_fingerprint
 from pipelines.settings import DBT_PROJECT_DIR, load_settings
-from pipelines.warehouse.dbt_runner import dbt_build_command, dbt_executable, ensure_manifest
+from pipelines.warehouse.dbt_runner import DbtBuildFailed, ensure_manifest, run_dbt_build
 from pipelines.warehouse.publish import build_path_for
 
 #: the one-writer pool every asset that writes a DuckDB file runs in
@@ -52,33 +55,46 @@ class FiscalDbtTranslator(DagsterDbtTranslator):
 @functools.cache
 def fiscal_dbt_project() -> DbtProject:
     """The dbt project, with a manifest made from its current files."""
-    _put_dbt_on_path()
     manifest = ensure_manifest(load_settings())
     return DbtProject(
         project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=manifest.parent
     )
 
 
-def _put_dbt_on_path() -> None:
-    """dagster-dbt looks for ``dbt`` on PATH; make it the one beside this Python."""
-    folder = str(Path(dbt_executable()).parent)
-    path = os.environ.get("PATH", "")
-    if folder not in path.split(os.pathsep):
-        os.environ["PATH"] = folder + (os.pathsep + path if path else "")
-
-
-@contextlib.contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    previous = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in previous.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def dbt_events(
+    context: dg.AssetExecutionContext,
+    project: DbtProject,
+    node_statuses: Mapping[str, str],
+) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    """The Dagster events of a finished ``dbt build``: an output per model built, a
+    check result per data test, for the assets and checks this run selected."""
+    manifest = json.loads(Path(project.manifest_path).read_text(encoding="utf-8"))
+    translator = FiscalDbtTranslator()
+    selected = context.selected_output_names  # check results are outputs too: not these
+    outputs = {
+        key: name
+        for name, key in context.assets_def.keys_by_output_name.items()
+        if name in selected
+    }
+    selected_checks = context.selected_asset_check_keys
+    # in the order dbt finished them: a node finishes after its parents, as Dagster requires
+    for unique_id, status in node_statuses.items():
+        if unique_id.startswith("test."):
+            check = get_asset_check_key_for_test(manifest, translator, unique_id, project)
+            if check is not None and check in selected_checks:
+                yield dg.AssetCheckResult(
+                    asset_key=check.asset_key,
+                    check_name=check.name,
+                    passed=status == "pass",
+                    severity=dg.AssetCheckSeverity.WARN
+                    if status == "warn"
+                    else dg.AssetCheckSeverity.ERROR,
+                    metadata={"dbt_status": status, "unique_id": unique_id},
+                )
+        elif unique_id in manifest["nodes"] and status == "success":
+            key = translator.get_asset_spec(manifest, unique_id, project).key
+            if key in outputs:
+                yield dg.Output(None, output_name=outputs[key], metadata={"unique_id": unique_id})
 
 
 @functools.cache
@@ -94,7 +110,7 @@ def fiscal_dbt_assets() -> dg.AssetsDefinition:
         pool=WRITER_POOL,
     )
     def dbt_models(
-        context: dg.AssetExecutionContext, dbt: DbtCliResource, fiscal: FiscalWarehouseResource
+        context: dg.AssetExecutionContext, fiscal: FiscalWarehouseResource
     ) -> Iterator[Any]:
         """The dbt staging, intermediate and marts models, built and tested in this run's build file."""
         settings = fiscal.settings()
@@ -109,12 +125,13 @@ def fiscal_dbt_assets() -> dg.AssetsDefinition:
             build_path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(settings.warehouse_path, build_path)
             clear_fingerprint(build_path)  # its models are no longer what it was built from
-        target_path = settings.dbt_scratch_dir / context.run.run_id / "target"
-        with _environment(FISCAL_WAREHOUSE=str(build_path)):
-            # the production build: no unit tests, one dbt thread per worker
-            invocation = dbt.cli(
-                dbt_build_command(settings), context=context, target_path=target_path
-            )
-        yield from invocation.stream()
+        # the one dbt path of every production build (the CLI's too): its saved parse,
+        # its retry without it, its logs kept on failure
+        try:
+            result = run_dbt_build(build_path, settings, context.run.run_id)
+        except DbtBuildFailed as failed:
+            yield from dbt_events(context, project, failed.node_statuses)
+            raise dg.Failure(description=str(failed)) from failed
+        yield from dbt_events(context, project, result.node_statuses)
 
     return dbt_models

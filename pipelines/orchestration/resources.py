@@ -1,14 +1,13 @@
-"""Dagster resources: where the warehouse lives, and the dbt CLI.
+"""The Dagster resource: where the warehouse lives and how hard the pipeline may work.
 
-Both read the same settings as the CLI (:mod:`pipelines.settings`), so the
-Dagster service and ``fiscal run`` always work on the same files.
+It reads the same settings as the CLI (:mod:`pipelines.settings`), so the Dagster
+service and ``fiscal run`` always work on the same files; dbt is run by the same
+function for both (:func:`~pipelines.warehouse.dbt_runner.run_dbt_build`).
 """
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
-from pipelines.settings import DBT_PROJECT_DIR, Settings, load_settings
-from pipelines.warehouse.dbt_runner import dbt_executable
+from pipelines.settings import Settings, load_settings
 
 
 class FiscalWarehouseResource(dg.ConfigurableResource):
@@ -29,9 +28,4 @@ class FiscalWarehouseResource(dg.ConfigurableResource):
 def default_resources() -> dict[str, object]:
     return {
         "fiscal": FiscalWarehouseResource(),
-        "dbt": DbtCliResource(
-            project_dir=str(DBT_PROJECT_DIR),
-            profiles_dir=str(DBT_PROJECT_DIR),
-            dbt_executable=dbt_executable(),
-        ),
     }

@@ -58,7 +58,8 @@ from pipelines.warehouse.dbt_cache import (
 
 log = logging.getLogger(__name__)
 
-#: ``dbt build`` arguments of every production build (the CLI run and the Dagster asset)
+#: ``dbt build`` arguments of every production build (the CLI run and the Dagster asset,
+#: which both run it through :func:`run_dbt_build`)
 PRODUCTION_BUILD_ARGS = ("--exclude-resource-type", "unit_test")
 
 PARTIAL_PARSE_FILE = "partial_parse.msgpack"
@@ -71,12 +72,17 @@ RUN_RESULTS_FILE = "run_results.json"
 class DbtBuildFailed(RuntimeError):
     """dbt build exited non-zero; the message holds the end of its output."""
 
+    def __init__(self, message: str, node_statuses: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.node_statuses = node_statuses or {}  # what dbt did run before it failed
+
 
 @dataclass
 class DbtBuildResult:
     seconds: float
     status_counts: dict[str, int] = field(default_factory=dict)  # 'success' / 'pass' / 'warn' …
     warnings: list[str] = field(default_factory=list)  # ids of tests that warned
+    node_statuses: dict[str, str] = field(default_factory=dict)  # unique_id → 'success' / 'pass' …
 
 
 def dbt_executable() -> str:
@@ -144,14 +150,17 @@ def run_dbt(
         tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-40:])
         raise DbtBuildFailed(
             f"dbt {' '.join(command)} failed (exit {completed.returncode}); "
-            f"logs in {log_path}\n{tail}"
+            f"logs in {log_path}\n{tail}",
+            results[2],
         )
     _share_saved_parse(target_path, settings.dbt_project_dir, shared)
     if command[:1] == ["parse"]:
         _share_manifest(target_path, settings)
     if not keep_scratch:
         shutil.rmtree(scratch, ignore_errors=True)
-    return DbtBuildResult(seconds=seconds, status_counts=results[0], warnings=results[1])
+    return DbtBuildResult(
+        seconds=seconds, status_counts=results[0], warnings=results[1], node_statuses=results[2]
+    )
 
 
 def run_dbt_build(warehouse_file: Path, settings: Settings, run_label: str) -> DbtBuildResult:
@@ -318,16 +327,18 @@ def _mark(folder: Path, project_dir: Path) -> None:
     (folder / PARTIAL_PARSE_PROJECT_FILE).write_text(str(project_dir.resolve()), encoding="utf-8")
 
 
-def _read_run_results(path: Path) -> tuple[dict[str, int], list[str]]:
+def _read_run_results(path: Path) -> tuple[dict[str, int], list[str], dict[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}, []
+        return {}, [], {}
     counts: dict[str, int] = {}
     warnings: list[str] = []
+    statuses: dict[str, str] = {}
     for result in data.get("results", []):
         status = str(result.get("status"))
         counts[status] = counts.get(status, 0) + 1
+        statuses[str(result.get("unique_id"))] = status
         if status == "warn":
             warnings.append(str(result.get("unique_id")))
-    return counts, warnings
+    return counts, warnings, statuses
