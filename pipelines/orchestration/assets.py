@@ -13,7 +13,6 @@ published file. All assets that write DuckDB run in the ``duckdb_writer``
 pool (limit 1, see ``dagster.yaml``).
 """
 
-import datetime as dt
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -31,23 +30,24 @@ from pipelines.runs.extraction_runner import (
     STATUS_FAILED,
     ExtractionOutcome,
     extract_one,
-    extract_uncached,
     split_by_cache,
 )
 from pipelines.runs.fingerprint import stamp_build
 from pipelines.runs.inventory import Inventory, InventoryDocument
 from pipelines.runs.sequence import (
+    load_raw_tables,
     mart_row_counts,
-    plan_run,
     publish_build,
+    run_timestamp,
+    start_build,
     take_inventory,
 )
-from pipelines.runs.withdrawals import WithdrawRefused, check_withdrawals
+from pipelines.runs.withdrawals import WithdrawRefused
 from pipelines.settings import Settings
 from pipelines.validation import RULE_BY_ID, RULES, DocumentStatus, ValidationReport
 from pipelines.warehouse import raw_contract
-from pipelines.warehouse.publish import build_path_for, remove_stale_builds, writer_lock
-from pipelines.warehouse.raw_build import build_raw_database, document_record
+from pipelines.warehouse.publish import build_path_for, writer_lock
+from pipelines.warehouse.raw_build import document_record
 
 #: one asset per raw table, described by the comment above its CREATE TABLE
 RAW_TABLES: dict[str, str] = {
@@ -326,8 +326,7 @@ def validated_tables(
             cache_path=None,
         )
     )
-    run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    record, result = document_record(outcome, {}, run_started)
+    record, result = document_record(outcome, {}, run_timestamp())
     metadata: dict[str, Any] = {
         "source_file": document.source_file,
         "status": result.status.value,
@@ -376,19 +375,12 @@ def raw_tables(
     transaction; withdrawn documents come from the published warehouse.
     """
     settings = fiscal.settings()
-    settings.state_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_builds(settings.warehouse_path)
-    plan = plan_run(settings)
     try:
-        check_withdrawals(plan.ledger, plan.inventory, fiscal.allow_withdraw)
+        plan = start_build(settings, fiscal.allow_withdraw)
     except WithdrawRefused as refused:
         raise dg.Failure(description=str(refused)) from refused
-    outcomes = [*plan.known, *extract_uncached(plan.pending, settings)]
-    run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     build_path = build_path_for(settings.warehouse_path, context.run.run_id)
-    build = build_raw_database(
-        build_path, outcomes, plan.ledger, run_started, settings.warehouse_path, plan.kept
-    )
+    build, outcomes = load_raw_tables(plan, settings, build_path, run_timestamp())
     stamp_build(build_path, plan.fingerprint(settings, outcomes))
     statuses = Counter(doc.status for doc in build.documents)
     quarantined = [doc for doc in build.documents if doc.status == DocumentStatus.QUARANTINED]

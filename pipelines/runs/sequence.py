@@ -1,11 +1,11 @@
 """The whole nightly job as plain functions: inventory → extract → validate → load → dbt → publish.
 
-The CLI (``fiscal run``) calls :func:`run_pipeline`; the Dagster assets call
-the same steps one by one (:func:`plan_run`,
-:func:`~pipelines.runs.withdrawals.check_withdrawals`,
-:func:`~pipelines.runs.extraction_runner.extract_uncached`,
-:func:`~pipelines.warehouse.raw_build.build_raw_database`, :func:`run_dbt_build`,
-:func:`publish_build`).
+The CLI (``fiscal run``) calls :func:`run_pipeline`; the Dagster assets call the
+same steps, split across their assets: :func:`start_build` and
+:func:`load_raw_tables` (``raw_tables``), the same dbt function
+(:func:`~pipelines.warehouse.dbt_runner.run_dbt_build`, ``dbt_models``) and
+:func:`publish_build` (``published_warehouse``), each run stamped by
+:func:`run_timestamp`. The two paths share every step, so they cannot drift.
 
 Every run rebuilds the raw tables from the extraction cache into a fresh
 build file, so running twice on the same raw folder gives identical marts, a
@@ -50,7 +50,7 @@ from pipelines.warehouse.publish import (
     remove_stale_builds,
     writer_lock,
 )
-from pipelines.warehouse.raw_build import DocumentResult, RawBuild, format_timestamp
+from pipelines.warehouse.raw_build import BuildResult, DocumentResult, RawBuild, format_timestamp
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,44 @@ def plan_run(settings: Settings) -> RunPlan:
     documents = sorted([*inventory.documents, *unread], key=lambda doc: doc.source_file)
     known, pending = split_by_cache(documents, settings)
     return RunPlan(inventory, ledger, known, pending, kept)
+
+
+def run_timestamp() -> dt.datetime:
+    """A run's ingestion time: UTC, naive, to the second (both paths stamp rows with it)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def start_build(settings: Settings, allow_withdraw: bool) -> RunPlan:
+    """The first steps of every run, CLI or Dagster: clear builds left by killed runs,
+    plan, and refuse a run that would withdraw most of what is published."""
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_builds(settings.warehouse_path)
+    plan = plan_run(settings)
+    check_withdrawals(plan.ledger, plan.inventory, allow_withdraw)
+    return plan
+
+
+def load_raw_tables(
+    plan: RunPlan,
+    settings: Settings,
+    build_path: Path,
+    run_started: dt.datetime,
+    progress: ProgressCallback | None = None,
+) -> tuple[BuildResult, list[ExtractionOutcome]]:
+    """Extract what the cache lacks and load every document into a new build file,
+    each as soon as it is read (validation and loading overlap the extraction)."""
+    outcomes: list[ExtractionOutcome] = []
+    with (
+        # closing: the workers stop at once if loading fails, not when collected
+        contextlib.closing(extract_uncached(plan.pending, settings)) as fresh,
+        RawBuild(build_path, plan.ledger, run_started, settings.warehouse_path, plan.kept) as raw,
+    ):
+        for outcome in itertools.chain(plan.known, fresh):
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+            raw.add(outcome)
+        return raw.finish(), outcomes
 
 
 def published_is_current(settings: Settings) -> bool:
@@ -190,41 +228,27 @@ def run_pipeline(
     extracted.
     """
     started = time.monotonic()
-    run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    run_started = run_timestamp()
     label = run_label or cli_run_label(f"{run_started:%Y%m%dT%H%M%S}")
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     with writer_lock(settings.lock_path):
-        remove_stale_builds(settings.warehouse_path)
-        plan = plan_run(settings)
+        plan = start_build(settings, allow_withdraw)
         inventory = plan.inventory
         log.info("%d documents in %s", len(inventory.documents), settings.raw_dir)
-        progress = (
-            progress_factory(len(plan.known) + len(plan.pending)) if progress_factory else None
-        )
         if plan.is_current(settings):
             log.info("nothing changed since the published warehouse was built; keeping it")
             return _unchanged_summary(settings, inventory, started)
-        check_withdrawals(plan.ledger, inventory, allow_withdraw)
+        progress = (
+            progress_factory(len(plan.known) + len(plan.pending)) if progress_factory else None
+        )
 
         build_path = build_path_for(settings.warehouse_path, label)
         outcomes: list[ExtractionOutcome] = []
         phases: dict[str, float] = {}
         clock = time.monotonic()
         try:
-            with (
-                # closing: the workers stop at once if loading fails, not when collected
-                contextlib.closing(extract_uncached(plan.pending, settings)) as fresh,
-                RawBuild(
-                    build_path, plan.ledger, run_started, settings.warehouse_path, plan.kept
-                ) as raw,
-            ):
-                for outcome in itertools.chain(plan.known, fresh):
-                    outcomes.append(outcome)
-                    if progress:
-                        progress(outcome)
-                    raw.add(outcome)
-                clock = _lap(phases, "extract and load", clock)
-                build = raw.finish()
+            build, outcomes = load_raw_tables(plan, settings, build_path, run_started, progress)
+            clock = _lap(phases, "extract and load", clock)
             fingerprint = plan.fingerprint(settings, outcomes)
             if is_published(settings, fingerprint):
                 # only failures were retried, and they failed the same way again
