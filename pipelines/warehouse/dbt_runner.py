@@ -28,7 +28,7 @@ fails (with a copy of ``run_results.json``) and deletes it if it succeeds.
 
 The nightly build leaves out dbt's unit tests (:data:`PRODUCTION_BUILD_ARGS`):
 they test model logic on fixed inputs, not the night's data, and
-``tests/test_dbt_models.py`` runs them.
+``tests/dbt/test_dbt_models.py`` runs them.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ the "三公" form, 06 panels and orientation, headers repeated or not on
 continuation pages, a page holding only a table's last rows, 合计 at the
 bottom, titles without the year, print order, radical look-alikes, running
 header and page numbers, fonts. Each sample's ``traits`` name these in the
-words of the quirk matrix (tests/test_producer_samples.py). PDFs go to
+words of the quirk matrix (tests/unit/test_producer_samples.py). PDFs go to
 ``tests/fixtures/producers/``; their expected pages are read back from the
 committed PDFs (``producers/expected_pages.py``).
 """

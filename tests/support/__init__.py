@@ -1,0 +1,1 @@
+"""What the tests share besides fixtures: paths, warehouse queries, bad-input generators."""
