@@ -229,8 +229,8 @@ def command_extract(arguments: argparse.Namespace) -> int:
     else:
         for file in written:
             print(file)
-    for problem in extraction.problems:
-        print(f"note: {problem}", file=sys.stderr)
+    for noted in extraction.problems:
+        print(f"note: {noted}", file=sys.stderr)
     return EXIT_OK
 
 

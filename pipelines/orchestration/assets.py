@@ -23,7 +23,7 @@ import dagster as dg
 import duckdb
 
 from pipelines.orchestration.dbt import WRITER_POOL
-from pipelines.orchestration.partitions import documents_partitions
+from pipelines.orchestration.partitions import DOCUMENTS_PARTITION, documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.runs.extraction_runner import (
     STATUS_EXTRACTED,
@@ -88,14 +88,14 @@ def sync_document_partitions(
     instance: dg.DagsterInstance, inventory: Inventory
 ) -> tuple[list[str], list[str]]:
     """Add a partition per new document and drop those whose file is gone."""
-    existing = set(instance.get_dynamic_partitions(documents_partitions.name))
+    existing = set(instance.get_dynamic_partitions(DOCUMENTS_PARTITION))
     current = {document.document_id for document in inventory.documents}
     added = sorted(current - existing)
     removed = sorted(existing - current)
     if added:
-        instance.add_dynamic_partitions(documents_partitions.name, added)
+        instance.add_dynamic_partitions(DOCUMENTS_PARTITION, added)
     for key in removed:
-        instance.delete_dynamic_partition(documents_partitions.name, key)
+        instance.delete_dynamic_partition(DOCUMENTS_PARTITION, key)
     return added, removed
 
 
@@ -407,19 +407,22 @@ def raw_tables(
 def _table_counts(database: Path, tables: list[str]) -> dict[str, int]:
     connection = duckdb.connect(str(database), read_only=True)
     try:
-        return {
-            table: connection.execute(f"SELECT count(*) FROM raw.{table}").fetchone()[0]
-            for table in tables
-        }
+        return {table: _count(connection, f"SELECT count(*) FROM raw.{table}") for table in tables}
     finally:
         connection.close()
 
 
+def _count(connection: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = connection.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
 def build_published_warehouse(upstream: dg.AssetsDefinition) -> dg.AssetsDefinition:
     """The published-warehouse asset, downstream of every dbt model."""
+    model_keys: list[dg.AssetKey] = sorted(upstream.keys, key=lambda key: key.to_user_string())
 
     @dg.asset(
-        deps=sorted(upstream.keys, key=lambda key: key.to_user_string()),
+        deps=model_keys,
         group_name="warehouse",
         kinds={"duckdb"},
         pool=WRITER_POOL,

@@ -11,7 +11,7 @@ from pipelines.orchestration.assets import (
     raw_tables,
     validated_tables,
 )
-from pipelines.orchestration.partitions import documents_partitions
+from pipelines.orchestration.partitions import DOCUMENTS_PARTITION, documents_partitions
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.runs.sequence import published_is_current, take_inventory
 
@@ -66,7 +66,7 @@ def build_sensor(warehouse_job: "UnresolvedAssetJobDefinition") -> dg.SensorDefi
         settings = fiscal.settings()
         inventory = take_inventory(settings)
         current = {document.document_id for document in inventory.documents}
-        known = set(context.instance.get_dynamic_partitions(documents_partitions.name))
+        known = set(context.instance.get_dynamic_partitions(DOCUMENTS_PARTITION))
         added = sorted(current - known)
         removed = sorted(known - current)
         if not added and not removed:

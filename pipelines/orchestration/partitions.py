@@ -4,4 +4,5 @@ from __future__ import annotations
 
 import dagster as dg
 
-documents_partitions = dg.DynamicPartitionsDefinition(name="documents")
+DOCUMENTS_PARTITION = "documents"
+documents_partitions = dg.DynamicPartitionsDefinition(name=DOCUMENTS_PARTITION)

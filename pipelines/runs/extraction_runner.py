@@ -39,7 +39,7 @@ import threading
 import time
 import traceback
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,7 +161,7 @@ def split_by_cache(
 
 def extract_uncached(
     pending: list[InventoryDocument], settings: Settings
-) -> Iterator[ExtractionOutcome]:
+) -> Generator[ExtractionOutcome, None, None]:
     """Extract these documents, ``settings.workers`` at a time, yielding each as it finishes."""
     if pending:
         settings.cache_dir.mkdir(parents=True, exist_ok=True)

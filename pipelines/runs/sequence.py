@@ -185,10 +185,11 @@ def mart_row_counts(database: Path) -> dict[str, int]:
                 [MARTS_SCHEMA],
             ).fetchall()
         ]
-        return {
-            name: connection.execute(f'SELECT count(*) FROM {MARTS_SCHEMA}."{name}"').fetchone()[0]
-            for name in names
-        }
+        counts = {}
+        for name in names:
+            row = connection.execute(f'SELECT count(*) FROM {MARTS_SCHEMA}."{name}"').fetchone()
+            counts[name] = int(row[0]) if row else 0
+        return counts
     finally:
         connection.close()
 
