@@ -15,7 +15,7 @@ from typing import Any
 
 from pipelines.extraction.problems import Problem
 
-EXTRACTOR_FORMAT = "4"  # the serialised form of a DocumentExtraction
+EXTRACTOR_FORMAT = "5"  # the serialised form of a DocumentExtraction
 
 
 def _source_version() -> str:
@@ -146,6 +146,87 @@ class NarrativeFigure:
 
 
 @dataclass
+class OperatingCost:
+    """The 机关运行经费 sentence: the amount, and its change against the budget as printed.
+
+    A change printed as "比年初预算减少X万元" is negative; the budget itself is
+    stated by some documents ("年初预算为X万元") and derived by none here.
+    """
+
+    amount_yuan: Decimal
+    initial_budget_yuan: Decimal | None
+    change_yuan: Decimal | None  # signed: below the budget (or last year) is negative
+    change_rate: Decimal | None  # as printed, signed like change_yuan
+    change_base: str | None  # 'budget' (比年初预算) / 'previous_year' (比上年) / None
+    explanation: str
+    page: int
+    sentence: str
+
+
+@dataclass
+class ProcurementLine:
+    """One figure of the 政府采购 section.
+
+    ``category``: 'total', 'goods', 'works', 'services', 'sme_awarded'
+    (授予中小企业合同金额), 'small_micro_awarded' (其中授予小微企业), 'sme_reserved'
+    (预留给中小企业), 'goods_sme' / 'works_sme' / 'services_sme' where printed.
+    """
+
+    category: str
+    amount_yuan: Decimal | None
+    share_percent: Decimal | None  # as printed ("占…的49.9%"), None where not printed
+    page: int
+    sentence: str
+
+
+@dataclass
+class StateAsset:
+    """One figure of the 国有资产占用情况 section: a count of vehicles or equipment.
+
+    ``asset_item``: 'vehicles_total', a vehicle kind as printed ('机要通信用车'),
+    'equipment_over_1m' (单价100万元以上设备), 'housing_area' … ; ``quantity`` is
+    the count printed (辆, 台（套）), ``value_yuan`` the value where printed.
+    """
+
+    asset_item: str
+    quantity: Decimal | None
+    unit: str  # '辆', '台（套）', '平方米' … as printed
+    value_yuan: Decimal | None
+    page: int
+    sentence: str
+
+
+@dataclass
+class PerformanceEvaluation:
+    """One row of a performance self-evaluation: a form's summary or one indicator.
+
+    ``evaluation_kind`` is 'overall' (整体支出绩效) or 'project' (项目绩效);
+    ``subject`` the project name as printed (the department for 'overall');
+    ``indicator`` None for the summary row, else the 三级指标 as printed.
+    Amounts in yuan; ``target`` and ``achieved`` are text as printed.
+    ``source`` says where it was read: 'form' (Part 6 table) or 'narrative'.
+    """
+
+    evaluation_kind: str
+    subject: str
+    indicator: str | None
+    page: int
+    source: str
+    indicator_level1: str | None = None  # 一级指标 (产出指标 …)
+    indicator_level2: str | None = None  # 二级指标 (数量指标 …)
+    budget_yuan: Decimal | None = None  # 全年预算数, or 年初预算数 where only that is printed
+    initial_budget_yuan: Decimal | None = None  # 年初预算数 where printed
+    actual_yuan: Decimal | None = None  # 全年执行数
+    execution_rate: Decimal | None = None  # as printed, in percent (99.17)
+    score: Decimal | None = None  # summary: 总分 / 自评得分; indicator: its 得分
+    max_score: Decimal | None = None  # 分值
+    target: str | None = None  # 年度指标值 / 年初目标值
+    achieved: str | None = None  # 实际完成值
+    deviation_reason: str | None = None  # 偏差原因 where printed
+    sentence: str = ""  # the narrative sentence, or the form's title
+
+
+@dataclass
 class ProsePage:
     """The text of one page that holds no standard table: cover, contents, Part 3 prose.
 
@@ -175,6 +256,10 @@ class DocumentExtraction:
     narrative_figures: list[NarrativeFigure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # what could not be read, and why
     prose: list[ProsePage] = field(default_factory=list)  # pages without a standard table
+    operating_cost: list[OperatingCost] = field(default_factory=list)  # none or one
+    procurement: list[ProcurementLine] = field(default_factory=list)
+    state_assets: list[StateAsset] = field(default_factory=list)
+    performance: list[PerformanceEvaluation] = field(default_factory=list)
     extractor_version: str = EXTRACTOR_VERSION
     seconds: float = 0.0
 
@@ -229,10 +314,15 @@ class DocumentExtraction:
         ]
         problems = [Problem.from_json_dict(p) for p in data["problems"]]
         prose = [ProsePage(int(p["page"]), p["text"]) for p in data.get("prose", [])]
+        sections = {
+            name: [record(**_decimals_from_str(item, record)) for item in data.get(name, [])]
+            for name, record in SECTION_RECORDS.items()
+        }
         scalars = {
             k: v
             for k, v in data.items()
             if k not in ("tables", "budget_execution", "narrative_figures", "problems", "prose")
+            and k not in SECTION_RECORDS
         }
         return cls(
             **scalars,
@@ -241,7 +331,28 @@ class DocumentExtraction:
             narrative_figures=figures,
             problems=problems,
             prose=prose,
+            **sections,  # type: ignore[arg-type]
         )
+
+
+# The Part 3 sections and Part 6 forms, by their DocumentExtraction field.
+SECTION_RECORDS: dict[str, type] = {
+    "operating_cost": OperatingCost,
+    "procurement": ProcurementLine,
+    "state_assets": StateAsset,
+    "performance": PerformanceEvaluation,
+}
+
+
+def _decimals_from_str(item: dict[str, Any], record: type) -> dict[str, Any]:
+    """A serialised record's fields, its Decimal fields (by annotation) parsed back."""
+    decimal_fields = {
+        name for name, kind in record.__annotations__.items() if "Decimal" in str(kind)
+    }
+    return {
+        key: Decimal(value) if key in decimal_fields and value is not None else value
+        for key, value in item.items()
+    }
 
 
 def _decimals_to_str(value: Any) -> Any:
