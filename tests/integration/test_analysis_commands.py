@@ -74,7 +74,13 @@ def test_show_finds_a_department_by_its_abbreviation_and_prints_its_figures(
     # the seed document's own disagreements, with their pages
     assert "Findings (5)" in out
     findings = [line for line in out.splitlines() if line.startswith("- 2023")]
-    assert [re.search(r"p\.(\d+)", line).group(1) for line in findings] == ["18", "19", "19", "20", "20"]
+    assert [re.search(r"p\.(\d+)", line).group(1) for line in findings] == [
+        "18",
+        "19",
+        "19",
+        "20",
+        "20",
+    ]
     assert all("the document contradicts itself" in line for line in findings)
 
 
