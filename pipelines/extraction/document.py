@@ -31,8 +31,14 @@ from pipelines.extraction.narrative import (
     read_figures,
 )
 from pipelines.extraction.pages import PageLayout, read_pages
+from pipelines.extraction.performance_narrative import (
+    merge_performance,
+    read_performance_narrative,
+)
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
+from pipelines.extraction.sections import read_operating_cost, read_procurement, read_state_assets
 from pipelines.extraction.statement import parse_statement
+from pipelines.extraction.text import compact
 from pipelines.extraction.three_public import parse_three_public
 
 Parser = Callable[[LocatedTable, str, list[Problem]], ExtractedTable]
@@ -194,6 +200,11 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         if p.number not in table_pages
     }
     text, marks = join_pages(PageText(n, "".join(lines)) for n, lines in prose_lines.items())
+    # the sections' sentences wrap anywhere, spaces included
+    prose, prose_marks = join_pages(
+        PageText(n, compact("".join(lines))) for n, lines in prose_lines.items()
+    )
+    budget = kind == "budget"
     return DocumentExtraction(
         source_file=name,
         sha256="",
@@ -207,9 +218,15 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         source_unit=document_unit,
         tables=tables,
         budget_execution=read_budget_execution(text, marks, tables),
-        narrative_figures=read_figures(text, marks, tables, budget=kind == "budget"),
+        narrative_figures=read_figures(text, marks, tables, budget=budget),
         problems=problems,
         prose=[ProsePage(n, "\n".join(lines)) for n, lines in prose_lines.items()],
+        operating_cost=read_operating_cost(prose, prose_marks),
+        procurement=read_procurement(prose, prose_marks),
+        state_assets=read_state_assets(prose, prose_marks, budget=budget),
+        performance=merge_performance(
+            [], read_performance_narrative(prose, prose_marks, metadata.department_name)
+        ),
     )
 
 

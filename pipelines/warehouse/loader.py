@@ -105,6 +105,8 @@ def load_documents(
             rows["table_cells"].extend(_cell_rows(record.document_id, extraction, report))
             rows["budget_execution"].extend(_budget_execution_rows(record.document_id, extraction))
             rows["narrative_figures"].extend(_narrative_rows(record.document_id, extraction))
+            for table, builder in SECTION_ROWS.items():
+                rows[table].extend(builder(record.document_id, extraction))
         if record.status != DocumentStatus.WITHDRAWN and report is not None:
             rows["validation_findings"].extend(_finding_rows(record.document_id, report))
         cells.append(len(rows["table_cells"]) - before)
@@ -280,6 +282,90 @@ def _narrative_rows(document_id: str, extraction: DocumentExtraction) -> list[tu
         (document_id, item.figure_key, _decimal_text(item.amount_yuan), item.page, item.sentence)
         for item in extraction.narrative_figures
     ]
+
+
+def _operating_cost_rows(
+    document_id: str, extraction: DocumentExtraction
+) -> list[tuple[Any, ...]]:
+    return [
+        (
+            document_id,
+            _decimal_text(item.amount_yuan),
+            _optional_decimal_text(item.initial_budget_yuan),
+            _optional_decimal_text(item.change_yuan),
+            _optional_decimal_text(item.change_rate),
+            item.change_base,
+            item.explanation,
+            item.page,
+            item.sentence,
+        )
+        for item in extraction.operating_cost
+    ]
+
+
+def _procurement_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
+    return [
+        (
+            document_id,
+            item.category,
+            _optional_decimal_text(item.amount_yuan),
+            _optional_decimal_text(item.share_percent),
+            item.page,
+            item.sentence,
+        )
+        for item in extraction.procurement
+    ]
+
+
+def _state_asset_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
+    return [
+        (
+            document_id,
+            item.asset_item,
+            _optional_decimal_text(item.quantity),
+            item.unit,
+            _optional_decimal_text(item.value_yuan),
+            item.page,
+            item.sentence,
+        )
+        for item in extraction.state_assets
+    ]
+
+
+def _performance_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
+    return [
+        (
+            document_id,
+            seq,
+            item.evaluation_kind,
+            item.subject,
+            item.indicator,
+            item.indicator_level1,
+            item.indicator_level2,
+            _optional_decimal_text(item.budget_yuan),
+            _optional_decimal_text(item.initial_budget_yuan),
+            _optional_decimal_text(item.actual_yuan),
+            _optional_decimal_text(item.execution_rate),
+            _optional_decimal_text(item.score),
+            _optional_decimal_text(item.max_score),
+            item.target,
+            item.achieved,
+            item.deviation_reason,
+            item.source,
+            item.page,
+            item.sentence,
+        )
+        for seq, item in enumerate(extraction.performance)
+    ]
+
+
+#: the raw tables of the Part 3 sections and Part 6 forms, with their row builders
+SECTION_ROWS = {
+    "operating_costs": _operating_cost_rows,
+    "procurement": _procurement_rows,
+    "state_assets": _state_asset_rows,
+    "performance_evaluations": _performance_rows,
+}
 
 
 def _finding_rows(document_id: str, report: ValidationReport) -> list[tuple[Any, ...]]:

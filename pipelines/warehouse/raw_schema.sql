@@ -101,3 +101,60 @@ CREATE TABLE IF NOT EXISTS raw.validation_rules (
     identity    VARCHAR NOT NULL,
     description VARCHAR NOT NULL
 );
+
+-- Part 3's 机关运行经费 sentence: the amount and its change as printed.
+CREATE TABLE IF NOT EXISTS raw.operating_costs (
+    document_id         VARCHAR NOT NULL,
+    amount_yuan         DECIMAL(20, 2) NOT NULL,
+    initial_budget_yuan DECIMAL(20, 2),       -- amount less the change, when against 年初预算
+    change_yuan         DECIMAL(20, 2),       -- signed: below the comparison is negative
+    change_rate         DECIMAL(9, 2),        -- as printed, signed like change_yuan
+    change_base         VARCHAR,              -- 'budget' (比年初预算) / 'previous_year' (比上年)
+    explanation         VARCHAR,
+    source_page         INTEGER NOT NULL,
+    sentence            VARCHAR NOT NULL
+);
+
+-- Part 3's 政府采购 section: the total and its parts.
+CREATE TABLE IF NOT EXISTS raw.procurement (
+    document_id   VARCHAR NOT NULL,
+    category      VARCHAR NOT NULL,           -- 'total', 'goods', 'works', 'services', 'sme_awarded' …
+    amount_yuan   DECIMAL(20, 2),
+    share_percent DECIMAL(9, 2),              -- as printed, where printed
+    source_page   INTEGER NOT NULL,
+    sentence      VARCHAR NOT NULL
+);
+
+-- Part 3's 国有资产占用 section: vehicles by kind, equipment over a value.
+CREATE TABLE IF NOT EXISTS raw.state_assets (
+    document_id VARCHAR NOT NULL,
+    asset_item  VARCHAR NOT NULL,             -- 'vehicles_total', a kind as printed, 'equipment_over_1m' …
+    quantity    DECIMAL(20, 2),
+    unit        VARCHAR NOT NULL,             -- '辆', '台（套）'
+    value_yuan  DECIMAL(20, 2),
+    source_page INTEGER NOT NULL,
+    sentence    VARCHAR NOT NULL
+);
+
+-- Performance self-evaluation: a form's (or the prose's) summary and its indicators.
+CREATE TABLE IF NOT EXISTS raw.performance_evaluations (
+    document_id         VARCHAR NOT NULL,
+    row_seq             INTEGER NOT NULL,     -- order in the document
+    evaluation_kind     VARCHAR NOT NULL,     -- 'overall' / 'project'
+    subject             VARCHAR NOT NULL,     -- the project as printed, or the department
+    indicator           VARCHAR,              -- NULL for a summary row; else the 三级指标
+    indicator_level1    VARCHAR,
+    indicator_level2    VARCHAR,
+    budget_yuan         DECIMAL(20, 2),
+    initial_budget_yuan DECIMAL(20, 2),
+    actual_yuan         DECIMAL(20, 2),
+    execution_rate      DECIMAL(9, 2),
+    score               DECIMAL(9, 2),
+    max_score           DECIMAL(9, 2),
+    target              VARCHAR,
+    achieved            VARCHAR,
+    deviation_reason    VARCHAR,
+    source              VARCHAR NOT NULL,     -- 'form' (Part 6 table) / 'narrative'
+    source_page         INTEGER NOT NULL,
+    sentence            VARCHAR NOT NULL
+);
