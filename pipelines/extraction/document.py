@@ -31,6 +31,7 @@ from pipelines.extraction.narrative import (
     read_figures,
 )
 from pipelines.extraction.pages import PageLayout, read_pages
+from pipelines.extraction.performance_forms import read_performance_forms
 from pipelines.extraction.problems import Problem, ProblemKind, table_problem
 from pipelines.extraction.statement import parse_statement
 from pipelines.extraction.three_public import parse_three_public
@@ -210,6 +211,7 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         narrative_figures=read_figures(text, marks, tables, budget=kind == "budget"),
         problems=problems,
         prose=[ProsePage(n, "\n".join(lines)) for n, lines in prose_lines.items()],
+        performance=read_performance_forms(pages, metadata.department_name),
     )
 
 
