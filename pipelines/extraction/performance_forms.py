@@ -36,6 +36,7 @@ SUBJECT_LABEL = re.compile(r"^(项目名称|部门[(（]单位[)）]名称|部�
 SUBJECT_END = re.compile(r"(填报日期|单位[:：]|金额单位).*$")
 RULE_MERGE = 2.0  # points: rule positions this close are one rule
 HEADER_REACH = 14.0  # points: an unruled header's wrapped words stand this close to its line
+WRAP_REACH = 1.5  # line heights: an unruled header cell's wrapped lines, centre to centre
 MAX_CONTINUATION_PAGES = 8  # a form runs over a few pages at most
 
 Key = Callable[[str], str | None]
@@ -243,31 +244,40 @@ def _read_funds(
     summary: PerformanceEvaluation, page: PageLayout, lines: list[Line], unit: str
 ) -> None:
     """The 资金 row (年度资金总额 …) under its header of 预算数 / 执行数 / 执行率 / 得分."""
-    for i, line in enumerate(lines):
-        text = compact(line.text)
-        if not ("预算" in text and "执行" in text and _numbers(line.words) == []):
-            continue
-        anchor = next((w for w in line.words if _funds_key(w.text) is not None), None)
-        if anchor is None:
-            continue
-        row = next((later for later in lines[i + 1 :] if len(_numbers(later.words)) >= 2), None)
-        if row is None:
-            return
-        slots = _slots(page, lines, line, anchor, _funds_key)
-        values: dict[str, Decimal] = {}
-        for word in _numbers(row.words):
-            slot = _slot_of(slots, word)
-            value = _value(word.text)
-            if slot is not None and value is not None and slot.key not in values:
-                values[slot.key] = value
-        for key, attr in (("budget", "budget_yuan"), ("initial", "initial_budget_yuan")):
-            if key in values:
-                setattr(summary, attr, to_yuan(values[key], unit))
-        if "actual" in values:
-            summary.actual_yuan = to_yuan(values["actual"], unit)
-        summary.execution_rate = values.get("rate")
-        summary.funds_score = values.get("score")
+    found = _funds_header(lines)
+    if found is None:
         return
+    header, row = found
+    anchor = max((w for w in header.words if _funds_key(w.text) is not None), key=lambda w: w.x0)
+    slots = _slots(page, lines, header, anchor, _funds_key)
+    values: dict[str, Decimal] = {}
+    for word in _numbers(row.words):
+        slot = _slot_of(slots, word)
+        value = _value(word.text)
+        if slot is not None and value is not None and slot.key not in values:
+            values[slot.key] = value
+    if "budget" in values:
+        summary.budget_yuan = to_yuan(values["budget"], unit)
+    if "initial" in values:
+        summary.initial_budget_yuan = to_yuan(values["initial"], unit)
+    if "actual" in values:
+        summary.actual_yuan = to_yuan(values["actual"], unit)
+    summary.execution_rate = values.get("rate")
+    summary.funds_score = values.get("score")
+
+
+def _funds_header(lines: list[Line]) -> tuple[Line, Line] | None:
+    """The 资金 header line (the one naming most of its columns) and the first row of figures."""
+    for i, row in enumerate(lines):
+        if len(_numbers(row.words)) < 2:
+            continue
+        above = [line for line in lines[max(0, i - 3) : i] if not _numbers(line.words)]
+        keyed = [(sum(_funds_key(w.text) is not None for w in line.words), line) for line in above]
+        keyed = [(count, line) for count, line in keyed if count]
+        text = compact("".join(line.text for line in above))
+        if keyed and "预算" in text and "执行" in text:
+            return max(keyed, key=lambda pair: pair[0])[1], row
+    return None
 
 
 # -- columns -----------------------------------------------------------------------------------
@@ -303,15 +313,20 @@ def _header_band(page: PageLayout, lines: list[Line], line: Line, anchor: Word) 
     below = [y for y in _rules_across_column(page, anchor.x_mid, anchor.bottom, page.height)]
     if above and below:
         top, bottom = above[-1], below[0]
-    else:
-        top, bottom = line.top - HEADER_REACH, line.bottom + HEADER_REACH
+    else:  # wrapped header words stand about a line above or below
+        reach = WRAP_REACH * (line.bottom - line.top)
+        top, bottom = _mid(line) - reach, _mid(line) + reach
     return [
         w
         for other in lines
         if other is line or not _numbers(other.words)
+        if top < _mid(other) < bottom
         for w in other.words
-        if top < w.y_mid < bottom
     ]
+
+
+def _mid(line: Line) -> float:
+    return (line.top + line.bottom) / 2
 
 
 def _slots(page: PageLayout, lines: list[Line], line: Line, anchor: Word, key: Key) -> list[Slot]:
@@ -520,23 +535,31 @@ def _ruled_bands(lines: list[Line], rules: list[float]) -> list[list[Word]]:
 
 
 def _unruled_rows(lines: list[Line], slots: list[Slot]) -> list[list[Word]]:
-    """A line printing a target, result or score starts a row; other lines join the nearest."""
+    """A line printing a target, result or score starts a row; other lines join the nearest.
+
+    A line of values alone right under a line of values is the wrapped rest of
+    that row's cells (a long target), not a row of its own.
+    """
+
+    def keys(line: Line) -> set[str]:
+        return {slot.key for w in line.words if (slot := _slot_of(slots, w)) is not None}
+
     valued = {"target", "achieved", "score", "max"}
-
-    def has_value(line: Line) -> bool:
-        return any(
-            (slot := _slot_of(slots, w)) is not None and slot.key in valued for w in line.words
-        )
-
-    starts = [line for line in lines if has_value(line)]
+    starts: list[Line] = []
+    for n, line in enumerate(lines):
+        own = keys(line)
+        if not own & valued:
+            continue
+        wrapped = n and "name" not in own and keys(lines[n - 1]) & valued
+        if not (wrapped and starts):
+            starts.append(line)
     if not starts:
         return []
     rows: dict[int, list[Word]] = {id(line): list(line.words) for line in starts}
     for line in lines:
         if id(line) in rows:
             continue
-        mid = (line.top + line.bottom) / 2
-        nearest = min(starts, key=lambda s: (abs((s.top + s.bottom) / 2 - mid), s.top < line.top))
+        nearest = min(starts, key=lambda s: (abs(_mid(s) - _mid(line)), s.top < line.top))
         rows[id(nearest)].extend(line.words)
     return [rows[id(line)] for line in starts]
 
