@@ -28,7 +28,7 @@ from pipelines.extraction.pages import PageLayout, Word
 from pipelines.extraction.text import compact, is_amount_token, parse_amount, to_yuan
 
 TITLE_MAX_LENGTH = 60
-SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.]|^[（(][一二三四五六七八九十]+[)）]")
+FORM_TITLE_END = re.compile(r"自评表(?:[(（][^)）]{1,12}[)）])?$")  # '…自评表（2023年度）'
 TOTAL_LABEL = re.compile(r"^(总分|总得分|综合得分|自评得分|合计得分)")
 PERCENT = re.compile(r"^[-−]?\d+(\.\d+)?%$")
 YUAN_UNIT = re.compile(r"单位[:：]元|[（(]元[)）]")
@@ -119,7 +119,7 @@ def read_performance_forms(
     for form in _forms(pages):
         try:
             records += _read_form(form, department_name)
-        except (ValueError, ArithmeticError, IndexError):  # a strange form: skip it, go on
+        except Exception:  # noqa: BLE001 - a strange form is skipped; the others are still read
             continue
     return records
 
@@ -129,7 +129,7 @@ def read_performance_forms(
 
 def _is_title(text: str) -> bool:
     return (
-        text.endswith("自评表")
+        bool(FORM_TITLE_END.search(text))
         and len(text) <= TITLE_MAX_LENGTH
         and not any(mark in text for mark in "。，,；;")
     )
@@ -445,11 +445,10 @@ def _repeated_header(lines: list[Line]) -> int | None:
 
 def _read_total(summary: PerformanceEvaluation, line: Line, slots: list[Slot]) -> None:
     """总分: the figure under 得分 (and the 分值 printed beside it), else the last figure."""
-    numbers = [(w, _value(w.text)) for w in _numbers(line.words)]
-    numbers = [(w, v) for w, v in numbers if v is not None]
+    numbers = [(w, v) for w in _numbers(line.words) if (v := _value(w.text)) is not None]
     if not numbers:
         return
-    by_key = {}
+    by_key: dict[str, Decimal] = {}
     for word, value in numbers:
         slot = _slot_of(slots, word)
         if slot is not None and slot.key in ("score", "max"):
