@@ -31,6 +31,7 @@ from pipelines.extraction.narrative import (
     read_figures,
 )
 from pipelines.extraction.pages import PageLayout, read_pages
+from pipelines.extraction.performance_forms import read_performance_forms
 from pipelines.extraction.performance_narrative import (
     merge_performance,
     read_performance_narrative,
@@ -225,7 +226,8 @@ def _extract(pages: list[PageLayout], name: str) -> DocumentExtraction:
         procurement=read_procurement(prose, prose_marks),
         state_assets=read_state_assets(prose, prose_marks, budget=budget),
         performance=merge_performance(
-            [], read_performance_narrative(prose, prose_marks, metadata.department_name)
+            read_performance_forms(pages, metadata.department_name),
+            read_performance_narrative(prose, prose_marks, metadata.department_name),
         ),
     )
 

@@ -224,6 +224,7 @@ class PerformanceEvaluation:
     achieved: str | None = None  # 实际完成值
     deviation_reason: str | None = None  # 偏差原因 where printed
     sentence: str = ""  # the narrative sentence, or the form's title
+    funds_score: Decimal | None = None  # summary: the 资金 row's 得分, part of the 总分
 
 
 @dataclass

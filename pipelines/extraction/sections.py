@@ -35,7 +35,10 @@ CHANGE = _pattern(
 )
 CHANGE_RATE = _pattern(rf"(?P<direction>增长|增加|上升|下降|降低|减少){RATE}")
 LEVEL = _pattern(r"(?:与|和|同)(?:上年|年初预算(?:数)?|20\d\d年(?:度)?)(?:预算(?:数)?)?(?:相比)?(?:基本)?持平")
-REASON = _pattern(r"(?:主要(?:原因)?(?:是|为|系|:)|原因(?:是|为|:))[^。]*")
+# the reason runs to the sentence's end, or to the next section's heading when
+# the full stop is missing ("…压减经费2.政府采购情况")
+_HEADING = r"\d+[.．、](?=[\u4e00-\u9fff])|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
+REASON = _pattern(rf"(?:主要(?:原因)?(?:是|为|系|:)|原因(?:是|为|:))(?:(?!{_HEADING})[^。])*")
 
 
 def read_operating_cost(text: str, marks: list[tuple[int, int]]) -> list[OperatingCost]:

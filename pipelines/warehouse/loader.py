@@ -348,6 +348,7 @@ def _performance_rows(document_id: str, extraction: DocumentExtraction) -> list[
             _optional_decimal_text(item.execution_rate),
             _optional_decimal_text(item.score),
             _optional_decimal_text(item.max_score),
+            _optional_decimal_text(item.funds_score),
             item.target,
             item.achieved,
             item.deviation_reason,

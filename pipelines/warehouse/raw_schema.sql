@@ -151,6 +151,7 @@ CREATE TABLE IF NOT EXISTS raw.performance_evaluations (
     execution_rate      DECIMAL(9, 2),
     score               DECIMAL(9, 2),
     max_score           DECIMAL(9, 2),
+    funds_score         DECIMAL(9, 2),        -- a form's 资金 row score, part of its 总分
     target              VARCHAR,
     achieved            VARCHAR,
     deviation_reason    VARCHAR,

@@ -23,6 +23,7 @@ from tools.samples.compose import NATIONAL_ORDER, table_blocks
 from tools.samples.departments import DepartmentProfile
 from tools.samples.final_explanation import explanation
 from tools.samples.passages import passage, prose
+from tools.samples.performance import national_form
 from tools.samples.style import TableStyle
 from tools.samples.synthetic import GeneratedYear, generate
 from tools.samples.tables import TableContext
@@ -91,7 +92,8 @@ def complete_final_account(
 
     ``break_codes`` forces page breaks before those function codes, ``rows_breaks``
     before those body rows (see ``break_rows``); ``narrative`` False leaves out Part 1,
-    Part 3 and the glossary (a workbook: cover, contents, one sheet per table);
+    Part 3 and the glossary (a workbook: cover, contents, one sheet per table and
+    the performance form);
     ``scope`` '单位' for a unit's own document; ``overview`` replaces Part 1's
     duties and units; ``preface`` is printed under Part 2's heading; ``year_line``
     replaces the cover's '2024年度部门决算'.
@@ -116,7 +118,8 @@ def complete_final_account(
     break_rows(tables, rows_breaks or {})
     if not narrative:
         front = cover(profile.name, year_line or cover_year(year, scope))
-        return profile, [*front, *contents(tables), *tables]
+        form = national_form(profile, year, generated)  # a sheet of its own
+        return profile, [*front, *contents(tables), *tables, *form]
     blocks = final_account_blocks(
         profile,
         year,
@@ -150,7 +153,7 @@ def final_account_blocks(
 
     Cover, Part 1 (``overview``, default the profile's duties and units), Part 2
     (``preface``, then ``tables``), Part 3 restating the year against the year
-    before, glossary.
+    before, glossary, Part 5 with one project's performance self-evaluation.
     """
     wording = prose("final_account")
     values = {"name": profile.name, "y": year, "scope": scope}
@@ -164,5 +167,6 @@ def final_account_blocks(
         "explanation": explanation(
             profile, year, generated, generate(profile, year - 1), scope=scope
         ),
+        "performance": national_form(profile, year, generated),
     }
     return passage(wording["outline"], values, inserts=inserts)

@@ -24,17 +24,12 @@ from tools.samples.accounts import (
 )
 from tools.samples.blocks import (
     Block,
-    Cell,
-    Grid,
-    GridRow,
-    Heading,
-    PageBreak,
     Paragraph,
-    TableBlock,
 )
 from tools.samples.complete import cover, cover_year
 from tools.samples.compose import table_blocks
 from tools.samples.passages import execution, lines_to_blocks, passage, prose
+from tools.samples.performance import seed_forms
 from tools.samples.sample import SampleDocument
 from tools.samples.statements import lines_01, lines_04
 from tools.samples.style import TableStyle
@@ -123,44 +118,6 @@ def _executions() -> list[Block]:
     return blocks
 
 
-def _performance_form() -> list[Block]:
-    """Part 6: the first project self-evaluation form (not a standard table), under its heading."""
-    form = prose("seed_wuhan")["performance"]
-    indicator_columns = ((0, 1), (1, 1), (2, 2), (4, 1), (5, 1), (6, 1))
-    rows = [
-        *form["head"],
-        *[
-            [[text, col, span] for text, (col, span) in zip(row, indicator_columns, strict=True)]
-            for row in form["indicators"]
-        ],
-        *form["tail"],
-    ]
-    body = [
-        GridRow(
-            [
-                Cell(
-                    text,
-                    col,
-                    colspan=span,
-                    align="left" if span >= 3 and len(text) > 12 else "center",
-                )
-                for text, col, span in row
-            ]
-        )
-        for row in rows
-    ]
-    table = TableBlock(
-        title=form["title"],
-        grid=Grid([1.2, 1.5, 2.2, 1.6, 1.6, 1.6, 1.2], [], body, font_size=8.5),
-        department_line=form["department_line"],
-        unit_line=form["unit_line"],
-        title_size=13,
-        new_page=False,
-    )
-    title = Heading(form["heading"], size=13, align="left", space_before=0, space_after=0)
-    return [PageBreak(), title, table]
-
-
 def seed_blocks() -> list[Block]:
     """The whole seed document, cover to Part 6, as ``prose/seed_wuhan.toml`` outlines it."""
     ctx = TableContext(DEPARTMENT, YEAR, TableStyle(repeat_header=False))
@@ -174,7 +131,7 @@ def seed_blocks() -> list[Block]:
         "overview": lines_to_blocks(prose("seed_wuhan")["overview"]),
         "tables": tables,
         "executions": _executions(),
-        "performance": _performance_form(),
+        "performance": seed_forms(prose("seed_wuhan")["performance"]),
     }
     return passage(prose("seed_wuhan")["outline"], inserts=inserts, amount=wan)
 
