@@ -320,12 +320,17 @@ def test_the_extraction_carries_the_forms():
 
     extraction = extract_document(SEED)
     summaries = [r for r in extraction.performance if r.indicator is None]
-    assert [s.subject for s in summaries] == [
-        "科学技术管理事务支出",
-        "科技条件与服务支出",
-        "科技研发资金",
+    # the three forms absorb the narrative's three project self-evaluations; the
+    # department's overall score comes from the narrative alone
+    assert [(s.subject, s.source) for s in summaries] == [
+        ("科学技术管理事务支出", "form"),
+        ("科技条件与服务支出", "form"),
+        ("科技研发资金", "form"),
+        ("武汉市科学技术局", "narrative"),
     ]
-    assert len(extraction.performance) == 3 + 17 + 60 + 19
+    assert summaries[-1].evaluation_kind == "overall"
+    assert summaries[-1].score == Decimal("91.2")
+    assert len(extraction.performance) == 3 + 17 + 60 + 19 + 1
 
 
 def test_a_budget_has_no_forms():
