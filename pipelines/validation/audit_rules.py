@@ -17,6 +17,7 @@ from .evaluation import Checker
 from .listed_item_rules import check_listed_items
 from .metadata_rules import check_metadata
 from .prose import read_prose
+from .section_rules import check_sections
 from .share_rules import check_shares
 from .structure_rules import check_structure
 
@@ -30,5 +31,6 @@ def check_audit(checker: Checker, extraction: DocumentExtraction) -> None:
         check_completion_rates(checker, extraction, prose)
         check_none_claims(checker, extraction, prose)
         check_listed_items(checker, extraction, prose)
+    check_sections(checker, extraction)
     check_structure(checker, extraction, prose)
     check_metadata(checker, extraction)

@@ -19,7 +19,10 @@ Rule id families
   (``N_SHARE``, ``N_CHANGE_RATE``, ``N_COMPLETION_RATE``), a rate against the
   wrong base (``N_RATE_BASE``), direction words (``N_DIRECTION``), none-claims
   (``N_NONE_CLAIM``), a figure in the wrong unit (``N_FIGURE_UNIT``): 'error';
-  the main items listed (``N_LISTED_ITEM_…``): 'warning'. A rate within one
+  the main items listed (``N_LISTED_ITEM_…``): 'warning'. Part 3's sections and
+  the performance forms (:mod:`.section_rules`): procurement parts
+  (``N_PROCUREMENT_PARTS``), vehicles by kind (``N_VEHICLE_KINDS``), a form's
+  execution rate and total score (``N_FORM_EXECUTION_RATE``, ``N_FORM_SCORE``). A rate within one
   further digit of its printed precision is 'info'.
 - ``S_…``: the document against its own structure (contents, empty tables);
   ``M_…``: its metadata (years, placeholder names, unit lines). Severity
@@ -511,6 +514,34 @@ NARRATIVE_RULES += [
         "“年初预算为A万元，支出决算为B万元，完成年初预算的P%”: P = 100 × B / A "
         "(A from table 09 when a 三公 clause prints no budget)",
         "A completion rate printed in the prose recomputes from the final amount and the budget.",
+        "narrative",
+    ),
+    _rule(
+        "N_PROCUREMENT_PARTS",
+        "",
+        "政府采购支出总额 = 货物 + 工程 + 服务 (the parts the section prints)",
+        "Procurement's parts by kind add up to its total.",
+        "narrative",
+    ),
+    _rule(
+        "N_VEHICLE_KINDS",
+        "",
+        "the vehicles listed by kind (其中：机要通信用车X辆…) ≤ the vehicles in all",
+        "The vehicles by kind do not exceed the vehicles stated in all.",
+        "narrative",
+    ),
+    _rule(
+        "N_FORM_EXECUTION_RATE",
+        "",
+        "a performance form's 执行率 = 100 × 全年执行数 / 全年预算数 at the printed precision",
+        "A performance form's execution rate recomputes from its execution and budget.",
+        "narrative",
+    ),
+    _rule(
+        "N_FORM_SCORE",
+        "",
+        "a performance form's 总分 = the 资金 row's 得分 + Σ the indicators' 得分",
+        "A performance form's total score is the funds' score plus the indicators' scores.",
         "narrative",
     ),
     _rule(

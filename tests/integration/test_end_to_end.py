@@ -130,6 +130,97 @@ def test_statement_and_three_public_and_execution(warehouse):
     ) == Decimal("88.1")
 
 
+def test_the_seeds_part3_sections(warehouse):
+    """十 机关运行经费, 十一 政府采购, 十二 国有资产占用 of the seed, exact."""
+    doc = seed_id(warehouse)
+    assert warehouse.execute(
+        """select amount_yuan, initial_budget_yuan, change_yuan, change_rate, change_base,
+                  explanation, source_page
+           from marts.fct_operating_cost where document_id = ?""",
+        [doc],
+    ).fetchall() == [
+        (
+            Decimal("4707000.00"),
+            Decimal("4991600.00"),
+            Decimal("-284600.00"),
+            Decimal("-5.70"),
+            "budget",
+            "主要原因是压减支出等",
+            21,
+        )
+    ]
+    procurement = dict(
+        warehouse.execute(
+            """select category, (amount_yuan, share_percent) from marts.fct_procurement
+               where document_id = ?""",
+            [doc],
+        ).fetchall()
+    )
+    assert procurement == {
+        "total": (Decimal("6935100.00"), None),
+        "goods": (Decimal("607500.00"), None),
+        "services": (Decimal("6327600.00"), None),
+        "sme_awarded": (Decimal("3463100.00"), Decimal("49.90")),
+    }
+    assets = dict(
+        warehouse.execute(
+            "select asset_item, quantity from marts.fct_state_assets where document_id = ?", [doc]
+        ).fetchall()
+    )
+    assert assets == {
+        "vehicles_total": Decimal(5),
+        "机要通信用车": Decimal(2),
+        "应急保障用车": Decimal(2),
+        "离退休干部服务用车": Decimal(1),
+        "equipment_over_1m": Decimal(0),
+    }
+
+
+def test_the_seeds_performance_evaluations(warehouse):
+    doc = seed_id(warehouse)
+    summaries = warehouse.execute(
+        """select evaluation_kind, subject, budget_yuan, actual_yuan, execution_rate, score,
+                  source, source_page
+           from marts.fct_performance_evaluation
+           where document_id = ? and indicator is null order by row_seq""",
+        [doc],
+    ).fetchall()
+    assert [(kind, subject, source) for kind, subject, *_, source, _ in summaries] == [
+        ("project", "科学技术管理事务支出", "form"),
+        ("project", "科技条件与服务支出", "form"),
+        ("project", "科技研发资金", "form"),
+        ("overall", "武汉市科学技术局", "narrative"),
+    ]
+    assert summaries[0][4:6] == (Decimal("99.17"), Decimal("99.83"))
+    assert summaries[3][2:6] == (
+        Decimal("2390199600.00"),
+        Decimal("2390199600.00"),
+        Decimal("100.00"),
+        Decimal("91.20"),
+    )
+    indicators = one(
+        warehouse,
+        """select count(*) from marts.fct_performance_evaluation
+           where document_id = ? and indicator is not null""",
+        doc,
+    )
+    # every indicator row of the three forms (数据调查 is printed twice, as 质量指标 and
+    # as 时效指标: the grain is the indicator's whole path)
+    assert indicators == 17 + 60 + 19
+
+
+def test_running_costs_beside_three_public(warehouse):
+    row = warehouse.execute(
+        """select actual_operating_cost_yuan, final_printed_operating_budget_yuan,
+                  actual_operating_change_rate, actual_three_public_yuan, operating_final_source_page
+           from analytics.austerity_by_year
+           where department_name = '武汉市科学技术局' and fiscal_year = 2023"""
+    ).fetchall()
+    assert row == [
+        (Decimal("4707000.00"), Decimal("4991600.00"), Decimal("-5.70"), Decimal("137300.00"), 21)
+    ]
+
+
 def test_findings_are_the_seed_disagreements(warehouse):
     findings = warehouse.execute(
         """select d.source_file, f.rule_id from marts.fct_validation_finding f

@@ -25,9 +25,9 @@ chosen_operating as (
     qualify row_number() over (
         partition by department_id, fiscal_year, document_kind
         order by
-            case reporting_scope when 'department' then 0 when 'unit' then 2 else 1 end,
+            case reporting_scope when 'department' then 0 when 'unit' then 2 else 1 end asc,
             ingested_at desc,
-            document_id
+            document_id asc
     ) = 1
 ),
 
@@ -55,9 +55,15 @@ three_public as (
 ),
 
 department_years as (
-    select department_id, fiscal_year from operating_by_year
+    select
+        department_id,
+        fiscal_year
+    from operating_by_year
     union
-    select department_id, fiscal_year from three_public
+    select
+        department_id,
+        fiscal_year
+    from three_public
 )
 
 select

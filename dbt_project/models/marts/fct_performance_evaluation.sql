@@ -1,8 +1,9 @@
 -- Performance self-evaluations of loaded documents: per project (项目绩效) and
 -- for the department as a whole (整体绩效), a summary row (indicator NULL) and
 -- one row per indicator of its form. A form wins over the narrative's
--- restatement (merged at extraction); should a form repeat an indicator, the
--- first printed is kept.
+-- restatement (merged at extraction). Forms repeat a 三级指标 under two 二级指标
+-- (数据调查 as 质量指标 and as 时效指标), so the grain carries the levels too;
+-- should a form repeat the whole path, the first printed is kept.
 with
 
 evaluations as (
@@ -17,7 +18,13 @@ first_stated as (
     select *
     from evaluations
     qualify row_number() over (
-        partition by document_id, evaluation_kind, subject, coalesce(indicator, '')
+        partition by
+            document_id,
+            evaluation_kind,
+            subject,
+            coalesce(indicator_level1, ''),
+            coalesce(indicator_level2, ''),
+            coalesce(indicator, '')
         order by row_seq
     ) = 1
 )
