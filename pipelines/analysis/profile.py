@@ -29,6 +29,7 @@ class Profile:
     totals: list[Row] = field(default_factory=list)
     classes: list[Row] = field(default_factory=list)
     three_public: list[Row] = field(default_factory=list)
+    running_costs: list[Row] = field(default_factory=list)
     largest_items: list[Row] = field(default_factory=list)
     findings: list[Row] = field(default_factory=list)
 
@@ -80,6 +81,13 @@ def department_profile(
         "ORDER BY fiscal_year",
         key + extra,
     )
+    running_costs = records(
+        connection,
+        "SELECT * FROM analytics.austerity_by_year WHERE department_id = ?"
+        f"{where} AND (budget_operating_cost_yuan IS NOT NULL "
+        "OR actual_operating_cost_yuan IS NOT NULL) ORDER BY fiscal_year",
+        key + extra,
+    )
     largest_items = records(
         connection,
         "SELECT fiscal_year, function_code, function_name, class_name, total_yuan, "
@@ -100,5 +108,13 @@ def department_profile(
     )
     years = sorted({row["fiscal_year"] for row in documents if row["fiscal_year"] is not None})
     return Profile(
-        department, years, documents, totals, classes, three_public, largest_items, findings
+        department,
+        years,
+        documents,
+        totals,
+        classes,
+        three_public,
+        running_costs,
+        largest_items,
+        findings,
     )

@@ -22,7 +22,7 @@ from pipelines.analysis.charts import BUDGET_COLOUR, FINAL_COLOUR, Bar, BarGroup
 from pipelines.analysis.departments import all_departments
 from pipelines.analysis.profile import Profile, department_profile
 from pipelines.analysis.show import FINDING_KINDS, KIND_NAMES
-from pipelines.analysis.text import percent, wan
+from pipelines.analysis.text import percent, printed_change, wan
 from pipelines.analysis.warehouse import records
 
 #: fonts that hold Chinese on Linux, macOS and Windows, before the generic family
@@ -283,11 +283,7 @@ def department_page(profile: Profile, links: SourceLinks) -> str:
     else:
         parts.append('<p class="note">No "三公" table in these documents.</p>')
 
-    parts.append(
-        "<h2>Running costs (机关运行经费)</h2>"
-        '<p class="note">Not in the warehouse yet: the figure is stated in the final '
-        "accounts' Part 3 prose, which is being read into its own table (issue 9).</p>"
-    )
+    parts.extend(_running_costs(profile, links))
 
     parts.append(
         "<h2>The largest items</h2>"
@@ -388,3 +384,47 @@ def write_report(
     index = out_dir / "index.html"
     index.write_text(index_page(connection), encoding="utf-8")
     return [index, *written]
+
+
+def _running_costs(profile: Profile, links: SourceLinks) -> list[str]:
+    """机关运行经费 over the years, budget against spent, beside the 三公 total."""
+    parts = [
+        "<h2>Running costs (机关运行经费)</h2>"
+        "<p class=\"note\">The organ's running costs as Part 3 states them: the budget's "
+        "figure against the final account's, with the change the final account prints. "
+        'They overlap "三公" (vehicle running costs are in both): never add the two.</p>'
+    ]
+    if not profile.running_costs:
+        parts.append('<p class="note">No running-cost statement in these documents.</p>')
+        return parts
+    parts.append(
+        "<table id='running-costs'><tr><th>year</th><th class='amount'>budget</th>"
+        "<th class='amount'>spent</th><th class='amount'>change printed</th>"
+        "<th class='amount'>\"三公\" spent</th></tr>"
+    )
+    for r in profile.running_costs:
+        parts.append(
+            f"<tr><td>{r['fiscal_year']}</td>"
+            + _amount(
+                r["budget_operating_cost_yuan"],
+                links,
+                _file_of(profile, r["operating_budget_document_id"]),
+                r["operating_budget_source_page"],
+            )
+            + _amount(
+                r["actual_operating_cost_yuan"],
+                links,
+                _file_of(profile, r["operating_final_document_id"]),
+                r["operating_final_source_page"],
+            )
+            + f'<td class="amount">{escape(printed_change(r))}</td>'
+            + _amount(
+                r["actual_three_public_yuan"],
+                links,
+                _file_of(profile, r["three_public_final_document_id"]),
+                None,
+            )
+            + "</tr>"
+        )
+    parts.append("</table>")
+    return parts

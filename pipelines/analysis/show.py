@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipelines.analysis.profile import Profile
-from pipelines.analysis.text import format_table, percent, wan
+from pipelines.analysis.text import format_table, percent, printed_change, wan
 
 KIND_NAMES = {"budget": "budget 预算", "final_account": "final account 决算"}
 FINDING_KINDS = {
@@ -128,6 +128,28 @@ def format_profile(profile: Profile) -> str:
                     for t in profile.three_public
                 ],
                 right_aligned=[False, True, True, True, True, True, True, False],
+            ),
+        ]
+    if profile.running_costs:
+        lines += [
+            "",
+            "Running costs (机关运行经费): budget and spent, as Part 3 states them",
+            format_table(
+                ["year", "budget", "spent", "change printed", "source (final)"],
+                [
+                    [
+                        r["fiscal_year"],
+                        wan(r["budget_operating_cost_yuan"]),
+                        wan(r["actual_operating_cost_yuan"]),
+                        printed_change(r),
+                        _page(
+                            profile.document(r["operating_final_document_id"]),
+                            r["operating_final_source_page"],
+                        ),
+                    ]
+                    for r in profile.running_costs
+                ],
+                right_aligned=[False, True, True, True, False],
             ),
         ]
     lines += ["", f"Findings ({len(profile.findings)})"]

@@ -81,3 +81,11 @@ def format_table(
 
     rule = "  ".join("-" * width for width in widths)
     return "\n".join([line(list(headers)), rule] + [line(row) for row in texts])
+
+
+def printed_change(row: dict) -> str:
+    """A final account's printed change in running costs, in 万元: '-28.46 (-5.70%)'."""
+    change, rate = row["actual_operating_change_yuan"], row["actual_operating_change_rate"]
+    if change is None:
+        return ""
+    return wan(change) + ("" if rate is None else f" ({rate}%)")

@@ -36,7 +36,13 @@ def _form(score: str, funds: str, indicators: list[str], budget: str, actual: st
     )
     rows = [
         PerformanceEvaluation(
-            "project", "科技研发资金", f"指标{i}", 28, "form", score=Decimal(s), max_score=Decimal(10)
+            "project",
+            "科技研发资金",
+            f"指标{i}",
+            28,
+            "form",
+            score=Decimal(s),
+            max_score=Decimal(10),
         )
         for i, s in enumerate(indicators)
     ]
