@@ -23,7 +23,11 @@ import dagster as dg
 import duckdb
 
 from pipelines.orchestration.dbt import WRITER_POOL
-from pipelines.orchestration.partitions import DOCUMENTS_PARTITION, documents_partitions
+from pipelines.orchestration.partitions import (
+    DOCUMENTS_PARTITION,
+    document_label,
+    documents_partitions,
+)
 from pipelines.orchestration.resources import FiscalWarehouseResource
 from pipelines.runs.extraction_runner import (
     STATUS_EXTRACTED,
@@ -44,7 +48,7 @@ from pipelines.runs.sequence import (
 )
 from pipelines.runs.withdrawals import WithdrawRefused
 from pipelines.settings import Settings
-from pipelines.validation import RULE_BY_ID, RULES, DocumentStatus, ValidationReport
+from pipelines.validation import RULE_BY_ID, RULES, DocumentStatus, Finding, ValidationReport
 from pipelines.warehouse import raw_contract
 from pipelines.warehouse.publish import build_path_for, writer_lock
 from pipelines.warehouse.raw_build import document_record
@@ -148,6 +152,33 @@ def _findings_json(rows: list[Any]) -> list[dict[str, Any]]:
     ]
 
 
+#: findings that say the extractor could not read a table, not that the document is wrong
+READING_RULE_PREFIXES = ("R_TABLE_", "SCHEMA_")
+
+
+def _check_verdict(findings: list[Finding]) -> str:
+    """Tell a reader whether to blame the document or the reading of it."""
+    serious = [f for f in findings if f.severity in ("error", "warning")]
+    reading = [f for f in serious if f.rule_id.startswith(READING_RULE_PREFIXES)]
+    source = len(serious) - len(reading)
+    if not serious:
+        return "holds"
+    parts = []
+    if source:
+        parts.append(
+            f"source inconsistency: the document contradicts itself ({_count_of(source, 'finding', 'findings')})"
+        )
+    if reading:
+        parts.append(
+            f"reading failed: {_count_of(len(reading), 'table or shape', 'tables or shapes')} not read reliably"
+        )
+    return "; ".join(parts)
+
+
+def _count_of(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _check_results(
     report: ValidationReport | None, reason: str | None
 ) -> list[dg.AssetCheckResult]:
@@ -156,6 +187,7 @@ def _check_results(
             check_name=EXTRACTABLE_CHECK,
             passed=reason is None,
             severity=dg.AssetCheckSeverity.WARN,
+            description=f"reading failed: {reason}" if reason else "read",
             metadata={"reason": reason or "extracted and loaded"},
         )
     ]
@@ -176,6 +208,7 @@ def _check_results(
             dg.AssetCheckResult(
                 check_name=_check_name(scope),
                 passed=broken == 0,
+                description=_check_verdict(in_scope),
                 severity=dg.AssetCheckSeverity.ERROR
                 if severities.get("error")
                 else dg.AssetCheckSeverity.WARN,
@@ -255,6 +288,9 @@ def extracted_tables(
     if outcome.status == STATUS_EXTRACTED:
         extraction = outcome.load_extraction()
         metadata.update(
+            document=document_label(
+                extraction.department_name, extraction.fiscal_year, extraction.document_kind
+            ),
             pages=extraction.page_count,
             tables=len(extraction.tables),
             table_codes=", ".join(sorted(extraction.tables)),

@@ -3,6 +3,8 @@ schedule, and a materialization of one document into a temporary warehouse."""
 
 from __future__ import annotations
 
+import re
+
 import dagster as dg
 import pytest
 
@@ -139,7 +141,18 @@ def test_materialize_one_document_into_a_temporary_warehouse(sample_pdfs, tmp_pa
         assert validated.partition == document_id
         checks = {e.check_name: e for e in documents.get_asset_check_evaluations()}
         assert checks[EXTRACTABLE_CHECK].passed
+        assert checks[EXTRACTABLE_CHECK].description == "read"
+        # a person reads who, which year and which kind beside the doc_ key
+        assert re.fullmatch(
+            r"\S+ 20\d\d (决算 final account|预算 budget)", extracted.metadata["document"].value
+        )
         assert {"table_rules", "cross_table_rules", "narrative_rules"} <= set(checks)
+        for name in ("table_rules", "cross_table_rules", "narrative_rules"):
+            verdict = checks[name].description
+            assert verdict == "holds" or verdict.startswith(
+                ("source inconsistency", "reading failed")
+            )
+            assert (verdict == "holds") == checks[name].passed
         for evaluation in checks.values():
             assert evaluation.partition == document_id
 
