@@ -90,7 +90,7 @@ def _read_set_row(
     read: dict[tuple[str, str], Decimal] = {}
     read_at: dict[tuple[str, str], int] = {}
     for i, name in enumerate(row.names):
-        if not name.names_item:
+        if not name.names_item or name.item is None:
             if i in amounts and is_value(name) and not name.ignored:
                 return None  # a figure under a header that names nothing known
             continue

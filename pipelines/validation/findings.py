@@ -87,12 +87,11 @@ class Finding:
     @classmethod
     def from_json_dict(cls, data: dict[str, Any]) -> Finding:
         amounts = ("expected_yuan", "actual_yuan", "difference_yuan")
-        return cls(
-            **{
-                name: (Decimal(value) if name in amounts and value is not None else value)
-                for name, value in data.items()
-            }
-        )
+        fields: dict[str, Any] = {
+            name: (Decimal(value) if name in amounts and value is not None else value)
+            for name, value in data.items()
+        }
+        return cls(**fields)
 
 
 @dataclass

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TypeGuard
 
 from pipelines.extraction.model import ExtractedTable, TableRow
 
 from .evaluation import ZERO
 
 
-def is_usable(table: ExtractedTable | None) -> bool:
+def is_usable(table: ExtractedTable | None) -> TypeGuard[ExtractedTable]:
     """A table the checks read: present, not declared empty, with rows."""
     return table is not None and not table.is_empty and bool(table.rows)
 

@@ -91,11 +91,11 @@ def check_function_table(checker: Checker, table: ExtractedTable) -> None:
     children: dict[str, list[TableRow]] = {}
     top_level: list[TableRow] = []
     for row_code, row in rows.items():
-        parent = _parent_code(row_code, rows)
-        if parent is None:
+        parent_of_row = _parent_code(row_code, rows)
+        if parent_of_row is None:
             top_level.append(row)
         else:
-            children.setdefault(parent, []).append(row)
+            children.setdefault(parent_of_row, []).append(row)
     column_names = {column: column_name(table, column) for column in columns}
     for parent_code, kids in children.items():
         parent = rows[parent_code]

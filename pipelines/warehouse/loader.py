@@ -284,9 +284,7 @@ def _narrative_rows(document_id: str, extraction: DocumentExtraction) -> list[tu
     ]
 
 
-def _operating_cost_rows(
-    document_id: str, extraction: DocumentExtraction
-) -> list[tuple[Any, ...]]:
+def _operating_cost_rows(document_id: str, extraction: DocumentExtraction) -> list[tuple[Any, ...]]:
     return [
         (
             document_id,

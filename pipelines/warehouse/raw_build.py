@@ -253,7 +253,9 @@ class RawBuild:
             return
         pairs = [_unvalidated_record(o, self.ledger, self.run_started) for o in self._batch]
         readable = [(record, result) for record, result in pairs if record.extraction is not None]
-        reports = validate_extractions([record.extraction for record, _ in readable])
+        reports = validate_extractions(
+            [record.extraction for record, _ in readable if record.extraction is not None]
+        )
         for (record, result), report in zip(readable, reports, strict=True):
             _apply_report(record, result, report)
         records = [record for record, _ in pairs]
@@ -298,7 +300,7 @@ class RawBuild:
             DocumentResult(
                 document_id=document_id,
                 source_file=source_file,
-                status=DocumentStatus(entry.get("status")),
+                status=DocumentStatus(str(entry.get("status"))),
                 reason=reason,
                 pages=entry.get("page_count"),
                 cells=cells,
