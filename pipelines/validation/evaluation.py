@@ -175,7 +175,7 @@ class Checker:
                 rule_id=rule_id,
                 location=location,
                 severity=severity,
-                table_code=table_code,
+                table_code=table_code or None,  # "" (prose rules) names no table
                 expected_yuan=expected,
                 actual_yuan=actual,
                 difference_yuan=difference,

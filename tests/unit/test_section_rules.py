@@ -67,6 +67,7 @@ def test_procurement_parts_that_do_not_add_up_are_an_error():
     evaluated, found = _outcomes(extraction, "N_PROCUREMENT_PARTS")
     assert evaluated == ["broken"]
     assert found[0].severity == "error"
+    assert found[0].table_code is None  # the prose names no table (fct_validation_finding's check)
     assert found[0].expected_yuan == Decimal("6845100.00")
     assert found[0].actual_yuan == Decimal("6935100.00")
     assert found[0].difference_yuan == Decimal("90000.00")
