@@ -19,14 +19,22 @@ from .evaluation import Checker
 from .rates import PrintedPercent, outcome, quotient_bounds
 
 PROCUREMENT_PARTS = ("goods", "works", "services")
-#: the rounding of one amount printed in 万元 to two places (0.01 万元 = 100 元)
-WAN_STEP = Decimal(100)
+#: last digits an amount printed in 万元 can have: 0, 1, 2, 3 or 4 decimals
+_STEPS = (Decimal(100), Decimal(10), Decimal(1))
 SCORE_STEP = Decimal("0.01")
 
 
+def _last_digit_yuan(amount: Decimal) -> Decimal:
+    """The printed last digit of an amount, in yuan, read from the amount itself."""
+    for step in _STEPS:
+        if amount % step == 0:
+            return step
+    return Decimal("0.01")
+
+
 def _printed_step(*amounts: Decimal) -> Decimal:
-    """The printed unit's last digit, in yuan: 100 when every amount is whole 0.01 万元."""
-    return WAN_STEP if all(a % WAN_STEP == 0 for a in amounts) else Decimal("0.01")
+    """The coarsest last digit among amounts that are compared (252.619 beside 370.62 万元: 100)."""
+    return max((_last_digit_yuan(a) for a in amounts if a), default=Decimal("0.01"))
 
 
 def check_procurement(checker: Checker, extraction: DocumentExtraction) -> None:

@@ -127,3 +127,16 @@ def test_a_form_without_indicator_scores_is_not_checked():
     rows = _form("99.83", "19.83", ["40", "40"], "15785.87", "15249.15", "96.60")
     rows[1].score = None
     assert _outcomes(document([], performance=rows), "N_FORM_SCORE") == ([], [])
+
+
+def test_parts_printed_finer_than_the_total_round_to_it():
+    # Fuzhou's 2026 medical-security budget: 252.619 + 0 + 118.00 = 370.619, printed 370.62
+    lines = [
+        ProcurementLine("total", Decimal("3706200"), None, 40, "…"),
+        ProcurementLine("goods", Decimal("2526190"), None, 40, "…"),
+        ProcurementLine("works", Decimal("0"), None, 40, "…"),
+        ProcurementLine("services", Decimal("1180000"), None, 40, "…"),
+    ]
+    evaluated, found = _outcomes(document([], procurement=lines), "N_PROCUREMENT_PARTS")
+    assert evaluated == ["rounding"]
+    assert found[0].severity == "info"
