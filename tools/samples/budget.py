@@ -144,13 +144,14 @@ def _document(
         title = wording["cover"]["title"].format(name=name, y=year)
         cover = [Heading(title, size=22, space_before=220, space_after=40)]
     values = {**_values(name, year, account, names), "item_list": shanghai}
+    tables: list[Block] = list(budget_table_blocks(ctx, account))
     blocks = passage(
         wording["outline"],
         values,
         inserts={
             "cover": cover,
             "overview": overview,
-            "tables": budget_table_blocks(ctx, account),
+            "tables": tables,
             "sections": sections,
         },
         money=lambda yuan: wan_text(yuan, shanghai),

@@ -252,7 +252,8 @@ def _procurement(
 ) -> list[Sentence]:
     if proc.total == 0:
         text = wording["procurement_none"].format_map(values)
-        return [Sentence(text, sections=[ProcurementLine("total", Decimal("0.00"), None, 0, text)])]
+        none: list[Record] = [ProcurementLine("total", Decimal("0.00"), None, 0, text)]
+        return [Sentence(text, sections=none)]
     form = _pick(wording["procurement"], n)
     places = form.get("places", 1)
     amounts = {
@@ -269,14 +270,14 @@ def _procurement(
     parts = form["parts"] if proc.works or "parts_no_works" not in form else form["parts_no_works"]
     text = form["total"].format_map(fields) + parts.format_map(fields)
     printed = [c for c in ("goods", "works", "services") if "{" + c + "}" in parts]
-    lines = [ProcurementLine("total", proc.total, None, 0, text)]
+    lines: list[Record] = [ProcurementLine("total", proc.total, None, 0, text)]
     lines += [ProcurementLine(c, amounts[c], None, 0, text) for c in printed]
     sentences = [Sentence(text, sections=lines)]
     if "sme" in form:
         sme_text = form["sme"].format_map(fields)
         categories = form["sme_categories"]
         shared = form.get("shares", False)
-        sme_lines = [
+        sme_lines: list[Record] = [
             ProcurementLine(
                 category,
                 amounts[key],
