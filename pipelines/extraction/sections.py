@@ -22,8 +22,9 @@ FALLS = ("减少", "下降", "降低", "节约", "减")
 
 # -- 机关运行经费 ---------------------------------------------------------------
 
+# "机关运行经费安排10,884.55万元" (Zhuhai) states a budget as what is arranged
 OPERATING_AMOUNT = _pattern(
-    r"机关运行经费(?:财政拨款|一般公共预算(?:财政)?拨款)?(?:预算)?(?:支出)?(?:预算)?"
+    r"机关运行经费(?:财政拨款|一般公共预算(?:财政)?拨款)?(?:预算)?(?:支出|安排)?(?:预算)?"
     rf"(?:总计|总额|合计|共计)?(?:为|是)?{NUMBER}{UNIT}"
 )
 OPERATING_NONE = _pattern(r"(?:无|未发生|没有)(?:机关运行经费)(?:支出)?")
@@ -34,10 +35,14 @@ CHANGE = _pattern(
     rf"{NUMBER}{UNIT}"
 )
 CHANGE_RATE = _pattern(rf"(?P<direction>增长|增加|上升|下降|降低|减少){RATE}")
-LEVEL = _pattern(r"(?:与|和|同)(?:上年|年初预算(?:数)?|20\d\d年(?:度)?)(?:预算(?:数)?)?(?:相比)?(?:基本)?持平")
+LEVEL = _pattern(
+    r"(?:与|和|同)(?:上年|年初预算(?:数)?|20\d\d年(?:度)?)(?:预算(?:数)?)?(?:相比)?(?:基本)?持平"
+)
 # the reason runs to the sentence's end, or to the next section's heading when
 # the full stop is missing ("…压减经费2.政府采购情况")
-_HEADING = r"\d+[.．、](?=[\u4e00-\u9fff])|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
+_HEADING = (
+    r"\d+[.．、](?=[\u4e00-\u9fff])|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
+)
 REASON = _pattern(rf"(?:主要(?:原因)?(?:是|为|系|:)|原因(?:是|为|:))(?:(?!{_HEADING})[^。])*")
 
 
@@ -199,14 +204,15 @@ def _procurement_line(
 # -- 国有资产占用 -----------------------------------------------------------------
 
 COUNT = r"(\d+)"
-VEHICLES_HELD = _pattern(rf"共有(?:各类)?(?:车辆|公务用车|公务车辆)(?:共)?{COUNT}辆")
+VEHICLES_HELD = _pattern(rf"共有(?:各类)?(?:车辆|公务用车|公务车辆|机动车)(?:共)?{COUNT}辆")
+# "固定资产…分布构成情况为：房屋…平方米，车辆0辆" (Zhuhai): the fleet among the fixed assets
+VEHICLES_LISTED = _pattern(rf"固定资产[^。]{{0,80}}?[，,:：]车辆{COUNT}辆")
 VEHICLES_TO_BUY = _pattern(rf"(?:安排|计划)?购置(?:车辆|公务用车)(?:共)?{COUNT}辆")
 VEHICLES_NOT_BOUGHT = _pattern(r"未安排(?:购置)?(?:车辆|公务用车)")
-VEHICLE_KIND = _pattern(
-    rf"(?P<kind>[^，,、。:：;；\d]{{2,24}}?(?:用车|专用车|车辆)){COUNT}辆"
-)
+VEHICLE_KIND = _pattern(rf"(?P<kind>[^，,、。:：;；\d]{{2,24}}?(?:用车|专用车|车辆)){COUNT}辆")
+# "单价100万元（含）以上的设备0台" (Suzhou), "单价在100万元以上的设备39台" (Zhuhai)
 EQUIPMENT = _pattern(
-    r"(?:单价|单位价值|价值)(?P<threshold>\d+)万元（?(?:含)?）?以上(?P<kind>通用|专用)?设备"
+    r"(?:单价|单位价值|价值)(?:在)?(?P<threshold>\d+)万元（?(?:含)?）?以上(?:的)?(?P<kind>通用|专用)?设备"
     rf"(?:（不含车辆）)?(?:共)?{COUNT}台(?:（套）|套)?"
 )
 
@@ -220,7 +226,7 @@ def read_state_assets(
     stand in the 三公 explanation of what was bought.
     """
     assets: list[StateAsset] = []
-    held = VEHICLES_HELD.search(text)
+    held = VEHICLES_HELD.search(text) or VEHICLES_LISTED.search(text)
     if held is not None:
         assets.append(_asset("vehicles_total", held.group(1), "辆", held, text, marks))
         assets.extend(_vehicle_kinds(text, held, marks, prefix=""))

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.extraction.model import BudgetExecution, ExtractedTable, NarrativeFigure, TableRow
+from pipelines.extraction.model import (
+    BudgetExecution,
+    ExtractedTable,
+    NarrativeFigure,
+    OperatingCost,
+    ProcurementLine,
+    StateAsset,
+    TableRow,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,8 @@ class Sentence:
     text: str
     figures: list[NarrativeFigure] = field(default_factory=list)
     executions: list[BudgetExecution] = field(default_factory=list)
+    # what a Part 3 十–十二 sentence states (机关运行经费, 政府采购, 国有资产占用)
+    sections: list[OperatingCost | ProcurementLine | StateAsset] = field(default_factory=list)
 
 
 @dataclass

@@ -19,6 +19,7 @@ account can be compared line by line:
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from decimal import Decimal
 from typing import Any
@@ -42,6 +43,17 @@ from tools.samples.budget_tables import BudgetContext, budget_table_blocks
 from tools.samples.departments import PROFILES, YEARS, DepartmentProfile
 from tools.samples.passages import class_shares, lines_to_blocks, passage, pct, prose, wan_text
 from tools.samples.sample import SampleDocument
+from tools.samples.section_figures import (
+    VEHICLE_KINDS,
+    Operating,
+    Printing,
+    assets,
+    operating,
+    operating_base,
+    procurement,
+    section_blocks,
+    slot,
+)
 from tools.samples.seed_wuhan import DEPARTMENT, REGION, YEAR, seed_account
 from tools.samples.style import TableStyle
 from tools.samples.synthetic import generate
@@ -114,6 +126,7 @@ def _document(
     overview: list[Block],
     slug: str,
     traits: tuple[str, ...],
+    sections: list[Block],
 ) -> SampleDocument:
     """A budget as ``outline`` in prose/budget.toml prints it, its tables in ``form``."""
     shanghai = form == "shanghai"
@@ -131,10 +144,16 @@ def _document(
         title = wording["cover"]["title"].format(name=name, y=year)
         cover = [Heading(title, size=22, space_before=220, space_after=40)]
     values = {**_values(name, year, account, names), "item_list": shanghai}
+    tables: list[Block] = list(budget_table_blocks(ctx, account))
     blocks = passage(
         wording["outline"],
         values,
-        inserts={"cover": cover, "overview": overview, "tables": budget_table_blocks(ctx, account)},
+        inserts={
+            "cover": cover,
+            "overview": overview,
+            "tables": tables,
+            "sections": sections,
+        },
         money=lambda yuan: wan_text(yuan, shanghai),
     )
     return BudgetSample(
@@ -211,7 +230,29 @@ def seed_budget_sample() -> SampleDocument:
         overview=overview,
         slug="wuhan-kjj",
         traits=("seed", "公开NN表 numbering", "07 declared 本表无数据"),
+        sections=_seed_sections(account),
     )
+
+
+# The seed's final account: 470.70万 spent, 28.46万 under its 年初预算 of 499.16万;
+# five vehicles held at the end of 2023 (none bought), so five at the end of 2022.
+SEED_OPERATING_BUDGET = wan("499.16")
+SEED_FLEET = {"机要通信用车": 2, "应急保障用车": 2, "离退休干部服务用车": 1}
+SEED_SLOT = 0  # the first form of each section: a budget without a change on 2022
+
+
+def _seed_sections(account: BudgetAccount) -> list[Block]:
+    """The seed's 机关运行经费 budget is what its final account says it was; the rest is drawn."""
+    fleet = tuple((kind, SEED_FLEET.get(kind, 0)) for kind in VEHICLE_KINDS)
+    held = assets("wuhan-kjj", YEAR, budget=True)
+    project = account.t05[0].get("project")
+    figures = (
+        Operating(SEED_OPERATING_BUDGET),
+        procurement("wuhan-kjj", YEAR, "budget", account.public(), project, works=True),
+        dataclasses.replace(held, vehicles=fleet, to_purchase=tuple((k, 0) for k, _ in fleet)),
+    )
+    values = {"y": YEAR, "py": YEAR - 1, "name": DEPARTMENT, "scope": "部门", "slot": SEED_SLOT}
+    return section_blocks("budget", values, figures, Printing())
 
 
 # -- the synthetic departments -------------------------------------------------------------------
@@ -304,7 +345,38 @@ def synthetic_budget_sample(profile: DepartmentProfile, year: int) -> SampleDocu
         overview=profile.overview(coverage),
         slug=profile.slug,
         traits=("synthetic", *traits, *(() if account.t07 else ("07 declared 本表无数据",))),
+        sections=_sections(profile, year, account, quantum, style),
     )
+
+
+def _sections(
+    profile: DepartmentProfile,
+    year: int,
+    account: BudgetAccount,
+    quantum: Decimal,
+    style: TableStyle,
+) -> list[Block]:
+    """机关运行经费 against last year's budget, 政府采购, vehicles; in 元 where the tables are.
+
+    The operating cost is drawn from the final account's 公用经费 (steadier year on
+    year than a budget's), within the budget's own.
+    """
+    n = slot(profile.slug, year)
+    base = operating_base("budget", n)
+    public = generate(profile, year).account.t06_public_total
+    previous = generate(profile, year - 1).account.t06_public_total
+    op = operating(profile.slug, year, "budget", public, previous, base)
+    assert op.amount <= account.public(), "机关运行经费 above the budget's 公用经费"
+    buys = 1 if account.t09["vehicle_purchase"] > 0 else 0
+    figures = (
+        op,
+        procurement(
+            profile.slug, year, "budget", account.public(), account.t05[0].get("project"), True
+        ),
+        assets(profile.slug, year, budget=True, buys=buys),
+    )
+    values = {"y": year, "py": year - 1, "name": profile.name, "scope": "部门", "slot": n}
+    return section_blocks("budget", values, figures, Printing(style.unit, style.thousands))
 
 
 def budget_samples() -> list[SampleDocument]:

@@ -15,6 +15,16 @@ from tools.samples.accounts import ZERO
 from tools.samples.blocks import Block, Paragraph
 from tools.samples.departments import DepartmentProfile
 from tools.samples.passages import class_shares, execution, passage, pct, prose, wan_text
+from tools.samples.section_figures import (
+    Operating,
+    Printing,
+    assets,
+    operating,
+    operating_base,
+    procurement,
+    section_blocks,
+    slot,
+)
 from tools.samples.synthetic import GeneratedYear
 
 OVER, UNDER = Decimal("1.1"), Decimal("0.9")  # beyond these a 项's execution gives a reason
@@ -95,7 +105,32 @@ def explanation(
         values["fund_expenditure"] = fund.get("total")
         values["fund_carryover_end"] = fund.get("carryover_end")
     executions = _executions(g, up, down)
-    return passage(wording["explanation"], values, inserts={"executions": executions})
+    inserts = {"executions": executions, "sections": _sections(profile, year, g, prev, scope)}
+    return passage(wording["explanation"], values, inserts=inserts)
+
+
+def _sections(
+    profile: DepartmentProfile, year: int, g: GeneratedYear, prev: GeneratedYear, scope: str
+) -> list[Block]:
+    """Part 3 十–十二; a unit's own document (a service unit) has no 机关运行经费."""
+    n = slot(profile.slug, year)
+    public, project = g.account.t06_public_total, g.account.t05[0].get("project")
+    if scope == "单位":
+        op = Operating(ZERO, none=True)
+    else:
+        base = operating_base("final_account", n)
+        op = operating(profile.slug, year, "final", public, prev.account.t06_public_total, base)
+    # a form with ``parts_no_works`` (the seed's) is drawn without works
+    forms = prose("final_account")["sections"]["procurement"]
+    works = "parts_no_works" not in forms[n % len(forms)]
+    figures = (
+        op,
+        procurement(profile.slug, year, "final", public, project, works),
+        assets(profile.slug, year),
+    )
+    values = {"y": year, "py": year - 1, "name": profile.name, "scope": scope, "slot": n}
+    printing = Printing(profile.style.unit, profile.style.thousands)
+    return section_blocks("final_account", values, figures, printing)
 
 
 def _executions(g: GeneratedYear, up: str, down: str) -> list[Block]:

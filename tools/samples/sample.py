@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pipelines.extraction.model import DocumentExtraction
+from pipelines.extraction.model import (
+    DocumentExtraction,
+    OperatingCost,
+    ProcurementLine,
+    StateAsset,
+)
 from tools.samples.blocks import Block, Cell, Heading, Paragraph, TableBlock
 from tools.samples.layout import LayoutResult, lay_out
 from tools.samples.producers import PrintSetup, render_with
@@ -71,7 +76,7 @@ class SampleDocument:
             elif isinstance(block, Paragraph):
                 for s, sentence in enumerate(block.sentences):
                     page = layout.sentence_pages[(index, s)]
-                    for item in [*sentence.figures, *sentence.executions]:
+                    for item in [*sentence.figures, *sentence.executions, *sentence.sections]:
                         item.page = page
         return blocks, layout
 
@@ -126,6 +131,7 @@ class SampleDocument:
         tables = {}
         figures = []
         executions = []
+        sections: list[OperatingCost | ProcurementLine | StateAsset] = []
         for block in blocks:
             if isinstance(block, TableBlock) and block.expected is not None:
                 tables[block.expected.table_code] = block.expected
@@ -133,6 +139,7 @@ class SampleDocument:
                 for sentence in block.sentences:
                     figures += sentence.figures
                     executions += sentence.executions
+                    sections += sentence.sections
         return DocumentExtraction(
             source_file=self.file_name,
             sha256=digest,
@@ -147,6 +154,9 @@ class SampleDocument:
             tables=tables,
             budget_execution=executions,
             narrative_figures=figures,
+            operating_cost=[r for r in sections if isinstance(r, OperatingCost)],
+            procurement=[r for r in sections if isinstance(r, ProcurementLine)],
+            state_assets=[r for r in sections if isinstance(r, StateAsset)],
         )
 
 

@@ -129,7 +129,7 @@ def assign_pages(blocks: list[Block], pdf: bytes, running_header: str = "") -> i
                     continue
                 start, cursor = text.find(sentence.text, cursor, f"sentence of block {index}")
                 page = text.page_at(start)
-                for item in [*sentence.figures, *sentence.executions]:
+                for item in [*sentence.figures, *sentence.executions, *sentence.sections]:
                     item.page = page
         elif isinstance(block, TableBlock):
             cursor = _table(text, block, cursor, index)
