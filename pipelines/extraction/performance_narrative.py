@@ -24,7 +24,9 @@ PROJECT = _pattern(
     rf"(?:该)?项目全年预算(?:数)?(?:为)?{NUMBER}{UNIT}[，,]\s*(?:全年)?执行数(?:为)?{NUMBER}{UNIT}"
     r"[，,]\s*(?:完成(?:全年)?预算的|执行率(?:为)?)(?P<rate>\d+(?:\.\d+)?)%"
 )
-OVERALL_SCORE = _pattern(r"整体(?:支出)?绩效(?:自评)?(?:得分|评分)(?:为)?(?P<score>\d+(?:\.\d+)?)分")
+OVERALL_SCORE = _pattern(
+    r"整体(?:支出)?绩效(?:自评)?(?:得分|评分)(?:为)?(?P<score>\d+(?:\.\d+)?)分"
+)
 OVERALL_EXECUTION = _pattern(
     rf"预算收入数{NUMBER}{UNIT}[，,]\s*预算执行数(?:（调整后）)?{NUMBER}{UNIT}[，,]\s*"
     r"预算执行率(?P<rate>\d+(?:\.\d+)?)%"
