@@ -72,7 +72,7 @@ def test_show_finds_a_department_by_its_abbreviation_and_prints_its_figures(
     ]
     assert printed_on_page("13.73", "wuhan-kjj-2023-final.pdf", 16)
     running = section(out, "Running costs (机关运行经费)")
-    assert running == ["2023       —  470.70  -28.46 (-5.70%)  wuhan-kjj-2023-final.pdf p.21"]
+    assert running == ["2023  499.16  470.70  -28.46 (-5.70%)  wuhan-kjj-2023-final.pdf p.21"]
     assert printed_on_page("470.70", "wuhan-kjj-2023-final.pdf", 21)
     # the seed document's own disagreements, with their pages
     assert "Findings (5)" in out

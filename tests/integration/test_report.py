@@ -129,7 +129,17 @@ def check_science_page(page: Path, cells: Cells) -> None:
     ]
     assert resolve(page, three_public[1][2][1])[1] == "page=16"
     running = cells.table("id", "running-costs")
-    assert [text for text, _ in running[1]] == ["2023", "—", "470.70", "-28.46 (-5.70%)", "13.73"]
+    assert [text for text, _ in running[1]] == [
+        "2023",
+        "499.16",
+        "470.70",
+        "-28.46 (-5.70%)",
+        "13.73",
+    ]
+    assert resolve(page, running[1][1][1]) == (
+        (SAMPLE_DIR / "wuhan-kjj-2023-budget.pdf").resolve(),
+        "page=4",
+    )
     assert resolve(page, running[1][2][1])[1] == "page=21"
     items = cells.table("class", "items")
     assert items[1][0][0] == "2060499" and items[1][3][0] == "132,145.98"
